@@ -1,0 +1,25 @@
+import { defineConfig } from 'tsup';
+
+// Library: ESM + CJS + .d.ts. unified/remark are ESM-only, so they are bundled
+// into the output (noExternal) to make the CJS build work without require(esm).
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    target: 'node20',
+    platform: 'node',
+    sourcemap: false,
+    noExternal: ['unified', 'remark-parse', /^mdast/, /^micromark/, /^unist/],
+    shims: true,
+  },
+  {
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    shims: true,
+  },
+]);
