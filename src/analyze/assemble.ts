@@ -1,0 +1,133 @@
+import { basename } from 'node:path';
+import { assessCommercialUse } from '../assess/commercial.js';
+import { lineageConflicts } from '../assess/conflicts.js';
+import { resolveBaseModels } from '../assess/lineage.js';
+import { assessOpenness } from '../assess/openness.js';
+import { getCatalogEntry } from '../catalog/index.js';
+import { resolveDeclared } from '../identify/declared.js';
+import { parseSpdxExpression } from '../parse/spdx.js';
+import type { Analysis, Conflict, Declared, LicenseInfo, ModelCardMeta, Subject, Term, Warning } from '../types.js';
+import { catalogTerms } from './catalog-terms.js';
+import type { DocumentAnalysis } from './document.js';
+import { licenseInfoFromCatalog, unknownLicense } from './license-info.js';
+import type { AnalyzeOptions } from './options.js';
+
+/** Everything read for one subject, before the license-level decisions. */
+export interface SubjectParts {
+  subject: Subject;
+  licenseDocs: DocumentAnalysis[];
+  policyDocs: DocumentAnalysis[];
+  noticeDocs: DocumentAnalysis[];
+  card: { path: string; meta: ModelCardMeta } | null;
+  warnings: Warning[];
+}
+
+/** Pick the model license among several license files (LICENSE-MODEL over LICENSE-CODE). */
+function primaryLicense(docs: DocumentAnalysis[]): DocumentAnalysis | null {
+  if (docs.length === 0) return null;
+  const score = (d: DocumentAnalysis) =>
+    (/model/i.test(basename(d.src.path)) ? 4 : 0) + (/code/i.test(basename(d.src.path)) ? -2 : 0) + (d.license.match !== 'unknown' ? 1 : 0);
+  return [...docs].sort((a, b) => score(b) - score(a))[0] ?? null;
+}
+
+function declaredFrom(card: { path: string; meta: ModelCardMeta }, warnings: Warning[]): Declared {
+  const m = card.meta;
+  const res = resolveDeclared(m.license, m.licenseName, m.licenseLink);
+  for (const note of res.notes) warnings.push({ code: 'DECLARED', message: note, path: card.path, line: m.keyLines['license'] });
+  let spdx: unknown = null;
+  const single = m.license.length === 1 ? m.license[0]! : null;
+  if (single && /\s(AND|OR|WITH)\s/.test(single)) {
+    const p = parseSpdxExpression(single);
+    if (p.ok) spdx = p.ast;
+    else warnings.push({ code: 'SPDX_INVALID', message: `invalid SPDX expression '${single}': ${p.error}`, path: card.path, line: m.keyLines['license'] });
+  }
+  return {
+    license: m.license,
+    licenseName: m.licenseName ?? null,
+    licenseLink: m.licenseLink ?? null,
+    resolved: res.resolved,
+    spdx,
+    baseModel: m.baseModel,
+    baseModelRelation: m.baseModelRelation ?? null,
+    datasets: m.datasets,
+    source: card.path,
+  };
+}
+
+const sameLicense = (a: string | null, b: string | null) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+/** Combine the parts of a subject into the DESIGN result object. */
+export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analysis {
+  const warnings = [...parts.warnings];
+  const conflicts: Conflict[] = [];
+  const declared = parts.card ? declaredFrom(parts.card, warnings) : null;
+  const primary = primaryLicense(parts.licenseDocs);
+  let license: LicenseInfo = unknownLicense();
+  let terms: Term[] = [];
+
+  if (primary) {
+    license = primary.license;
+    terms = [...primary.terms];
+    for (const other of parts.licenseDocs) {
+      if (other === primary) continue;
+      warnings.push({ code: 'EXTRA_LICENSE', message: `${other.src.path} is a further license file (${other.license.id ?? 'unidentified'}); the model license is taken from ${primary.src.path}`, path: other.src.path });
+    }
+  } else if (declared?.resolved) {
+    license = licenseInfoFromCatalog(declared.resolved, 'declared', 0.6) ?? unknownLicense();
+    if (license.id) terms = catalogTerms(license.id, 'catalog');
+  } else if (parts.policyDocs.length && parts.subject.kind === 'use-policy') {
+    license = parts.policyDocs[0]!.license;
+  }
+
+  // Declared vs identified.
+  if (primary && declared) {
+    if (declared.resolved && license.id && !sameLicense(declared.resolved, license.id)) {
+      conflicts.push({
+        code: 'DECLARED_MISMATCH',
+        message: `model card declares '${declared.license.join(', ')}' (${declared.resolved}) but ${primary.src.path} is ${license.id}`,
+        path: declared.source,
+        line: parts.card?.meta.keyLines['license'],
+      });
+    } else if (!declared.resolved && declared.license.length) {
+      warnings.push({ code: 'DECLARED_UNRESOLVED', message: `model card license '${declared.license.join(', ')}'${declared.licenseName ? ` (license_name: ${declared.licenseName})` : ''} is not in the catalog; the license is taken from ${primary.src.path}`, path: declared.source });
+    }
+  }
+  if (!primary && declared && !declared.resolved) {
+    warnings.push({ code: 'NO_LICENSE', message: `no LICENSE file and the card's license '${declared.license.join(', ') || '(none)'}' is not resolvable: license unknown`, path: declared.source });
+  }
+
+  // Use policies in the folder, and documents the license incorporates by reference.
+  const inFolder = new Set<string>();
+  for (const p of parts.policyDocs) {
+    if (parts.subject.kind === 'use-policy') { terms.push(...p.terms); continue; }
+    if (p.license.id) inFolder.add(p.license.id);
+    terms.push(...p.terms.map((t) => ({ ...t, origin: 'incorporated' as const, via: p.src.path })));
+  }
+  const incorporates = license.id ? (getCatalogEntry(license.id)?.incorporates ?? []) : [];
+  for (const id of incorporates) {
+    if (inFolder.has(id)) continue;
+    terms.push(...catalogTerms(id, 'incorporated', id));
+  }
+
+  // Lineage: base models bring their license terms along.
+  if (declared && declared.baseModel.length) {
+    const bases = resolveBaseModels(declared.baseModel, declared.baseModelRelation ?? undefined);
+    const baseLicenses: string[] = [];
+    for (const b of bases) {
+      if (!b.license) {
+        warnings.push({ code: 'BASE_UNKNOWN', message: `base model ${b.id}: license not known offline${b.note ? ` (${b.note})` : ''}`, path: declared.source });
+        continue;
+      }
+      baseLicenses.push(b.license);
+      if (sameLicense(b.license, license.id)) continue;
+      terms.push(...catalogTerms(b.license, 'base-model', b.id));
+      for (const inc of getCatalogEntry(b.license)?.incorporates ?? []) terms.push(...catalogTerms(inc, 'base-model', b.id));
+    }
+    for (const c of lineageConflicts(license.id ?? declared.resolved, baseLicenses)) conflicts.push({ ...c, path: c.path ?? declared.source });
+  }
+
+  const openness = assessOpenness({ license, terms, card: declared ? { datasets: declared.datasets } : null });
+  const result: Analysis = { subject: parts.subject, license, declared, terms, openness, conflicts, warnings };
+  if (opts.profile) result.commercialUse = assessCommercialUse({ terms, openness, license }, opts.profile);
+  return result;
+}

@@ -1,0 +1,120 @@
+import { stat } from 'node:fs/promises';
+import { getCatalogEntry } from '../catalog/index.js';
+import { OmlError, isOmlError } from '../errors.js';
+import { parseDocument } from '../parse/document.js';
+import { classifyFolder } from '../read/folder.js';
+import { readSource } from '../read/file.js';
+import type { Analysis, SourceText, Subject, Warning } from '../types.js';
+import { assemble, type SubjectParts } from './assemble.js';
+import { analyzeDocument, type DocumentAnalysis } from './document.js';
+import type { AnalyzeOptions } from './options.js';
+
+export type { AnalyzeOptions } from './options.js';
+
+/** Analyse a decoded text (a LICENSE, use policy or model card) held in memory. */
+export function analyzeText(src: SourceText, opts: AnalyzeOptions = {}): Analysis {
+  const doc = parseDocument(src);
+  if (doc.card) {
+    const parts: SubjectParts = {
+      subject: { path: src.path, kind: 'model-card', files: [{ path: src.path, role: 'model-card' }] },
+      licenseDocs: [], policyDocs: [], noticeDocs: [],
+      card: { path: src.path, meta: doc.card },
+      warnings: [...doc.warnings],
+    };
+    return assemble(parts, opts);
+  }
+  const d = analyzeDocument(src);
+  const kind = (d.license.id && getCatalogEntry(d.license.id)?.kind) || 'license';
+  const role = kind === 'use-policy' ? 'use-policy' : kind === 'notice' ? 'notice' : 'license';
+  const parts: SubjectParts = {
+    subject: { path: src.path, kind: role, files: [{ path: src.path, role }] },
+    licenseDocs: role === 'license' ? [d] : [],
+    policyDocs: role === 'use-policy' ? [d] : [],
+    noticeDocs: role === 'notice' ? [d] : [],
+    card: null,
+    warnings: [...d.doc.warnings],
+  };
+  if (role !== 'license') parts.subject.kind = role;
+  const result = assemble(parts, opts);
+  if (role !== 'license') result.license = d.license;
+  return result;
+}
+
+/** Analyse one file (license, use policy, notice or model card). */
+export async function analyzeFile(path: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  const src = await readSource(path, opts.limits);
+  return analyzeText(src, opts);
+}
+
+/** Analyse a model folder: its LICENSE*, use policies, NOTICE and README.md model card as one subject. */
+export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  const files = await classifyFolder(dir);
+  const warnings: Warning[] = [];
+  const subject: Subject = { path: dir, kind: 'model-folder', files: [] };
+  const read = async (p: string): Promise<SourceText | null> => {
+    try {
+      return await readSource(p, opts.limits);
+    } catch (e) {
+      if (!isOmlError(e)) throw e;
+      warnings.push({ code: e.code, message: e.message, path: p });
+      return null;
+    }
+  };
+  const docs = async (paths: string[], role: 'license' | 'use-policy' | 'notice'): Promise<DocumentAnalysis[]> => {
+    const out: DocumentAnalysis[] = [];
+    for (const p of paths) {
+      subject.files.push({ path: p, role });
+      const src = await read(p);
+      if (src) out.push(analyzeDocument(src, role === 'use-policy' ? 'incorporated' : 'text', role === 'use-policy' ? p : undefined));
+    }
+    return out;
+  };
+  const licenseDocs = await docs(files.license, 'license');
+  const policyDocs = await docs(files.usePolicy, 'use-policy');
+  const noticeDocs = await docs(files.notice, 'notice');
+  let card: SubjectParts['card'] = null;
+  if (files.card) {
+    subject.files.push({ path: files.card, role: 'model-card' });
+    const src = await read(files.card);
+    if (src) {
+      const doc = parseDocument(src);
+      warnings.push(...doc.warnings);
+      if (doc.card) card = { path: files.card, meta: doc.card };
+    }
+  }
+  if (files.config) subject.files.push({ path: files.config, role: 'config' });
+  if (!licenseDocs.length && !card) {
+    warnings.push({ code: 'NO_LICENSE', message: `${dir}: no LICENSE file and no model card with license metadata`, path: dir });
+  }
+  return assemble({ subject, licenseDocs, policyDocs, noticeDocs, card, warnings }, opts);
+}
+
+/** Analyse a file or a directory (one model folder). */
+export async function analyzePath(path: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OmlError('ENOENT', 'no such file or directory', { file: path });
+    if (code === 'EACCES' || code === 'EPERM') throw new OmlError('EACCES', 'permission denied', { file: path });
+    if (code === 'ELOOP') throw new OmlError('SYMLINK_LOOP', 'symlink loop', { file: path });
+    throw new OmlError('EACCES', `cannot stat: ${(e as Error).message}`, { file: path });
+  }
+  return st.isDirectory() ? analyzeFolder(path, opts) : analyzeFile(path, opts);
+}
+
+/** Analyse several paths; one bad input does not stop the others. */
+export async function analyzePaths(paths: string[], opts: AnalyzeOptions = {}): Promise<{ results: Analysis[]; errors: OmlError[] }> {
+  const results: Analysis[] = [];
+  const errors: OmlError[] = [];
+  for (const p of paths) {
+    try {
+      results.push(await analyzePath(p, opts));
+    } catch (e) {
+      if (isOmlError(e)) errors.push(e);
+      else throw e;
+    }
+  }
+  return { results, errors };
+}

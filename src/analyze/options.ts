@@ -1,0 +1,15 @@
+import type { Limits } from '../limits.js';
+import type { Profile } from '../types.js';
+
+/** Options for every analysis entry point. */
+export interface AnalyzeOptions {
+  /** Input limits (file size, YAML aliases, ...). */
+  limits?: Partial<Limits>;
+  /** When given, each result carries a commercial-use verdict for this profile. */
+  profile?: Profile;
+  /**
+   * Base models whose own analysis is available in the same run (model id -> analysis terms),
+   * used by lineage before falling back to the catalog mapping.
+   */
+  knownModels?: Map<string, { licenseId: string | null }>;
+}

@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { OmlError } from '../errors.js';
+import { ProfileSchema, type Profile } from '../types.js';
+
+/** Read a profile from YAML/JSON: either the profile itself or a config with a `profile:` key. */
+export async function loadProfile(path: string): Promise<Profile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new OmlError('ENOENT', 'cannot read profile file', { file: path });
+  }
+  let data: unknown;
+  try {
+    data = parse(text, { maxAliasCount: 50 });
+  } catch (e) {
+    throw new OmlError('YAML', `invalid YAML: ${(e as Error).message}`, { file: path });
+  }
+  const obj = data && typeof data === 'object' && 'profile' in data ? (data as { profile: unknown }).profile : data;
+  const r = ProfileSchema.safeParse(obj);
+  if (!r.success) {
+    const msg = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new OmlError('CONFIG', `invalid profile: ${msg}`, { file: path });
+  }
+  return r.data;
+}

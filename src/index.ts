@@ -1,0 +1,26 @@
+/**
+ * open-model-license: public API.
+ *
+ * Pipeline (DESIGN.md): read -> parse -> identify -> extract -> assess -> policy -> report.
+ */
+export { analyzePath, analyzePaths, analyzeFile, analyzeFolder, analyzeText } from './analyze/index.js';
+export type { AnalyzeOptions } from './analyze/index.js';
+export { readSource, readSourceSync } from './read/file.js';
+export { decodeBytes } from './read/decode.js';
+export { parseDocument } from './parse/document.js';
+export { splitSentences } from './parse/sentences.js';
+export { parseSpdxExpression } from './parse/spdx.js';
+export { identifyText } from './identify/identify.js';
+export { resolveDeclared } from './identify/declared.js';
+export { getCatalogEntry, listCatalog } from './catalog/index.js';
+export { extractTerms } from './extract/engine.js';
+export { loadRules } from './extract/load.js';
+export { assessOpenness } from './assess/openness.js';
+export { assessCommercialUse } from './assess/commercial.js';
+export { resolveBaseModels } from './assess/lineage.js';
+export { renderAnalysisText } from './report/analysis-text.js';
+export { OmlError, isOmlError } from './errors.js';
+export type { OmlErrorCode } from './errors.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { Limits } from './limits.js';
+export * from './types.js';

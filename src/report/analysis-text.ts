@@ -1,0 +1,52 @@
+import type { Analysis, Term, TermKind } from '../types.js';
+
+const KIND_ORDER: TermKind[] = ['threshold', 'obligation', 'restriction', 'termination', 'other', 'permission'];
+
+function headline(a: Analysis): string {
+  const lic = a.license.id ? `${a.license.name ?? a.license.id}${a.license.version ? ` (version ${a.license.version})` : ''}` : 'unknown license';
+  if (a.commercialUse) return `${a.commercialUse.verdict.toUpperCase()}: ${a.commercialUse.summary}`;
+  const tier = a.openness.tier;
+  if (tier === 'unknown') return `UNKNOWN: ${lic}; do not ship until the license is identified`;
+  return `${tier}: ${lic}`;
+}
+
+function termLine(t: Term): string {
+  const where = `${t.evidence.path}:${t.evidence.line}`;
+  const extra: string[] = [];
+  if (t.kind === 'threshold') {
+    extra.push(`${t.comparator ?? ''} ${t.value?.toLocaleString('en-US') ?? '?'}${t.currency ? ` ${t.currency}` : ''}${t.period ? ` per ${t.period}` : ''}${t.consequence ? ` -> ${t.consequence}` : ''}`.trim());
+  }
+  if (t.text) extra.push(`"${t.text}"`);
+  if (t.territories?.length) extra.push(t.territories.join(', '));
+  if (t.scope) extra.push(`scope: ${t.scope}`);
+  if (t.origin !== 'text') extra.push(`(${t.origin}${t.via ? `: ${t.via}` : ''})`);
+  return `    ${t.name}${extra.length ? ` ${extra.join(' ')}` : ''}  [${where}]`;
+}
+
+/** Human-readable report of one analysis, leading with the line a founder can act on. */
+export function renderAnalysisText(a: Analysis): string {
+  const out: string[] = [];
+  out.push(`${a.subject.path} (${a.subject.kind})`);
+  out.push(`  ${headline(a)}`);
+  const l = a.license;
+  out.push(`  license: ${l.id ?? 'unknown'}${l.spdx ? ` [${l.spdx}]` : ''} family=${l.family ?? '-'} version=${l.version ?? '-'} match=${l.match} confidence=${l.confidence.toFixed(2)}${l.basedOn ? ` based on ${l.basedOn}` : ''}`);
+  for (const p of l.additions) out.push(`    + added at lines ${p.line}-${p.endLine} (${p.words} words): ${p.text.length > 120 ? `${p.text.slice(0, 117)}...` : p.text}`);
+  for (const p of l.removals) out.push(`    - removed near line ${p.line} (${p.words} words)`);
+  if (a.declared) {
+    out.push(`  declared: license=${a.declared.license.join(', ') || '(none)'}${a.declared.licenseName ? ` license_name=${a.declared.licenseName}` : ''} -> ${a.declared.resolved ?? 'unresolved'}${a.declared.baseModel.length ? `; base_model=${a.declared.baseModel.join(', ')}` : ''}`);
+  }
+  out.push(`  openness: ${a.openness.tier}${a.openness.score !== null ? ` (score ${a.openness.score})` : ''}`);
+  if (a.commercialUse) {
+    for (const act of a.commercialUse.actions) out.push(`    action: ${act}`);
+    for (const t of a.commercialUse.thresholds) out.push(`    threshold: ${t.headroom}`);
+  }
+  for (const kind of KIND_ORDER) {
+    const ts = a.terms.filter((t) => t.kind === kind);
+    if (!ts.length) continue;
+    out.push(`  ${kind} (${ts.length}):`);
+    for (const t of ts) out.push(termLine(t));
+  }
+  for (const c of a.conflicts) out.push(`  CONFLICT ${c.code}: ${c.message}`);
+  for (const w of a.warnings) out.push(`  warning ${w.code}: ${w.message}`);
+  return `${out.join('\n')}\n`;
+}
