@@ -1,0 +1,136 @@
+/**
+ * Loads and validates the assess stage's data tables (data/*.yaml) once.
+ * Bad data is a CATALOG error naming the file.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { OmlError } from '../errors.js';
+import { dataPath } from '../paths.js';
+import { TIERS } from '../types.js';
+
+const Names = z.array(z.string());
+const Band = z.object({ floor: z.number().min(0).max(100), top: z.number().min(0).max(100) }).strict();
+const KindWeights = z.object({ default: z.number().min(0) }).catchall(z.number().min(0));
+
+const TierRule = z.object({
+  restriction: Names.optional(),
+  obligation: Names.optional(),
+  termination: Names.optional(),
+  other: Names.optional(),
+  thresholdConsequence: Names.optional(),
+}).strict();
+export type TierRule = z.infer<typeof TierRule>;
+
+const ScoredTiers = TIERS.filter((t) => t !== 'unknown') as Exclude<(typeof TIERS)[number], 'unknown'>[];
+
+export const OpennessWeightsSchema = z.object({
+  version: z.literal(1),
+  bands: z.object(Object.fromEntries(ScoredTiers.map((t) => [t, Band])) as Record<(typeof ScoredTiers)[number], typeof Band>).strict(),
+  tierRules: z.object({ noncommercial: TierRule, restricted: TierRule, conditional: TierRule }).strict(),
+  permissiveSpdx: Names,
+  openSource: z.object({ requireDatasets: z.boolean(), openCodeFromOsiLicense: z.boolean() }).strict(),
+  weights: z.object({
+    permission: KindWeights, obligation: KindWeights, restriction: KindWeights,
+    threshold: KindWeights, termination: KindWeights, other: KindWeights,
+  }).strict(),
+  unrecognizedLicense: z.number().min(0),
+}).strict().superRefine((w, ctx) => {
+  // Bands must be ordered and disjoint: each tier's floor above the next lower tier's top.
+  for (let i = 0; i < ScoredTiers.length; i++) {
+    const b = w.bands[ScoredTiers[i]];
+    if (b.floor > b.top) ctx.addIssue({ code: 'custom', path: ['bands', ScoredTiers[i]], message: 'floor above top' });
+    const lower = ScoredTiers[i + 1];
+    if (lower && w.bands[lower].top >= b.floor) {
+      ctx.addIssue({ code: 'custom', path: ['bands', lower], message: `band overlaps ${ScoredTiers[i]}` });
+    }
+  }
+});
+export type OpennessWeights = z.infer<typeof OpennessWeightsSchema>;
+
+export const FxRatesSchema = z.object({
+  date: z.string(),
+  source: z.string(),
+  approximate: z.boolean(),
+  base: z.literal('USD'),
+  /** Units of USD per one unit of the currency. */
+  usdPerUnit: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()),
+}).strict();
+export type FxRates = z.infer<typeof FxRatesSchema>;
+
+export const RegionsSchema = z.object({
+  regions: z.record(z.string(), z.array(z.string().regex(/^[A-Z]{2}$/))),
+}).strict();
+
+export const BaseModelsSchema = z.object({
+  version: z.literal(1),
+  /** License ids that a derivative may relicense without a conflict. */
+  permissive: Names,
+  models: z.array(z.object({
+    pattern: z.string().min(1),
+    license: z.string().nullable(),
+    note: z.string().optional(),
+  }).strict()),
+}).strict();
+export type BaseModels = z.infer<typeof BaseModelsSchema>;
+
+const Trigger = z.object({
+  /** Every group must contain at least one of the profile's activities. */
+  all: z.array(z.array(z.string())).optional(),
+  /** Any of these activities triggers (alternative to `all`). */
+  any: z.array(z.string()).optional(),
+  /** Also triggered by 'serve' when the term's own sentence contains one of these phrases. */
+  serveWhenSentenceSays: Names.optional(),
+}).strict();
+
+export const CommercialActionsSchema = z.object({
+  version: z.literal(1),
+  activitiesWhenNone: z.array(z.string()),
+  activitiesUsingOutputs: z.array(z.string()),
+  placements: z.array(z.object({ match: Names, label: z.string() }).strict()),
+  terms: z.array(z.object({
+    kind: z.string(),
+    name: z.string(),
+    action: z.string(),
+    when: Trigger.optional(),
+  }).strict()),
+  prohibitedByActivity: z.array(z.object({ kind: z.string(), name: z.string(), activities: Names }).strict()),
+}).strict();
+export type CommercialActions = z.infer<typeof CommercialActionsSchema>;
+
+const cache = new Map<string, unknown>();
+
+function load<T>(file: string, schema: z.ZodType<T>): T {
+  const hit = cache.get(file);
+  if (hit) return hit as T;
+  const p = dataPath('data', file);
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(p, 'utf8'));
+  } catch (e) {
+    throw new OmlError('CATALOG', `cannot read data table: ${(e as Error).message}`, { file: p, cause: e });
+  }
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new OmlError('CATALOG', `invalid data table at ${i.path.join('.') || '(root)'}: ${i.message}`, { file: p });
+  }
+  cache.set(file, r.data);
+  return r.data;
+}
+
+export const opennessWeights = (): OpennessWeights => load('openness-weights.yaml', OpennessWeightsSchema);
+export const fxRates = (): FxRates => load('fx-rates.yaml', FxRatesSchema);
+export const regions = (): z.infer<typeof RegionsSchema> => load('regions.yaml', RegionsSchema);
+export const baseModels = (): BaseModels => load('base-models.yaml', BaseModelsSchema);
+export const commercialActions = (): CommercialActions => load('commercial-actions.yaml', CommercialActionsSchema);
+
+/** Case-insensitive membership with trailing-'*' prefixes ("BSD-*"). */
+export function inIdList(id: string | null | undefined, list: string[]): boolean {
+  if (!id) return false;
+  const v = id.toLowerCase();
+  return list.some((e) => {
+    const x = e.toLowerCase();
+    return x.endsWith('*') ? v.startsWith(x.slice(0, -1)) : v === x;
+  });
+}

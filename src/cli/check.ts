@@ -1,0 +1,105 @@
+/**
+ * `oml check [DIR] [--config FILE] [--format text|json|markdown|sarif] [--output FILE]`
+ * Exit codes: 0 pass, 1 policy failure, 2 usage/config/input error.
+ */
+import { writeFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isOmlError } from '../errors.js';
+import { checkDirectory } from '../policy/run.js';
+import type { CheckReport } from '../policy/report-schema.js';
+import { renderCheckJson } from '../report/check-json.js';
+import { renderCheckMarkdown } from '../report/check-markdown.js';
+import { renderCheckSarif } from '../report/check-sarif.js';
+import { renderCheckText } from '../report/check-text.js';
+import { USAGE } from './usage.js';
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Progress on stderr: only on a TTY and for more than this many models. */
+const PROGRESS_MIN_MODELS = 20;
+
+function render(report: CheckReport, format: Format, dir: string): string {
+  switch (format) {
+    case 'json':
+      return renderCheckJson(report);
+    case 'markdown':
+      return renderCheckMarkdown(report);
+    case 'sarif': {
+      // SARIF URIs are relative to the repository root; assume it is the working directory.
+      const rel = relative(process.cwd(), resolve(dir)).split(sep).join('/');
+      return renderCheckSarif(report, { uriPrefix: rel && !rel.startsWith('..') ? rel : undefined });
+    }
+    default:
+      return renderCheckText(report);
+  }
+}
+
+export async function runCheck(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`oml check: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (args.positionals.length > 1) {
+    process.stderr.write(`oml check: expected at most one DIR, got ${args.positionals.length}\n\n${USAGE}`);
+    return 2;
+  }
+  const format = args.values.format as Format;
+  if (!FORMATS.includes(format)) {
+    process.stderr.write(`oml check: --format: expected one of ${FORMATS.join('|')}, got '${args.values.format}'\n`);
+    return 2;
+  }
+  const dir = args.positionals[0] ?? '.';
+  const tty = process.stderr.isTTY === true;
+  let progressShown = false;
+  let report: CheckReport;
+  try {
+    report = await checkDirectory(dir, {
+      config: args.values.config,
+      onProgress: tty
+        ? (done, total, id) => {
+            if (total <= PROGRESS_MIN_MODELS) return;
+            progressShown = true;
+            process.stderr.write(`\r\x1b[2K[${done + 1}/${total}] ${id}`.slice(0, 200));
+          }
+        : undefined,
+    });
+  } catch (e) {
+    if (progressShown) process.stderr.write('\r\x1b[2K');
+    if (!isOmlError(e)) throw e;
+    process.stderr.write(`oml check: error [${e.code}] ${e.message}\n`);
+    return 2;
+  }
+  if (progressShown) process.stderr.write('\r\x1b[2K');
+  const text = render(report, format, dir);
+  if (args.values.output) {
+    try {
+      await writeFile(args.values.output, text);
+    } catch (e) {
+      process.stderr.write(`oml check: cannot write --output ${args.values.output}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const s = report.summary;
+    process.stderr.write(`oml check: ${report.result} (${s.failed} failed, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed); ${format} report written to ${args.values.output}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  return report.result === 'pass' ? 0 : 1;
+}

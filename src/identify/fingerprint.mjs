@@ -1,0 +1,99 @@
+// Fingerprints of license texts: a hash of the normalized body and the ordered
+// sequence of hashed word shingles (K words). Shared by the generator script and
+// the library. Types: fingerprint.d.mts.
+import { tokenize } from './normalize.mjs';
+
+export const SHINGLE_K = 5;
+/** Fingerprint format version: bump when normalization or hashing changes. */
+export const FINGERPRINT_VERSION = 1;
+
+/** 32-bit FNV-1a of a string (UTF-16 code units). */
+export function fnv1a32(str) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < str.length; i++) {
+    h ^= str.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Ordered shingle hashes of `words` (K consecutive words each). A text shorter
+ * than K words yields one shingle of all its words.
+ * @param {string[]} words
+ * @returns {Uint32Array}
+ */
+export function shingleSeq(words) {
+  const n = words.length;
+  if (n === 0) return new Uint32Array(0);
+  const wh = new Uint32Array(n);
+  for (let i = 0; i < n; i++) wh[i] = fnv1a32(words[i]);
+  const k = Math.min(SHINGLE_K, n);
+  const out = new Uint32Array(n - k + 1);
+  for (let i = 0; i + k <= n; i++) {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < k; j++) {
+      h ^= wh[i + j];
+      h = Math.imul(h, 0x01000193);
+      h ^= h >>> 13;
+    }
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
+/** 128-bit hash (32 hex chars) of a normalized body (word list): four FNV-style lanes over the words. */
+export function bodyHash(words) {
+  let a = 0x811c9dc5, b = 0x01000193 ^ words.length, c = 0x9e3779b9, d = 0x85ebca6b;
+  for (let i = 0; i < words.length; i++) {
+    const w = fnv1a32(words[i]);
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ w, 0x5bd1e995); b ^= b >>> 15;
+    c = Math.imul(c + w, 0xcc9e2d51); c = (c << 13) | (c >>> 19);
+    d = Math.imul(d ^ (w + i), 0x1b873593); d ^= d >>> 16;
+  }
+  const hex = (x) => (x >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b) + hex(c) + hex(d);
+}
+
+/** Sorted distinct values of a shingle sequence. */
+export function sortedUnique(seq) {
+  const s = Uint32Array.from(seq).sort();
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) s[n++] = s[i];
+  return s.subarray(0, n);
+}
+
+/** Size of the intersection of two sorted distinct arrays. */
+export function intersectCount(a, b) {
+  let i = 0, j = 0, n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { n++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return n;
+}
+
+/**
+ * @param {string} text
+ * @returns {{ hash: string, words: number, shingles: Uint32Array }}
+ */
+export function fingerprintText(text) {
+  const t = tokenize(text);
+  const body = t.words.slice(t.bodyStart);
+  return { hash: bodyHash(body), words: body.length, shingles: shingleSeq(body) };
+}
+
+/** Uint32Array -> base64 (little endian). */
+export function encodeShingles(arr) {
+  const buf = Buffer.alloc(arr.length * 4);
+  for (let i = 0; i < arr.length; i++) buf.writeUInt32LE(arr[i], i * 4);
+  return buf.toString('base64');
+}
+
+/** base64 -> Uint32Array. */
+export function decodeShingles(b64) {
+  const buf = Buffer.from(b64, 'base64');
+  const out = new Uint32Array(buf.length >>> 2);
+  for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32LE(i * 4);
+  return out;
+}

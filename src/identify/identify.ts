@@ -1,0 +1,155 @@
+/**
+ * identifyText: which license a text is. Cascade: exact normalized hash ->
+ * candidate ranking by shingle resemblance (sampled inverted index) -> diff of
+ * the best candidates (additions / removals) -> exact | template | modified |
+ * unknown, with veto rules for version numbers, license names and restrictions.
+ */
+import { tokenize, type Tokens } from './normalize.mjs';
+import { bodyHash, shingleSeq, sortedUnique, intersectCount } from './fingerprint.mjs';
+import { getMatcher, templateSorted, SAMPLE_MASK, type Matcher, type Template } from './templates.js';
+import { diffAgainst, type Diff } from './diff.js';
+import { vetoAdditions } from './veto.js';
+import type { LicenseInfo } from '../types.js';
+
+/** Candidates scored exactly after the sampled prefilter. */
+const TOP_CANDIDATES = 6;
+/** Template words missing before the first match that still count as a title/header variation. */
+const LEADING_TOLERANCE = 25;
+/** Minimum resemblance (Jaccard) or template containment to name a license at all. */
+const MIN_JACCARD = 0.35;
+const MIN_CONTAINMENT = 0.6;
+/** Candidates within this resemblance of the best are compared by diff size. */
+const NEAR_MARGIN = 0.1;
+
+interface Scored {
+  ti: number;
+  t: Template;
+  inter: number;
+  jaccard: number;
+  /** Share of the template's shingles present in the input. */
+  containment: number;
+}
+
+export function identifyText(text: string, path: string): LicenseInfo {
+  const m = getMatcher();
+  const tokens = tokenize(text);
+  const body = tokens.words.slice(tokens.bodyStart);
+  const seq = shingleSeq(tokens.words);
+  if (body.length === 0) return unknown(path, []);
+
+  const hash = bodyHash(body);
+  const exactTi = m.byHash.get(hash);
+  const ranked = rank(m, seq, exactTi);
+  const candidates = ranked.slice(0, 5).map((s) => ({ id: s.t.id, score: round(s.jaccard) }));
+
+  if (exactTi !== undefined) {
+    const t = m.templates[exactTi];
+    return finish(m, text, tokens, seq, t, 'exact', 1, diffBase(m, text, tokens, seq, t), candidates, path);
+  }
+  const best = ranked[0];
+  if (!best || (best.jaccard < MIN_JACCARD && best.containment < MIN_CONTAINMENT)) {
+    return unknown(path, candidates, best ? round(best.jaccard * 0.5) : 0);
+  }
+  // among near-equal candidates, the one needing the fewest changes wins
+  const near = ranked.filter((s) => s.jaccard >= best.jaccard - NEAR_MARGIN).slice(0, 3);
+  const judged = near.map((s) => ({ s, d: diffAgainst(text, tokens, seq, s.t) }))
+    .map((x) => ({ ...x, cost: x.d.addedWords + bodyRemovedOf(x.d, tokens) }));
+  judged.sort((a, b) => a.cost - b.cost);
+  const { s: chosen, d: own } = judged[0];
+  const tol = Math.min(10, Math.max(2, Math.round(chosen.t.words * 0.005)));
+  const bodyRemoved = bodyRemovedOf(own, tokens);
+  const veto = vetoAdditions(own.additions);
+  const isTemplate = own.addedWords <= tol && bodyRemoved <= 2 && !veto.vetoed;
+  const match = isTemplate ? 'template' : 'modified';
+  const confidence = isTemplate ? 0.9 + 0.1 * chosen.jaccard : Math.min(0.9, Math.max(chosen.jaccard, chosen.containment * 0.8));
+  const d = chosen.t.entry?.basedOn ? diffBase(m, text, tokens, seq, chosen.t) : own;
+  const others = ranked.filter((r) => r !== chosen).slice(0, 5).map((r) => ({ id: r.t.id, score: round(r.jaccard) }));
+  return finish(m, text, tokens, seq, chosen.t, match, confidence, d, others, path);
+}
+
+/** Template words missing from the body: title-region and after-end-of-terms gaps are variable parts. */
+function bodyRemovedOf(d: Diff, tokens: Tokens): number {
+  const trailing = endsWithEndOfTerms(tokens) ? 0 : d.trailingRemoved;
+  return d.removedWords + trailing + Math.max(0, d.leadingRemoved - LEADING_TOLERANCE);
+}
+
+const END_OF_TERMS = ['end', 'of', 'terms', 'and', 'conditions'];
+
+function endsWithEndOfTerms(tokens: Tokens): boolean {
+  const w = tokens.words;
+  if (w.length < END_OF_TERMS.length) return false;
+  return END_OF_TERMS.every((x, i) => w[w.length - END_OF_TERMS.length + i] === x);
+}
+
+/** Rank templates by resemblance: sampled prefilter, then exact set intersection. */
+function rank(m: Matcher, seq: Uint32Array, exactTi: number | undefined): Scored[] {
+  const input = sortedUnique(seq);
+  const counts = new Map<number, number>();
+  let sampled = 0;
+  for (const h of input) {
+    if ((h & SAMPLE_MASK) !== 0) continue;
+    sampled++;
+    const list = m.index.get(h);
+    if (!list) continue;
+    for (const ti of list) counts.set(ti, (counts.get(ti) ?? 0) + 1);
+  }
+  let pool: number[];
+  if (sampled < 8) {
+    pool = [...new Set([...m.short, ...counts.keys()])];
+  } else {
+    pool = [...counts.entries()]
+      .map(([ti, c]) => ({ ti, est: c / (sampled + m.templates[ti].sampled - c) }))
+      .sort((a, b) => b.est - a.est)
+      .slice(0, TOP_CANDIDATES)
+      .map((x) => x.ti);
+  }
+  if (exactTi !== undefined && !pool.includes(exactTi)) pool.push(exactTi);
+  const scored = pool.map((ti) => score(m.templates[ti], ti, input));
+  scored.sort((a, b) => b.jaccard - a.jaccard || Number(b.t.entry !== null) - Number(a.t.entry !== null));
+  return scored.filter((s) => s.inter > 0);
+}
+
+function score(t: Template, ti: number, input: Uint32Array): Scored {
+  const sorted = templateSorted(t);
+  const inter = intersectCount(input, sorted);
+  const union = input.length + sorted.length - inter;
+  return { ti, t, inter, jaccard: union ? inter / union : 0, containment: sorted.length ? inter / sorted.length : 0 };
+}
+
+/** For a known derivative (basedOn), additions/removals are relative to the standard template. */
+function diffBase(m: Matcher, text: string, tokens: Tokens, seq: Uint32Array, t: Template): Diff | null {
+  const baseId = t.entry?.basedOn;
+  if (!baseId) return null;
+  const base = m.byId.get(baseId);
+  return base ? diffAgainst(text, tokens, seq, base) : null;
+}
+
+function finish(m: Matcher, text: string, tokens: Tokens, seq: Uint32Array, t: Template, match: LicenseInfo['match'],
+  confidence: number, d: Diff | null, candidates: LicenseInfo['candidates'], path: string): LicenseInfo {
+  const diff = d ?? (match === 'exact' ? null : diffAgainst(text, tokens, seq, t));
+  return {
+    id: t.id,
+    spdx: t.spdx,
+    name: t.name,
+    family: t.family,
+    version: t.version,
+    match,
+    confidence: round(Math.min(1, Math.max(0, confidence))),
+    additions: diff?.additions ?? [],
+    removals: diff?.removals ?? [],
+    basedOn: t.entry?.basedOn ?? null,
+    candidates: candidates?.filter((c) => c.id !== t.id),
+    source: path,
+  };
+}
+
+function unknown(path: string, candidates: LicenseInfo['candidates'], confidence = 0): LicenseInfo {
+  return {
+    id: null, spdx: null, name: null, family: null, version: null, match: 'unknown', confidence,
+    additions: [], removals: [], basedOn: null, candidates, source: path,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

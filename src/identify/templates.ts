@@ -1,0 +1,137 @@
+/**
+ * The matcher's view of the catalog: one template per stored fingerprint (AI
+ * catalog entries first, then SPDX licenses), an exact-hash map and a sampled
+ * inverted index of shingles for fast candidate ranking. Built lazily once.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeShingles, sortedUnique } from './fingerprint.mjs';
+import { loadCatalog, type LoadedCatalog } from '../catalog/load.js';
+import type { CatalogEntry } from '../catalog/schema.js';
+import type { Family } from '../types.js';
+
+/** A shingle is sampled into the inverted index when (hash & SAMPLE_MASK) === 0. */
+export const SAMPLE_MASK = 7;
+
+export interface Template {
+  /** Catalog entry for AI licenses; null for SPDX licenses. */
+  entry: CatalogEntry | null;
+  /** Catalog id or SPDX id. */
+  id: string;
+  spdx: string;
+  name: string;
+  family: Family;
+  version: string | null;
+  hash: string;
+  words: number;
+  seq: Uint32Array;
+  /** Number of distinct sampled shingles. */
+  sampled: number;
+  set?: Set<number>;
+  sorted?: Uint32Array;
+  positions?: Map<number, number[]>;
+}
+
+export interface Matcher {
+  catalog: LoadedCatalog;
+  templates: Template[];
+  byHash: Map<string, number>;
+  byId: Map<string, Template>;
+  index: Map<number, number[]>;
+  /** Templates with fewer than 64 shingles (scanned fully for short inputs). */
+  short: number[];
+}
+
+let cached: Matcher | null = null;
+
+export function getMatcher(): Matcher {
+  if (!cached) cached = buildMatcher(loadCatalog());
+  return cached;
+}
+
+/** For tests: drop the cached matcher. */
+export function resetMatcher(): void {
+  cached = null;
+}
+
+export function buildMatcher(catalog: LoadedCatalog): Matcher {
+  const templates: Template[] = [];
+  for (const entry of catalog.entries) {
+    for (const fp of entry.fingerprint) {
+      templates.push(mk(entry, entry.id, entry.spdx, entry.name, entry.family, entry.version, fp.hash, fp.words, decodeShingles(fp.shingles)));
+    }
+  }
+  const families = spdxFamilies(catalog.dir);
+  for (const l of catalog.spdx.licenses) {
+    const seq = catalog.spdxShingles.subarray(l.offset, l.offset + l.count);
+    templates.push(mk(null, l.id, l.id, l.name, familyOf(l.id, families), versionOf(l.id), l.hash, l.words, seq));
+  }
+  const byHash = new Map<string, number>();
+  const byId = new Map<string, Template>();
+  const index = new Map<number, number[]>();
+  const short: number[] = [];
+  templates.forEach((t, ti) => {
+    if (!byHash.has(t.hash)) byHash.set(t.hash, ti);
+    if (!byId.has(t.id)) byId.set(t.id, t);
+    if (t.seq.length < 64) short.push(ti);
+    const seen = new Set<number>();
+    for (const h of t.seq) {
+      if ((h & SAMPLE_MASK) !== 0 || seen.has(h)) continue;
+      seen.add(h);
+      const list = index.get(h);
+      if (list) list.push(ti); else index.set(h, [ti]);
+    }
+    t.sampled = seen.size;
+  });
+  return { catalog, templates, byHash, byId, index, short };
+}
+
+function mk(entry: CatalogEntry | null, id: string, spdx: string, name: string, family: Family, version: string | null,
+  hash: string, words: number, seq: Uint32Array): Template {
+  return { entry, id, spdx, name, family, version, hash, words, seq, sampled: 0 };
+}
+
+/** Set of a template's shingles (cached). */
+export function templateSet(t: Template): Set<number> {
+  if (!t.set) t.set = new Set(t.seq);
+  return t.set;
+}
+
+/** Sorted distinct shingles (cached). */
+export function templateSorted(t: Template): Uint32Array {
+  if (!t.sorted) t.sorted = sortedUnique(t.seq);
+  return t.sorted;
+}
+
+/** Positions of each shingle in the template (cached). */
+export function templatePositions(t: Template): Map<number, number[]> {
+  if (!t.positions) {
+    const m = new Map<number, number[]>();
+    t.seq.forEach((h, i) => {
+      const l = m.get(h);
+      if (l) l.push(i); else m.set(h, [i]);
+    });
+    t.positions = m;
+  }
+  return t.positions;
+}
+
+function spdxFamilies(dir: string): Array<[string, Family]> {
+  try {
+    const doc = JSON.parse(readFileSync(path.join(dir, 'spdx', 'families.json'), 'utf8')) as { prefixes: Array<[string, Family]> };
+    return doc.prefixes;
+  } catch {
+    return [];
+  }
+}
+
+function familyOf(id: string, prefixes: Array<[string, Family]>): Family {
+  for (const [p, f] of prefixes) if (id.startsWith(p)) return f;
+  return 'other';
+}
+
+/** Version embedded in an SPDX id ("Apache-2.0" -> "2.0", "GPL-3.0-only" -> "3.0"). */
+export function versionOf(id: string): string | null {
+  const m = /-(\d+(?:\.\d+)*)(?:-|$)/.exec(id);
+  return m ? m[1] : null;
+}

@@ -1,0 +1,175 @@
+/**
+ * `oml.config.yaml`: the policy file of `oml check`, validated by zod.
+ *
+ * Errors are OmlError('CONFIG' | 'YAML' | 'YAML_ALIAS') naming the file, the
+ * line and the field (`policy.unknown: expected one of fail|warn`).
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { z } from 'zod';
+import { OmlError } from '../errors.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import { ProfileSchema, TierSchema, type Profile, type Tier } from '../types.js';
+
+export const CONFIG_FILE_NAMES = ['oml.config.yaml', 'oml.config.yml'] as const;
+
+const isRealDate = (s: string): boolean => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export const WaiverSchema = z.object({
+  /** Model folder path (relative to the scanned directory) or model id (org/name). */
+  model: z.string().min(1),
+  reason: z.string().min(1),
+  /** Last day the waiver is valid (inclusive), YYYY-MM-DD. */
+  expires: z.string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+    .refine(isRealDate, 'not a calendar date')
+    .optional(),
+}).strict();
+export type Waiver = z.infer<typeof WaiverSchema>;
+
+export const PolicySchema = z.object({
+  allow: z.array(TierSchema).min(1),
+  unknown: z.enum(['fail', 'warn']).default('fail'),
+}).strict();
+export type Policy = z.infer<typeof PolicySchema>;
+
+const LimitsSchema = z.object({
+  maxFileBytes: z.number().int().positive(),
+  maxTotalBytes: z.number().int().positive(),
+  maxFiles: z.number().int().positive(),
+  maxDepth: z.number().int().positive(),
+  maxYamlAliases: z.number().int().nonnegative(),
+}).partial().strict();
+
+export const ConfigSchema = z.object({
+  profile: ProfileSchema.optional(),
+  policy: PolicySchema,
+  models: z.array(z.object({ path: z.string().min(1) }).strict()).default([]),
+  waivers: z.array(WaiverSchema).default([]),
+  exclude: z.array(z.string().min(1)).default([]),
+  limits: LimitsSchema.optional(),
+}).strict();
+export type CheckConfig = z.infer<typeof ConfigSchema>;
+
+/**
+ * The policy used when no config file exists: every open-weight tier that allows
+ * commercial use passes (open-source .. open-weight-restricted);
+ * open-weight-noncommercial, closed and unknown fail. No profile, so no
+ * commercial-use verdicts are judged.
+ */
+export const DEFAULT_POLICY: Policy = {
+  allow: ['open-source', 'open-weight-permissive', 'open-weight-conditional', 'open-weight-restricted'],
+  unknown: 'fail',
+};
+
+export interface LoadedConfig {
+  config: CheckConfig;
+  /** Absolute path of the config file, or null when the default policy is used. */
+  path: string | null;
+  /** 1-based line of each waiver entry (same index as config.waivers), when known. */
+  waiverLines: Array<number | undefined>;
+  /** Note for the report (e.g. "no oml.config.yaml: default policy"). */
+  note?: string;
+}
+
+export function defaultConfig(): CheckConfig {
+  return { policy: { ...DEFAULT_POLICY, allow: [...DEFAULT_POLICY.allow] }, models: [], waivers: [], exclude: [] };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || '(root)';
+}
+
+function issueMessage(issue: z.core.$ZodIssue): { field: string; message: string } {
+  const field = formatPath(issue.path);
+  switch (issue.code) {
+    case 'invalid_value':
+      return { field, message: `expected one of ${issue.values.map(String).join('|')}` };
+    case 'unrecognized_keys': {
+      const keys = issue.keys;
+      const base = field === '(root)' ? '' : `${field}.`;
+      return { field: `${base}${keys[0]}`, message: `unknown field${keys.length > 1 ? `s ${keys.join(', ')}` : ''} (not part of the config schema)` };
+    }
+    case 'invalid_type':
+      return { field, message: /received undefined/.test(issue.message) ? `required (expected ${issue.expected})` : `expected ${issue.expected}` };
+    default:
+      return { field, message: issue.message };
+  }
+}
+
+function lineOf(doc: Document, lc: LineCounter, path: PropertyKey[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as Array<string | number>, true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Parse and validate config text. `file` is used in error messages. */
+export function parseConfig(text: string, file: string, maxAliases = DEFAULT_LIMITS.maxYamlAliases): LoadedConfig {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
+    throw new OmlError('YAML', `invalid YAML: ${e.message.split('\n')[0]}`, { file, line });
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: maxAliases });
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/alias/i.test(msg)) throw new OmlError('YAML_ALIAS', `YAML alias expansion over the limit (${maxAliases}): refused`, { file });
+    throw new OmlError('YAML', `invalid YAML: ${msg}`, { file });
+  }
+  if (data === null || data === undefined) throw new OmlError('CONFIG', 'config is empty: expected at least `policy: { allow: [...] }`', { file });
+  const r = ConfigSchema.safeParse(data);
+  if (!r.success) {
+    const first = r.error.issues[0]!;
+    const all = r.error.issues.map((i) => {
+      const m = issueMessage(i);
+      return `${m.field}: ${m.message}`;
+    });
+    throw new OmlError('CONFIG', all.join('; '), { file, line: lineOf(doc, lc, first.path) });
+  }
+  const waiverLines = r.data.waivers.map((_, i) => lineOf(doc, lc, ['waivers', i]));
+  return { config: r.data, path: file, waiverLines };
+}
+
+/**
+ * Load the config: `explicit` (--config) when given, else oml.config.yaml in `dir`,
+ * else the default policy (with a note).
+ */
+export async function loadConfig(dir: string, explicit?: string): Promise<LoadedConfig> {
+  const candidates = explicit ? [resolve(explicit)] : CONFIG_FILE_NAMES.map((n) => join(resolve(dir), n));
+  for (const file of candidates) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !explicit) continue;
+      if (code === 'ENOENT') throw new OmlError('ENOENT', 'config file not found', { file });
+      if (code === 'EISDIR') throw new OmlError('CONFIG', 'config path is a directory', { file });
+      throw new OmlError('EACCES', `cannot read config: ${(e as Error).message}`, { file });
+    }
+    return parseConfig(text, file);
+  }
+  return {
+    config: defaultConfig(),
+    path: null,
+    waiverLines: [],
+    note: `no oml.config.yaml found: default policy (allow ${DEFAULT_POLICY.allow.join(', ')}; unknown: fail; no profile, so commercial-use verdicts are not judged)`,
+  };
+}
+
+export type { Profile, Tier };

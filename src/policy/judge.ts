@@ -1,0 +1,264 @@
+/**
+ * The policy decision for one model (a pure function of its Analysis, the
+ * policy, the waivers and today's date).
+ *
+ * A model fails when its tier is not in policy.allow, when its commercial-use
+ * verdict is license-required or prohibited, or when it is unknown (tier unknown,
+ * or no license identified and no resolvable declaration) and policy.unknown is
+ * fail (warn: it passes with a warning). License conflicts are warnings.
+ * A valid waiver turns the failure into a pass (status waived, reason shown); an
+ * expired waiver fails the check with a finding naming the expiry date.
+ */
+import { isAbsolute, relative, sep } from 'node:path';
+import type { Analysis, Term } from '../types.js';
+import type { Policy, Waiver } from './config.js';
+import type { Finding, Location, ModelResult, ModelStatus } from './report-schema.js';
+
+export interface JudgeSubject {
+  /** Folder path relative to the root (posix), or a model id for references. */
+  id: string;
+  source: ModelResult['source'];
+  /** null when the analysis itself failed (see `error`). */
+  analysis: Analysis | null;
+  error?: string;
+  /** Where a referenced id appears in code/config (references only). */
+  occurrences?: Location[];
+  /** Other names a waiver may use for this model (e.g. a referenced id of a local folder). */
+  aliases?: string[];
+  /** 1-based line of the `license:` key of the model card, when there is one. */
+  cardLicenseLine?: number;
+  /** Where to point when nothing better is known (e.g. reference site, folder). */
+  fallbackLocation?: Location | null;
+}
+
+export interface IndexedWaiver extends Waiver {
+  /** Line of the waiver in the config file. */
+  line?: number;
+}
+
+export interface JudgeContext {
+  policy: Policy;
+  waivers: IndexedWaiver[];
+  /** Today's date YYYY-MM-DD (UTC); inject for tests. */
+  today: string;
+  /** Absolute scanned root: file paths in analyses are reported relative to it. */
+  root: string;
+  /** Config file path relative to the root (for expired-waiver locations), or null. */
+  configPath: string | null;
+}
+
+export const todayUtc = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+
+export const normalizeModelKey = (s: string): string =>
+  s.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '').toLowerCase() || '.';
+
+export function waiverFor(subject: Pick<JudgeSubject, 'id' | 'aliases'>, waivers: IndexedWaiver[]): IndexedWaiver | null {
+  const keys = new Set([subject.id, ...(subject.aliases ?? [])].map(normalizeModelKey));
+  return waivers.find((w) => keys.has(normalizeModelKey(w.model))) ?? null;
+}
+
+export const isExpired = (w: Waiver, today: string): boolean => !!w.expires && w.expires < today;
+
+/** A path from an analysis as a posix path relative to the root, or null when outside it / not a file path. */
+export function relToRoot(root: string, p: string | null | undefined): string | null {
+  if (!p) return null;
+  if (!isAbsolute(p)) return null; // catalog ids and other non-file origins
+  const r = relative(root, p);
+  if (!r || r.startsWith('..') || isAbsolute(r)) return null;
+  return r.split(sep).join('/');
+}
+
+/** True when the subject has no usable license. */
+export function isUnknown(a: Analysis): boolean {
+  return a.openness.tier === 'unknown' || (a.license.match === 'unknown' && !a.declared?.resolved);
+}
+
+function termLocation(ctx: JudgeContext, t: Pick<Term, 'evidence'> | { evidence: { path: string; line: number; column?: number } }): Location | null {
+  const path = relToRoot(ctx.root, t.evidence.path);
+  if (!path) return null;
+  return { path, line: t.evidence.line, ...(t.evidence.column ? { column: t.evidence.column } : {}) };
+}
+
+function licenseLocation(ctx: JudgeContext, s: JudgeSubject): Location | null {
+  const a = s.analysis;
+  if (s.source === 'reference' && s.occurrences?.length) return s.occurrences[0]!;
+  if (a) {
+    const lic = relToRoot(ctx.root, a.license.source ?? null);
+    if (lic) return { path: lic, line: 1 };
+    const card = relToRoot(ctx.root, a.declared?.source ?? null);
+    if (card) return { path: card, line: s.cardLicenseLine ?? 1 };
+    const licFile = a.subject.files.find((f) => f.role === 'license');
+    const lf = relToRoot(ctx.root, licFile?.path ?? null);
+    if (lf) return { path: lf, line: 1 };
+  }
+  return s.fallbackLocation ?? s.occurrences?.[0] ?? null;
+}
+
+/** The location of the term that best explains the tier (largest point loss). */
+function tierLocation(ctx: JudgeContext, s: JudgeSubject): Location | null {
+  const a = s.analysis!;
+  if (s.source !== 'reference') {
+    const reasons = [...a.openness.reasons].filter((r) => r.term).sort((x, y) => y.points - x.points);
+    for (const r of reasons) {
+      const loc = termLocation(ctx, { evidence: { path: r.term!.path, line: r.term!.line } });
+      if (loc) return loc;
+    }
+  }
+  return licenseLocation(ctx, s);
+}
+
+const PROHIBITING = new Set(['non-commercial', 'research-only', 'non-production', 'territory-exclusion']);
+
+function verdictLocation(ctx: JudgeContext, s: JudgeSubject, verdict: 'license-required' | 'prohibited'): Location | null {
+  const a = s.analysis!;
+  if (s.source !== 'reference') {
+    const lines = new Set((a.commercialUse?.thresholds ?? []).filter((t) => t.crossed && t.line).map((t) => t.line!));
+    const candidates = a.terms.filter((t) =>
+      (t.kind === 'threshold' && t.consequence === verdict && (lines.size === 0 || lines.has(t.evidence.line))) ||
+      (verdict === 'prohibited' && t.kind === 'restriction' && PROHIBITING.has(t.name)));
+    const ordered = [...candidates.filter((t) => t.origin === 'text'), ...candidates.filter((t) => t.origin !== 'text')];
+    for (const t of ordered) {
+      const loc = termLocation(ctx, t);
+      if (loc) return loc;
+    }
+  }
+  return licenseLocation(ctx, s);
+}
+
+function licenseLabel(a: Analysis): string {
+  const l = a.license;
+  return l.name ?? l.id ?? a.declared?.resolved ?? 'unknown license';
+}
+
+function unknownWhy(s: JudgeSubject): string {
+  if (s.error) return s.error;
+  const a = s.analysis!;
+  const w = a.warnings.find((x) => x.code === 'NO_LICENSE' || x.code === 'DECLARED_UNRESOLVED' || x.code === 'BASE_UNKNOWN');
+  if (w) return w.message;
+  if (a.license.id && a.openness.tier === 'unknown') {
+    const via = s.source === 'reference' ? ` (mapped from the model id ${s.id})` : '';
+    return `${a.license.id}${via} is identified, but its openness tier could not be decided: ${a.openness.reasons[0]?.message ?? 'no terms are known for it'}`;
+  }
+  if (a.license.source) return `license text in ${relLabel(a.license.source)} is not recognised`;
+  return 'no license could be identified';
+}
+
+const relLabel = (p: string) => p.split(sep).slice(-2).join('/');
+
+/** Judge one model. Pure. */
+export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
+  const a = s.analysis;
+  const { policy } = ctx;
+  const findings: Finding[] = [];
+  const unknown = !a || isUnknown(a);
+  const tier = a && !unknown ? a.openness.tier : 'unknown';
+
+  if (unknown) {
+    findings.push({
+      rule: 'unknown-license',
+      level: policy.unknown === 'fail' ? 'error' : 'warning',
+      message: `license unknown: ${unknownWhy(s)}${policy.unknown === 'warn' ? ' (policy.unknown: warn)' : ''}`,
+      fix: s.source === 'reference'
+        ? 'vendor the model folder with its LICENSE (or model card) so it can be analysed, or add a waiver'
+        : 'add the model\'s LICENSE file or a model card with `license:` metadata, or add a waiver',
+      location: a ? licenseLocation(ctx, s) : (s.fallbackLocation ?? s.occurrences?.[0] ?? null),
+      waived: false,
+    });
+  } else if (!policy.allow.includes(tier)) {
+    findings.push({
+      rule: 'tier-not-allowed',
+      level: 'error',
+      message: `${licenseLabel(a!)} is ${tier}, which policy.allow does not include (allowed: ${policy.allow.join(', ')})`,
+      fix: `use a model under an allowed license, add '${tier}' to policy.allow, or add a waiver with a reason`,
+      location: tierLocation(ctx, s),
+      waived: false,
+    });
+  }
+
+  const cu = a?.commercialUse;
+  if (a && cu && !unknown) {
+    if (cu.verdict === 'license-required' || cu.verdict === 'prohibited') {
+      const crossed = cu.thresholds.filter((t) => t.crossed).map((t) => `${t.metric} ${t.comparator} ${t.limit}${t.currency ? ` ${t.currency}` : ''}${t.actual !== null ? ` (profile: ${t.actual})` : ''}`);
+      findings.push({
+        rule: cu.verdict,
+        level: 'error',
+        message: `${licenseLabel(a)}: ${cu.summary}${crossed.length ? ` [crossed: ${crossed.join('; ')}]` : ''}`,
+        fix: cu.actions.length ? cu.actions.join('; ') : cu.verdict === 'license-required' ? 'obtain a separate license from the licensor, or use another model' : 'use another model for this profile',
+        location: verdictLocation(ctx, s, cu.verdict),
+        waived: false,
+      });
+    } else if (cu.verdict === 'unknown') {
+      findings.push({
+        rule: 'verdict-unknown',
+        level: 'warning',
+        message: `commercial use could not be decided for the profile: ${cu.summary}`,
+        fix: 'complete the profile (users, revenue, territories, activities) in oml.config.yaml, or review the license',
+        location: licenseLocation(ctx, s),
+        waived: false,
+      });
+    }
+  }
+
+  for (const c of a?.conflicts ?? []) {
+    const path = relToRoot(ctx.root, c.path ?? null);
+    findings.push({
+      rule: 'license-conflict',
+      level: 'warning',
+      message: `license conflict (reported as a warning, does not fail the check): ${c.message}`,
+      fix: 'check which license really applies (LICENSE file, model card, base model) and correct the card or the folder',
+      location: path ? { path, line: c.line ?? 1 } : licenseLocation(ctx, s),
+      waived: false,
+    });
+  }
+
+  const waiver = waiverFor(s, ctx.waivers);
+  const expired = waiver ? isExpired(waiver, ctx.today) : false;
+  const errors = findings.filter((f) => f.level === 'error');
+  if (waiver && errors.length) {
+    if (expired) {
+      findings.unshift({
+        rule: 'expired-waiver',
+        level: 'error',
+        message: `waiver for ${waiver.model} expired on ${waiver.expires} (reason was: ${waiver.reason})`,
+        fix: `fix the findings, or renew the waiver with a new expires date after review`,
+        location: ctx.configPath ? { path: ctx.configPath, line: waiver.line ?? 1 } : null,
+        waived: false,
+      });
+    } else {
+      for (const f of errors) f.waived = true;
+    }
+  }
+
+  let status: ModelStatus = 'pass';
+  if (findings.some((f) => f.level === 'error' && !f.waived)) status = 'fail';
+  else if (findings.some((f) => f.waived)) status = 'waived';
+  else if (findings.length) status = 'warn';
+
+  return {
+    id: s.id,
+    source: s.source,
+    status,
+    license: {
+      id: a?.license.id ?? null,
+      name: a?.license.name ?? null,
+      spdx: a?.license.spdx ?? null,
+      version: a?.license.version ?? null,
+      match: a?.license.match ?? 'unknown',
+    },
+    tier,
+    score: a && !unknown ? a.openness.score : null,
+    verdict: cu?.verdict ?? null,
+    actions: cu && (cu.verdict === 'allowed-with-obligations' || cu.verdict === 'allowed') ? cu.actions : [],
+    findings,
+    waiver: waiver ? { model: waiver.model, reason: waiver.reason, expires: waiver.expires ?? null, expired } : null,
+    occurrences: s.occurrences ?? [],
+    warnings: (a?.warnings ?? []).map((w) => (w.path ? { ...w, path: relToRoot(ctx.root, w.path) ?? w.path } : w)),
+  };
+}
+
+const STATUS_ORDER: Record<ModelStatus, number> = { fail: 0, warn: 1, waived: 2, pass: 3 };
+
+/** Failures first, then warnings, waived, passes; by id within a status. */
+export function sortResults(results: ModelResult[]): ModelResult[] {
+  return [...results].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

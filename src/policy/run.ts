@@ -1,0 +1,209 @@
+/**
+ * `oml check` as a library call: config -> discovery -> source references ->
+ * analysis -> judging -> CheckReport. Throws OmlError for usage, config and
+ * input errors (the CLI maps them to exit code 2).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { analyzePath } from '../analyze/index.js';
+import { OmlError, isOmlError } from '../errors.js';
+import { withLimits } from '../limits.js';
+import type { Analysis, Warning } from '../types.js';
+import { analyzeCatalogLicense, resolveModelId } from './catalog-analysis.js';
+import { loadConfig } from './config.js';
+import { discoverModels, type ReaddirFn } from './discover.js';
+import { judgeModel, normalizeModelKey, isExpired, sortResults, todayUtc, type IndexedWaiver, type JudgeContext, type JudgeSubject } from './judge.js';
+import { CHECK_REPORT_VERSION, type CheckReport, type Location, type ModelResult, type Reference } from './report-schema.js';
+import { findSourceRefs, type SourceRef } from './source-refs.js';
+
+export interface CheckOptions {
+  /** --config FILE (else oml.config.yaml in the directory, else the default policy). */
+  config?: string;
+  /** Clock for waiver expiry (tests). */
+  now?: Date;
+  /** Called before each model is analysed. */
+  onProgress?: (done: number, total: number, id: string) => void;
+  /** Injected directory reader (tests). */
+  readdir?: ReaddirFn;
+  /** Tool version for the report. */
+  version?: string;
+}
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
+/** 1-based line of the `license:` key in a model card's front matter. */
+async function cardLicenseLine(file: string): Promise<number | undefined> {
+  try {
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    if (!/^\uFEFF?---\s*$/.test(lines[0] ?? '')) return undefined;
+    for (let i = 1; i < lines.length && i < 2000; i++) {
+      if (/^---\s*$/.test(lines[i]!)) return undefined;
+      if (/^license\s*:/.test(lines[i]!)) return i + 1;
+    }
+  } catch {
+    /* unreadable: no line */
+  }
+  return undefined;
+}
+
+interface FolderTarget {
+  abs: string;
+  real: string;
+  rel: string;
+  source: 'folder' | 'config';
+  aliases: string[];
+}
+
+export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Promise<CheckReport> {
+  const root = resolve(dirIn);
+  let st;
+  try {
+    st = statSync(root);
+  } catch {
+    throw new OmlError('ENOENT', 'no such directory', { file: dirIn });
+  }
+  if (!st.isDirectory()) throw new OmlError('USAGE', 'not a directory (oml check scans a directory; use oml analyze for files)', { file: dirIn });
+
+  const loaded = await loadConfig(root, opts.config);
+  const { config } = loaded;
+  const limits = withLimits(config.limits);
+  const profile = config.profile;
+  const today = todayUtc(opts.now);
+  const configRel = loaded.path ? toPosix(relative(root, loaded.path)) : null;
+  const warnings: Warning[] = [];
+
+  const disc = await discoverModels(root, { limits, exclude: config.exclude, readdir: opts.readdir });
+  warnings.push(...disc.warnings);
+
+  // Folders: discovered + listed under `models:`.
+  const folders = new Map<string, FolderTarget>();
+  for (const m of disc.models) {
+    const real = await realpath(m.dir).catch(() => m.dir);
+    folders.set(real, { abs: m.dir, real, rel: m.rel, source: 'folder', aliases: [] });
+  }
+  for (const [i, m] of config.models.entries()) {
+    const abs = resolve(root, m.path);
+    let real: string;
+    try {
+      real = await realpath(abs);
+      await stat(real);
+    } catch {
+      throw new OmlError('CONFIG', `models[${i}].path: no such file or directory '${m.path}'`, { file: loaded.path ?? undefined });
+    }
+    const existing = folders.get(real);
+    if (existing) existing.aliases.push(m.path);
+    else folders.set(real, { abs, real, rel: toPosix(relative(root, abs)) || '.', source: 'config', aliases: [m.path] });
+  }
+
+  // References in code and config files.
+  const { refs, warnings: refWarnings } = await findSourceRefs(root, disc.sourceFiles, { maxFileBytes: Math.min(limits.maxFileBytes, 1024 * 1024) });
+  warnings.push(...refWarnings);
+  const byId = new Map<string, SourceRef[]>();
+  for (const r of refs) {
+    const k = r.id.toLowerCase();
+    const list = byId.get(k) ?? [];
+    list.push(r);
+    byId.set(k, list);
+  }
+  const references: Reference[] = [];
+  const refSubjects: JudgeSubject[] = [];
+  for (const list of byId.values()) {
+    const first = list[0]!;
+    const occurrences: Location[] = list.map((r) => ({ path: r.file, line: r.line, column: r.column }));
+    // A local path (relative to the root or to the referencing file) is judged as a folder.
+    const localAbs = [resolve(root, first.id), resolve(root, dirname(first.file), first.id)].find((p) => existsSync(p));
+    if (localAbs) {
+      const real = await realpath(localAbs).catch(() => localAbs);
+      const existing = folders.get(real);
+      if (existing) existing.aliases.push(first.id);
+      else if (statSync(real).isDirectory()) folders.set(real, { abs: localAbs, real, rel: toPosix(relative(root, localAbs)), source: 'config', aliases: [first.id] });
+      for (const r of list) references.push({ ...r, resolution: 'local', license: null, note: `local path ${toPosix(relative(root, localAbs))}` });
+      continue;
+    }
+    const res = resolveModelId(first.id);
+    let analysis: Analysis | null = null;
+    let error: string | undefined;
+    if (res.licenseId) {
+      analysis = analyzeCatalogLicense(first.id, res.licenseId, profile);
+      if (!analysis) error = `model id ${first.id} maps to license '${res.licenseId}', which is not in the license catalog`;
+    } else {
+      error = `model id ${first.id} is not resolvable offline${res.note ? ` (${res.note})` : ''}`;
+    }
+    const resolution = analysis ? 'catalog' : 'unresolved';
+    for (const r of list) references.push({ ...r, resolution, license: res.licenseId, ...(res.note ? { note: res.note } : {}) });
+    refSubjects.push({ id: first.id, source: 'reference', analysis, error, occurrences, fallbackLocation: occurrences[0] ?? null });
+  }
+
+  // Analyse folders.
+  const subjects: JudgeSubject[] = [];
+  const targets = [...folders.values()];
+  const total = targets.length + refSubjects.length;
+  let done = 0;
+  for (const t of targets) {
+    opts.onProgress?.(done++, total, t.rel);
+    let analysis: Analysis | null = null;
+    let error: string | undefined;
+    try {
+      analysis = await analyzePath(t.abs, { limits, profile });
+    } catch (e) {
+      if (!isOmlError(e)) throw e;
+      error = `cannot analyse: [${e.code}] ${e.message}`;
+      warnings.push({ code: e.code, message: e.message, path: t.rel });
+    }
+    const cardFile = analysis?.declared?.source ?? analysis?.subject.files.find((f) => f.role === 'model-card')?.path;
+    const firstFile = analysis?.subject.files[0]?.path;
+    subjects.push({
+      id: t.rel,
+      source: t.source,
+      analysis,
+      error,
+      aliases: t.aliases,
+      cardLicenseLine: cardFile ? await cardLicenseLine(cardFile) : undefined,
+      fallbackLocation: firstFile && firstFile.startsWith(root) ? { path: toPosix(relative(root, firstFile)), line: 1 } : { path: t.rel, line: 1 },
+    });
+  }
+  for (const s of refSubjects) {
+    opts.onProgress?.(done++, total, s.id);
+    subjects.push(s);
+  }
+
+  const waivers: IndexedWaiver[] = config.waivers.map((w, i) => ({ ...w, line: loaded.waiverLines[i] }));
+  const ctx: JudgeContext = { policy: config.policy, waivers, today, root, configPath: configRel };
+  const models: ModelResult[] = sortResults(subjects.map((s) => judgeModel(s, ctx)));
+
+  // Waivers that matched nothing, or that are expired on a model that passes anyway.
+  for (const w of waivers) {
+    const key = normalizeModelKey(w.model);
+    const hit = subjects.find((s) => [s.id, ...(s.aliases ?? [])].some((a) => normalizeModelKey(a) === key));
+    if (!hit) warnings.push({ code: 'UNUSED_WAIVER', message: `waiver for '${w.model}' matches no model found under the scanned directory`, ...(configRel ? { path: configRel } : {}), ...(w.line ? { line: w.line } : {}) });
+    else if (isExpired(w, today)) {
+      const r = models.find((m) => m.waiver?.model === w.model);
+      if (r && r.status !== 'fail') warnings.push({ code: 'EXPIRED_WAIVER', message: `waiver for '${w.model}' expired on ${w.expires}; the model passes without it, remove the waiver`, ...(configRel ? { path: configRel } : {}), ...(w.line ? { line: w.line } : {}) });
+    }
+  }
+
+  const count = (s: ModelResult['status']) => models.filter((m) => m.status === s).length;
+  return {
+    version: CHECK_REPORT_VERSION,
+    tool: { name: 'oml', version: opts.version ?? '0.1.0' },
+    result: count('fail') ? 'fail' : 'pass',
+    root: dirIn,
+    config: { path: configRel, defaulted: loaded.path === null, note: loaded.note ?? (profile ? null : 'no profile in the config: commercial-use verdicts are not judged') },
+    policy: { allow: config.policy.allow, unknown: config.policy.unknown },
+    profile: profile ?? null,
+    date: today,
+    summary: {
+      models: models.length,
+      failed: count('fail'),
+      warned: count('warn'),
+      waived: count('waived'),
+      passed: count('pass'),
+      references: references.length,
+      unresolved: new Set(references.filter((r) => r.resolution === 'unresolved').map((r) => r.id.toLowerCase())).size,
+    },
+    models,
+    references,
+    warnings,
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadCatalogEntries, loadCatalog, defaultCatalogDir } from '../../src/catalog/load.js';
+import { OmlError } from '../../src/errors.js';
+
+const GOOD = `id: acme-model-license
+name: Acme Model License
+family: other
+version: "1.0"
+kind: license
+publisher: Acme
+url: https://example.com/acme
+hf: [acme]
+spdx: LicenseRef-acme-model-license
+incorporates: []
+basedOn: null
+sources: []
+fingerprint: []
+`;
+
+function tempCatalog(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'oml-catalog-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe('catalog schema validation', () => {
+  it('accepts a valid entry', () => {
+    const entries = loadCatalogEntries(tempCatalog({ 'acme-model-license.yaml': GOOD }));
+    expect(entries[0].id).toBe('acme-model-license');
+  });
+
+  it('reports every problem at once, with file and field', () => {
+    const dir = tempCatalog({
+      'acme-model-license.yaml': GOOD.replace('family: other', 'family: nonsense'),
+      'beta.yaml': GOOD.replace('id: acme-model-license', 'id: beta').replace('url: https://example.com/acme', 'url: not a url')
+        .replace('incorporates: []', 'incorporates: [missing-policy]'),
+      'gamma.yaml': GOOD.replace('id: acme-model-license', 'id: other-name'),
+    });
+    let err: unknown;
+    try { loadCatalogEntries(dir); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(OmlError);
+    const msg = (err as OmlError).message;
+    expect((err as OmlError).code).toBe('CATALOG');
+    expect(msg).toContain('acme-model-license.yaml: field family');
+    expect(msg).toContain('beta.yaml: field url');
+    expect(msg).toContain('gamma.yaml: field id');
+  });
+
+  it('reports a dangling incorporates reference', () => {
+    const dir = tempCatalog({ 'acme-model-license.yaml': GOOD.replace('incorporates: []', 'incorporates: [missing-policy]') });
+    expect(() => loadCatalogEntries(dir)).toThrow(/acme-model-license.yaml: field incorporates.0: unknown catalog id "missing-policy"/);
+  });
+
+  it('the shipped catalog is valid and loads quickly', () => {
+    const dir = defaultCatalogDir();
+    const t0 = performance.now();
+    const c = loadCatalog(dir);
+    const ms = performance.now() - t0;
+    console.log(`catalog load: ${ms.toFixed(1)} ms`);
+    expect(c.entries.length).toBe(readdirSync(dir).filter((f) => f.endsWith('.yaml')).length);
+    expect(c.spdx.licenses.length).toBeGreaterThan(600);
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('catalog files hold no long text runs (hashes only)', () => {
+    const dir = defaultCatalogDir();
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      // no line with 20+ space-separated words
+      expect(text.split('\n').some((l) => l.split(' ').filter(Boolean).length >= 20), f).toBe(false);
+    }
+  });
+});

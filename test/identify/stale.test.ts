@@ -1,0 +1,25 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { computeFingerprints } from '../../src/identify/fingerprint-store.mjs';
+import { buildSpdxFingerprints } from '../../scripts/gen-spdx-fingerprints.mjs';
+import { listCatalog } from '../../src/catalog/index.js';
+import { HAVE_CORPUS, ROOT, readCorpus } from './helpers.js';
+
+describe.skipIf(!HAVE_CORPUS)('committed fingerprints are up to date (run `npm run fingerprints` if this fails)', () => {
+  for (const e of HAVE_CORPUS ? listCatalog().filter((x) => x.sources.length > 0) : []) {
+    it(e.id, () => {
+      const fresh = computeFingerprints(e.sources.map((s) => ({ source: s, text: readCorpus(s) })));
+      expect(e.fingerprint).toEqual(fresh);
+    });
+  }
+});
+
+describe('SPDX fingerprints match the installed spdx-license-list', () => {
+  it('index and shingles.bin are current', () => {
+    const { index, bin } = buildSpdxFingerprints() as { index: unknown; bin: Buffer };
+    const committed = JSON.parse(readFileSync(path.join(ROOT, 'licenses/spdx/fingerprints.json'), 'utf8'));
+    expect(committed).toEqual(index);
+    expect(readFileSync(path.join(ROOT, 'licenses/spdx/shingles.bin')).equals(bin)).toBe(true);
+  });
+});
