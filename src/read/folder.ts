@@ -1,0 +1,79 @@
+import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import { OmlError } from '../errors.js';
+import { fsError } from './file.js';
+
+/** The files of one model folder, by role (full paths, sorted). */
+export interface FolderFiles {
+  dir: string;
+  license: string[];
+  usePolicy: string[];
+  notice: string[];
+  /** README.md: the model card (kept even without front matter). */
+  card: string | null;
+  /** config.json */
+  config: string | null;
+  other: string[];
+}
+
+export type FileRole = 'license' | 'use-policy' | 'notice' | 'card' | 'config' | 'other';
+
+// Use policies are tested first: a name such as LLAMA_USE_POLICY.md is a policy, not a license.
+const USE_POLICY = /^(?:use[_\- ]?policy|acceptable[_\- ]?use|prohibited[_\- ]?use|usage[_\- ]?policy)|[_\- ]use[_\- ]?policy/i;
+const LICENSE = /^(?:licen[cs]e|copying)/i;
+const NOTICE = /^notice/i;
+const CARD = /^readme\.md$/i;
+const CONFIG = /^config\.json$/i;
+
+/** Role of a file by its base name (case-insensitive). */
+export function classifyName(name: string): FileRole {
+  if (USE_POLICY.test(name)) return 'use-policy';
+  if (LICENSE.test(name)) return 'license';
+  if (NOTICE.test(name)) return 'notice';
+  if (CARD.test(name)) return 'card';
+  if (CONFIG.test(name)) return 'config';
+  return 'other';
+}
+
+/** Lists the regular files (and symlinks to files) of `dir` and sorts them into roles. */
+export async function classifyFolder(dir: string): Promise<FolderFiles> {
+  let entries;
+  try {
+    entries = await fsp.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new OmlError('USAGE', 'is not a directory', { file: dir, cause: e });
+    if (code === 'ENOENT') throw new OmlError('ENOENT', 'no such directory', { file: dir, cause: e });
+    if (code === 'EACCES' || code === 'EPERM') throw new OmlError('EACCES', 'directory is not readable', { file: dir, cause: e });
+    throw fsError(e, dir);
+  }
+  const out: FolderFiles = { dir, license: [], usePolicy: [], notice: [], card: null, config: null, other: [] };
+  const names: string[] = [];
+  for (const ent of entries) {
+    if (ent.isFile()) names.push(ent.name);
+    else if (ent.isSymbolicLink()) {
+      try {
+        if ((await fsp.stat(join(dir, ent.name))).isFile()) names.push(ent.name);
+      } catch {
+        // dangling or looping link: not a file of this folder
+      }
+    }
+  }
+  names.sort();
+  for (const name of names) {
+    const full = join(dir, name);
+    switch (classifyName(name)) {
+      case 'use-policy': out.usePolicy.push(full); break;
+      case 'license': out.license.push(full); break;
+      case 'notice': out.notice.push(full); break;
+      case 'card':
+        if (out.card === null) out.card = full; else out.other.push(full);
+        break;
+      case 'config':
+        if (out.config === null) out.config = full; else out.other.push(full);
+        break;
+      default: out.other.push(full);
+    }
+  }
+  return out;
+}
