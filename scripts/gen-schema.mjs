@@ -12,12 +12,14 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkReportJsonSchema } from '../src/policy/report-schema.ts';
+import { analysisJsonSchema } from '../src/analyze/schema.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** file (relative to the repo root) -> JSON Schema object. Extend here for the analyze schema. */
 const SCHEMAS = {
   'schema/check-report.schema.json': checkReportJsonSchema(),
+  'schema/analysis.schema.json': analysisJsonSchema(),
 };
 
 export const serialize = (obj) => `${JSON.stringify(obj, null, 2)}\n`;

@@ -1,13 +1,26 @@
-import { getCatalogEntry } from '../catalog/index.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import { spdxTerms } from './spdx-terms.js';
 import type { Term, TermOrigin } from '../types.js';
 
+const cache = new Map<string, Term[]>();
+
+function stored(id: string): Term[] {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const file = dataPath('licenses', 'terms', `${id}.json`);
+  const terms = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { terms: Term[] }).terms) : spdxTerms(id);
+  cache.set(id, terms);
+  return terms;
+}
+
 /**
- * Terms of a catalog license known only by identifier. They were extracted from
- * the canonical text at build time (scripts/gen-catalog-terms.mjs) and are
- * re-labelled with the origin that brought them in.
+ * Terms of a license known only by identifier. For catalog licenses they were
+ * extracted from the canonical text at build time (licenses/terms/, see
+ * scripts/gen-catalog-terms.mjs); for standard SPDX licenses they are extracted
+ * now from the text shipped by the spdx-license-list package. Each term is
+ * re-labelled with the origin that brought it in.
  */
 export function catalogTerms(id: string, origin: TermOrigin, via?: string): Term[] {
-  const entry = getCatalogEntry(id);
-  const terms = (entry as { terms?: Term[] } | undefined)?.terms ?? [];
-  return terms.map((t) => ({ ...t, origin, via: via ?? id }));
+  return stored(id).map((t) => ({ ...t, origin, via: via ?? id }));
 }

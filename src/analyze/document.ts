@@ -4,7 +4,7 @@ import { parseDocument } from '../parse/document.js';
 import { splitSentences } from '../parse/sentences.js';
 import type { LicenseInfo, ParsedDocument, SourceText, Term, TermOrigin } from '../types.js';
 
-/** One analysed text document (LICENSE, use policy, NOTICE or model card body). */
+/** One analysed text document (LICENSE, use policy or NOTICE). */
 export interface DocumentAnalysis {
   src: SourceText;
   doc: ParsedDocument;
@@ -12,9 +12,8 @@ export interface DocumentAnalysis {
   terms: Term[];
 }
 
-/** parse -> identify -> extract for one decoded text. */
-export function analyzeDocument(src: SourceText, origin: TermOrigin = 'text', via?: string): DocumentAnalysis {
-  const doc = parseDocument(src);
+/** parse -> identify -> extract for one decoded text (pass `doc` when it is already parsed). */
+export function analyzeDocument(src: SourceText, origin: TermOrigin = 'text', via?: string, doc: ParsedDocument = parseDocument(src)): DocumentAnalysis {
   const license = { ...identifyText(src.text, src.path), source: src.path };
   const terms = extractTerms(doc, { origin, via, split: splitSentences });
   return { src, doc, license, terms };

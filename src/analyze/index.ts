@@ -23,7 +23,7 @@ export function analyzeText(src: SourceText, opts: AnalyzeOptions = {}): Analysi
     };
     return assemble(parts, opts);
   }
-  const d = analyzeDocument(src);
+  const d = analyzeDocument(src, 'text', undefined, doc);
   const kind = (d.license.id && getCatalogEntry(d.license.id)?.kind) || 'license';
   const role = kind === 'use-policy' ? 'use-policy' : kind === 'notice' ? 'notice' : 'license';
   const parts: SubjectParts = {
@@ -34,7 +34,6 @@ export function analyzeText(src: SourceText, opts: AnalyzeOptions = {}): Analysi
     card: null,
     warnings: [...d.doc.warnings],
   };
-  if (role !== 'license') parts.subject.kind = role;
   const result = assemble(parts, opts);
   if (role !== 'license') result.license = d.license;
   return result;

@@ -86,7 +86,7 @@ describe('fast and remark markdown agree on the corpus', () => {
   const words = (d: ParsedDocument) => d.segments.flatMap((s) => s.text.split(/\s+/).filter(Boolean));
   it.each(md.map((f) => [basename(f), f]))('%s', (_n, file) => {
     const src = readSourceSync(file);
-    const fast = parseDocument(src);
+    const fast = parseDocument(src, { markdown: 'fast' });
     const remark = parseDocument(src, { markdown: 'remark' });
     const a = words(fast);
     const b = words(remark);
