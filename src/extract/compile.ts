@@ -1,0 +1,66 @@
+/**
+ * Compiles validated rules once into a matcher: one combined keyword regex
+ * (the prefilter) plus each rule's regexes.
+ */
+import type { Rule, NormalizeTables } from './schema.js';
+import { makeNormalizers, type Normalizers } from './normalize.js';
+import { defaultRulesDir, loadNormalizeTables, loadRules } from './load.js';
+
+export interface CompiledRule {
+  rule: Rule;
+  patterns: RegExp[];
+  unless: RegExp[];
+}
+
+export interface CompiledRules {
+  rules: CompiledRule[];
+  /** Alternation of every keyword, longest first (lowercase literals). */
+  keywordRe: RegExp;
+  /** For a matched keyword: indices of the rules whose keywords it contains. */
+  rulesFor: Map<string, number[]>;
+  norm: Normalizers;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRules {
+  const byKeyword = new Map<string, Set<number>>();
+  rules.forEach((r, i) => {
+    for (const k of r.keywords) {
+      if (!byKeyword.has(k)) byKeyword.set(k, new Set());
+      byKeyword.get(k)!.add(i);
+    }
+  });
+  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // a matched keyword also stands for every shorter keyword inside it ("annual revenue" -> "revenue")
+  const rulesFor = new Map<string, number[]>();
+  for (const k of keywords) {
+    const set = new Set<number>();
+    for (const other of keywords) if (k.includes(other)) for (const i of byKeyword.get(other)!) set.add(i);
+    rulesFor.set(k, [...set].sort((a, b) => a - b));
+  }
+  return {
+    rules: rules.map((rule) => ({
+      rule,
+      patterns: rule.patterns.map((p) => new RegExp(p.regex, p.flags + 'g')),
+      unless: rule.unless.map((p) => new RegExp(p.regex, p.flags)),
+    })),
+    keywordRe: new RegExp(keywords.map(escape).join('|'), 'g'),
+    rulesFor,
+    norm: makeNormalizers(tables),
+  };
+}
+
+const cache = new Map<string, CompiledRules>();
+
+/** Loads, validates and compiles the rules in dir (default: the package's rules/), once per dir. */
+export function getRules(dir: string = defaultRulesDir()): CompiledRules {
+  let c = cache.get(dir);
+  if (!c) {
+    c = compileRules(loadRules(dir), loadNormalizeTables(dir));
+    cache.set(dir, c);
+  }
+  return c;
+}

@@ -1,0 +1,130 @@
+/**
+ * Loads and validates rule files. Every problem across every file is reported
+ * at once as one OmlError('RULES').
+ */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { OmlError } from '../errors.js';
+import { NormalizeTablesSchema, RuleSchema, TERM_FIELDS, type NormalizeTables, type Rule } from './schema.js';
+
+export const NORMALIZE_FILE = '_normalize.yaml';
+
+/** Finds the package's rules/ folder from this module (src/extract/ or dist/). */
+export function defaultRulesDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const cand = path.join(dir, 'rules');
+    if (existsSync(path.join(cand, NORMALIZE_FILE))) return cand;
+    dir = path.dirname(dir);
+  }
+  throw new OmlError('RULES', 'cannot find the rules/ folder');
+}
+
+/** Rule files under dir (recursive), sorted; files whose name starts with "_" are data, not rules. */
+export function listRuleFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(name) && !name.startsWith('_')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export interface RuleProblem { file: string; path: string; message: string }
+
+function zodProblems(file: string, error: { issues: Array<{ path: PropertyKey[]; message: string }> }): RuleProblem[] {
+  return error.issues.map((i) => ({ file, path: i.path.map(String).join('.') || '(root)', message: i.message }));
+}
+
+function namedGroups(regex: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of regex.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)) names.add(m[1]!);
+  return names;
+}
+
+/** Checks that cannot be expressed in the zod schema: regexes compile, `from` groups exist, ids unique. */
+function semanticProblems(file: string, rule: Rule): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const groups = new Set<string>();
+  const check = (list: Rule['patterns'], key: string) => list.forEach((p, i) => {
+    try {
+      new RegExp(p.regex, p.flags + 'g');
+    } catch (e) {
+      problems.push({ file, path: `${key}.${i}.regex`, message: `invalid regex: ${(e as Error).message}` });
+    }
+    if (key === 'patterns') for (const g of namedGroups(p.regex)) groups.add(g);
+  });
+  check(rule.patterns, 'patterns');
+  check(rule.unless, 'unless');
+  for (const f of TERM_FIELDS) {
+    const spec = rule.fields[f];
+    if (!spec) continue;
+    if (spec.from && !groups.has(spec.from)) {
+      problems.push({ file, path: `fields.${f}.from`, message: `no pattern has a capture group named "${spec.from}"` });
+    }
+    if (spec.type === 'const' && spec.value === undefined) {
+      problems.push({ file, path: `fields.${f}.value`, message: 'a const field needs a value' });
+    }
+  }
+  if (rule.term.kind === 'threshold' && !rule.fields.value) {
+    problems.push({ file, path: 'fields.value', message: 'a threshold rule must fill value' });
+  }
+  return problems;
+}
+
+function readYaml(file: string, problems: RuleProblem[], shown = file): unknown {
+  try {
+    return parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
+  } catch (e) {
+    problems.push({ file: shown, path: '(file)', message: (e as Error).message.split('\n')[0]! });
+    return undefined;
+  }
+}
+
+function fail(problems: RuleProblem[]): never {
+  const list = problems.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n');
+  const err = new OmlError('RULES', `${problems.length} problem(s) in rule files:\n${list}`);
+  (err as OmlError & { problems?: RuleProblem[] }).problems = problems;
+  throw err;
+}
+
+/** Loads every rule under dir (default: the package's rules/). Throws one OmlError('RULES') listing all problems. */
+export function loadRules(dir: string = defaultRulesDir()): Rule[] {
+  const problems: RuleProblem[] = [];
+  const rules: Rule[] = [];
+  const seen = new Map<string, string>();
+  for (const file of listRuleFiles(dir)) {
+    const rel = path.relative(dir, file);
+    const raw = readYaml(file, problems, rel);
+    if (raw === undefined) continue;
+    const parsed = RuleSchema.safeParse(raw);
+    if (!parsed.success) { problems.push(...zodProblems(rel, parsed.error)); continue; }
+    const rule = parsed.data;
+    const sem = semanticProblems(rel, rule);
+    if (sem.length) { problems.push(...sem); continue; }
+    const prev = seen.get(rule.id);
+    if (prev) { problems.push({ file: rel, path: 'id', message: `duplicate id "${rule.id}" (also in ${prev})` }); continue; }
+    seen.set(rule.id, rel);
+    rules.push(rule);
+  }
+  if (problems.length) fail(problems);
+  return rules;
+}
+
+/** Loads rules/_normalize.yaml (the normalizer tables). */
+export function loadNormalizeTables(dir: string = defaultRulesDir()): NormalizeTables {
+  const file = path.join(dir, NORMALIZE_FILE);
+  const problems: RuleProblem[] = [];
+  const raw = existsSync(file) ? readYaml(file, problems, NORMALIZE_FILE) : undefined;
+  if (!existsSync(file)) problems.push({ file: NORMALIZE_FILE, path: '(file)', message: 'missing' });
+  if (problems.length) fail(problems);
+  const parsed = NormalizeTablesSchema.safeParse(raw);
+  if (!parsed.success) fail(zodProblems(NORMALIZE_FILE, parsed.error));
+  return parsed.data;
+}

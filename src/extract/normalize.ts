@@ -1,0 +1,81 @@
+/**
+ * Field normalizers: turn captured text ("US$20 million", "per year",
+ * "South Korea") into term values, driven by the tables in rules/_normalize.yaml.
+ */
+import type { NormalizeTables } from './schema.js';
+
+type Consequence = 'license-required' | 'attribution-display' | 'fee' | 'prohibited';
+type Comparator = '>' | '>=' | '<' | '<=';
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A literal alternation matched at word boundaries (lowercase input). Linear: literals only. */
+function wordRegex(words: string[], flags = ''): RegExp {
+  const alts = [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return new RegExp(`(?<![a-z0-9])(?:${alts})(?![a-z0-9])`, flags);
+}
+
+interface Table<T> { re: RegExp; value: T }
+
+export interface Normalizers {
+  number(s: string): number | undefined;
+  currency(s: string): string | undefined;
+  period(s: string): 'month' | 'year' | undefined;
+  comparator(s: string): Comparator | undefined;
+  territories(s: string): string[];
+  scope(s: string): 'weights' | 'outputs' | 'both' | undefined;
+  consequence(s: string): Consequence | undefined;
+}
+
+const NUMBER_RE = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?([a-z]+))?/;
+
+export function makeNormalizers(t: NormalizeTables): Normalizers {
+  const first = <T>(tables: Table<T>[], s: string): T | undefined => {
+    const low = s.toLowerCase();
+    for (const e of tables) if (e.re.test(low)) return e.value;
+    return undefined;
+  };
+  // symbols like "$" or "€" have no word boundary of their own: match them anywhere
+  const currencyTables: Table<string>[] = t.currencies.map((c) => {
+    const words = c.match.filter((m) => /^[a-z]/.test(m));
+    const symbols = c.match.filter((m) => !/^[a-z]/.test(m));
+    const parts: string[] = [];
+    if (words.length) parts.push(wordRegex(words).source);
+    if (symbols.length) parts.push(`(?:${symbols.map(escape).join('|')})`);
+    return { re: new RegExp(parts.join('|')), value: c.code };
+  });
+  const periodTables = t.periods.map((p) => ({ re: wordRegex(p.match), value: p.period }));
+  const comparatorTables = t.comparators.map((c) => ({ re: wordRegex(c.match), value: c.comparator }));
+  const consequenceTables = t.consequences.map((c) => ({ re: wordRegex(c.match), value: c.consequence }));
+  const territoryTables = t.territories.map((c) => ({ re: wordRegex(c.match), value: c.code }));
+  const outputsRe = wordRegex(t.scopes.outputs);
+  const weightsRe = wordRegex(t.scopes.weights);
+  const multipliers = new Map(Object.entries(t.multipliers));
+
+  return {
+    number(s) {
+      const m = NUMBER_RE.exec(s.toLowerCase());
+      if (!m) return undefined;
+      const base = Number(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
+      const mult = m[3] ? multipliers.get(m[3]) ?? 1 : 1;
+      const v = base * mult;
+      return Number.isFinite(v) ? Math.round(v * 1000) / 1000 : undefined;
+    },
+    currency: (s) => first(currencyTables, s),
+    period: (s) => first(periodTables, s),
+    comparator: (s) => first(comparatorTables, s),
+    consequence: (s) => first(consequenceTables, s),
+    territories(s) {
+      const low = s.toLowerCase();
+      return territoryTables.filter((e) => e.re.test(low)).map((e) => e.value);
+    },
+    scope(s) {
+      const low = s.toLowerCase();
+      const o = outputsRe.test(low);
+      const w = weightsRe.test(low);
+      return o && w ? 'both' : o ? 'outputs' : w ? 'weights' : undefined;
+    },
+  };
+}

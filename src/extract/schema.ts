@@ -1,0 +1,82 @@
+/**
+ * Zod schemas for rule files (rules/**.yaml) and the normalization tables
+ * (rules/_normalize.yaml). See rules/README.md for the format.
+ */
+import { z } from 'zod';
+import { TermKindSchema } from '../types.js';
+
+/** A regex as written in a rule file. Flags: any of i, m, s, u (g is added by the engine). */
+export const PatternSchema = z.union([
+  z.string().min(1).transform((regex) => ({ regex, flags: 'i' })),
+  z.object({
+    regex: z.string().min(1),
+    flags: z.string().regex(/^[imsu]*$/, 'flags may only contain i, m, s, u').default('i'),
+  }).strict(),
+]);
+export type Pattern = z.output<typeof PatternSchema>;
+
+export const FIELD_TYPES = ['number', 'currency', 'period', 'comparator', 'text', 'territories', 'scope', 'consequence', 'const'] as const;
+
+/**
+ * How one term field is filled:
+ * - `from`: a named capture group; its text is normalized by `type`.
+ * - `value`: a constant (any type).
+ * - neither: context types (period, currency, scope, consequence, territories) read the sentence itself.
+ * - `default`: used when nothing was found.
+ * - a `from` group that did not take part in the match falls back to the sentence for context types.
+ */
+export const FieldSpecSchema = z.object({
+  type: z.enum(FIELD_TYPES),
+  from: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+  value: z.unknown().optional(),
+  default: z.unknown().optional(),
+  /** When true, a match whose field stays empty is dropped (e.g. a territory exclusion naming no territory). */
+  required: z.boolean().optional(),
+}).strict();
+export type FieldSpec = z.infer<typeof FieldSpecSchema>;
+
+export const TERM_FIELDS = ['value', 'comparator', 'period', 'currency', 'consequence', 'text', 'territories', 'scope'] as const;
+
+export const ExpectSchema = z.object({
+  kind: TermKindSchema.optional(),
+  name: z.string().optional(),
+  value: z.number().optional(),
+  comparator: z.enum(['>', '>=', '<', '<=']).optional(),
+  period: z.enum(['month', 'year']).nullable().optional(),
+  currency: z.string().nullable().optional(),
+  consequence: z.enum(['license-required', 'attribution-display', 'fee', 'prohibited']).optional(),
+  text: z.string().optional(),
+  territories: z.array(z.string()).optional(),
+  scope: z.string().nullable().optional(),
+}).strict();
+export type Expect = z.infer<typeof ExpectSchema>;
+
+export const RuleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lowercase kebab-case'),
+  description: z.string().optional(),
+  term: z.object({ kind: TermKindSchema, name: z.string().regex(/^[a-z][a-z-]*$/) }).strict(),
+  keywords: z.array(z.string().min(2).refine((k) => k === k.toLowerCase(), 'keywords must be lowercase')).min(1),
+  patterns: z.array(PatternSchema).min(1),
+  unless: z.array(PatternSchema).default([]),
+  fields: z.partialRecord(z.enum(TERM_FIELDS), FieldSpecSchema).default({}),
+  examples: z.object({
+    match: z.array(z.object({ text: z.string().min(1), expect: ExpectSchema.default({}) }).strict())
+      .min(1, 'a rule needs at least one match example'),
+    noMatch: z.array(z.string().min(1)).min(1, 'a rule needs at least one noMatch example'),
+  }).strict(),
+}).strict();
+export type Rule = z.infer<typeof RuleSchema>;
+
+const Entry = z.object({ match: z.array(z.string().min(1)).min(1) }).strict();
+
+/** Lookup tables used by the field normalizers (rules/_normalize.yaml). Matching is on lowercase text. */
+export const NormalizeTablesSchema = z.object({
+  multipliers: z.record(z.string(), z.number()),
+  currencies: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{3}$/) })),
+  periods: z.array(Entry.extend({ period: z.enum(['month', 'year']) })),
+  comparators: z.array(Entry.extend({ comparator: z.enum(['>', '>=', '<', '<=']) })),
+  territories: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{2,3}$/) })),
+  scopes: z.object({ outputs: z.array(z.string()), weights: z.array(z.string()) }).strict(),
+  consequences: z.array(Entry.extend({ consequence: z.enum(['license-required', 'attribution-display', 'fee', 'prohibited']) })),
+}).strict();
+export type NormalizeTables = z.infer<typeof NormalizeTablesSchema>;

@@ -1,0 +1,29 @@
+/** Every rule regex must be safe from catastrophic backtracking (recheck, offline). */
+import { describe, expect, test } from 'vitest';
+import { check } from 'recheck';
+import { loadRules } from '../../src/extract/index.js';
+
+const patterns = loadRules().flatMap((r) => [
+  ...r.patterns.map((p, i) => ({ where: `${r.id} patterns.${i}`, ...p })),
+  ...r.unless.map((p, i) => ({ where: `${r.id} unless.${i}`, ...p })),
+]);
+
+async function checkAll(list: typeof patterns, parallel = 4) {
+  const out: Array<{ where: string; regex: string; status: string }> = [];
+  for (let i = 0; i < list.length; i += parallel) {
+    const batch = list.slice(i, i + parallel);
+    const res = await Promise.all(batch.map((p) => check(p.regex, p.flags, { timeout: 30000 })));
+    res.forEach((r, j) => out.push({ where: batch[j]!.where, regex: batch[j]!.regex, status: r.status }));
+  }
+  return out;
+}
+
+describe('recheck', () => {
+  test('flags a known catastrophic pattern (the checker works offline)', async () => {
+    expect((await check('^(a+)+$', '')).status).toBe('vulnerable');
+  });
+  test(`all ${patterns.length} rule regexes are safe`, async () => {
+    const res = await checkAll(patterns);
+    expect(res.filter((r) => r.status !== 'safe')).toEqual([]);
+  }, 900_000);
+});

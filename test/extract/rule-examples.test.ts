@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { extractTerms, getRules, loadRules } from '../../src/extract/index.js';
+import { docOf } from './helpers.js';
+
+const rules = loadRules();
+const compiled = getRules();
+
+describe('every rule example', () => {
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      rule.examples.match.forEach((ex, i) => {
+        test(`match #${i + 1}`, () => {
+          const terms = extractTerms(docOf(ex.text), { rules: compiled }).filter((t) => t.rule === rule.id);
+          expect(terms.length, `no ${rule.id} term in: ${ex.text}`).toBeGreaterThan(0);
+          expect(terms[0]).toMatchObject({ kind: rule.term.kind, name: rule.term.name, ...ex.expect });
+          expect(ex.text).toContain(terms[0]!.evidence.sentence);
+        });
+      });
+      rule.examples.noMatch.forEach((text, i) => {
+        test(`noMatch #${i + 1}`, () => {
+          const terms = extractTerms(docOf(text), { rules: compiled }).filter((t) => t.rule === rule.id);
+          expect(terms).toEqual([]);
+        });
+      });
+    });
+  }
+});
