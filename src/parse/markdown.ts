@@ -118,24 +118,134 @@ class Builder {
   }
 }
 
+const ENTITY_AT = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+
+/** Decoded text of a numeric character reference (`&#...;`), as micromark decodes it. */
+function numericEntity(ref: string): string {
+  const hex = ref[2] === 'x' || ref[2] === 'X';
+  const cp = parseInt(ref.slice(hex ? 3 : 2, -1), hex ? 16 : 10);
+  if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(cp);
+}
+
+/**
+ * Pushes `value`, the decoded content of the source range [from, to) starting
+ * at (line, column), walking value and source in step so every run of
+ * verbatim characters gets its exact source column. With `decode`, backslash
+ * escapes and character references of the source are recognised (text
+ * nodes); without, only line prefixes and stripped spaces (code spans). A
+ * soft line break in `value` skips the source's trailing spaces, the line
+ * end and the next line's indentation / `>` markers. Linear: every step
+ * advances the value index or the source index.
+ */
+function pushAligned(ctx: Ctx, b: Builder, value: string, from: number, to: number, line: number, column: number, decode: boolean): void {
+  const raw = ctx.text;
+  let lineStart = from - (column - 1);
+  let i = 0;
+  let j = from;
+  let run = -1;
+  let runLine = line;
+  let runCol = column;
+  const flush = (end: number) => {
+    if (run >= 0 && end > run) b.push(value.slice(run, end), runLine, runCol);
+    run = -1;
+  };
+  const newline = () => {
+    if (b.len > 0) { b.parts.push('\n'); b.len += 1; }
+  };
+  while (i < value.length) {
+    if (j >= to) { flush(i); b.push(value.slice(i)); return; }
+    const v = value.charCodeAt(i);
+    const r = raw.charCodeAt(j);
+    if (v === 10 && r !== 10) {
+      // soft line break: drop trailing spaces, then the line prefix of the next line
+      if (r === 32 || r === 9) { flush(i); j++; continue; }
+    }
+    if (v === 10 && r === 10) {
+      flush(i);
+      newline();
+      i++;
+      j++;
+      line++;
+      lineStart = j;
+      const next = value.charCodeAt(i);
+      while (j < to) {
+        const c = raw.charCodeAt(j);
+        if (c === next || (c !== 32 && c !== 9 && c !== 62)) break;
+        j++;
+      }
+      continue;
+    }
+    if (decode && r === 92 && j + 1 < to && ASCII_PUNCT.test(raw[j + 1]!) && value.charCodeAt(i) === raw.charCodeAt(j + 1)) {
+      flush(i); // escape: the next source character is the value character
+      j++;
+      continue;
+    }
+    if (decode && r === 38) {
+      ENTITY_AT.lastIndex = j;
+      const m = ENTITY_AT.exec(raw);
+      if (m && ENTITY_AT.lastIndex <= to && !value.startsWith(m[0], i)) {
+        const end = ENTITY_AT.lastIndex;
+        let len = 0;
+        if (m[0][1] === '#') {
+          const d = numericEntity(m[0]);
+          if (value.startsWith(d, i)) len = d.length;
+        } else {
+          // named reference: the decoded length (1-4 units) that lets source and value continue in step
+          for (let k = 1; k <= 4 && i + k <= value.length; k++) {
+            const nv = value.charCodeAt(i + k);
+            if (i + k === value.length || nv === 10 || nv === raw.charCodeAt(end)) { len = k; break; }
+          }
+        }
+        if (len > 0) {
+          flush(i);
+          b.push(value.slice(i, i + len), line, j - lineStart + 1);
+          i += len;
+          j = end;
+          continue;
+        }
+      }
+    }
+    if (r === v) {
+      if (run < 0) { run = i; runLine = line; runCol = j - lineStart + 1; }
+      i++;
+      j++;
+      continue;
+    }
+    // source character with no counterpart in value (stripped space, unknown markup): skip it
+    flush(i);
+    if (r === 10) { line++; lineStart = j + 1; }
+    j++;
+  }
+  flush(i);
+}
+
 function inline(ctx: Ctx, b: Builder, nodes: MdNode[] | undefined): void {
   if (!nodes) return;
   for (const n of nodes) {
     const p = n.position?.start;
     switch (n.type) {
       case 'text':
-        if (p) b.pushLines(ctx, n.value ?? '', p.line + ctx.lineShift, p.column);
+        if (p && p.offset !== undefined && n.position?.end.offset !== undefined) {
+          const base = ctx.starts[ctx.lineShift]!;
+          pushAligned(ctx, b, n.value ?? '', base + p.offset, base + n.position.end.offset, p.line + ctx.lineShift, p.column, true);
+        } else if (p) b.pushLines(ctx, n.value ?? '', p.line + ctx.lineShift, p.column);
         else b.push(n.value ?? '');
         break;
       case 'inlineCode': {
-        let ticks = 0;
-        if (p && p.offset !== undefined) {
+        const end = n.position?.end.offset;
+        if (p && p.offset !== undefined && end !== undefined) {
+          const base = ctx.starts[ctx.lineShift]!;
           const raw = ctx.text;
-          const base = p.offset + ctx.starts[ctx.lineShift]!;
-          while (raw.charCodeAt(base + ticks) === 96) ticks++;
-        }
-        if (p) b.pushLines(ctx, n.value ?? '', p.line + ctx.lineShift, p.column + ticks);
-        else b.push(n.value ?? '');
+          let from = base + p.offset;
+          let to = base + end;
+          let ticks = 0;
+          while (from + ticks < to && raw.charCodeAt(from + ticks) === 96) ticks++;
+          from += ticks;
+          to -= ticks;
+          pushAligned(ctx, b, n.value ?? '', from, Math.max(from, to), p.line + ctx.lineShift, p.column + ticks, false);
+        } else b.push(n.value ?? '');
         break;
       }
       case 'break':

@@ -2,14 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { basename } from 'node:path';
 import { readSourceSync } from '../../src/read/file.js';
 import { parseDocument, looksLikeMarkdown } from '../../src/parse/document.js';
-import { splitSentences } from '../../src/parse/sentences.js';
-import type { ParsedDocument, SourceText } from '../../src/types.js';
+import { locate, splitSentences } from '../../src/parse/sentences.js';
+import type { ParsedDocument, Segment, SourceText } from '../../src/types.js';
 import { corpusFiles } from './corpus.js';
 
 /** True when the source at (line, column) shows `ch` (allowing a backslash escape or an entity there). */
 function startsAt(lines: string[], line: number, column: number, ch: string): boolean {
   const from = (lines[line - 1] ?? '').slice(column - 1);
   return from.startsWith(ch) || from.startsWith(`\\${ch}`) || from.startsWith('&');
+}
+
+/**
+ * Every non-space character of a segment must map (through `locate`) to a
+ * source position showing that character, a backslash escape of it or the
+ * `&` of a character reference. Returns the first few mismatches.
+ */
+function characterMismatches(lines: string[], seg: Segment, limit = 5): string[] {
+  const bad: string[] = [];
+  const t = seg.text;
+  for (let k = 0; k < t.length && bad.length < limit; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // low surrogate: checked with its pair
+    const ch = String.fromCodePoint(t.codePointAt(k)!);
+    if (ch.trim() === '') continue;
+    const { line, column } = locate(seg, k);
+    if (!startsAt(lines, line, column, ch)) {
+      bad.push(`${line}:${column} "${ch}" in "${t.slice(Math.max(0, k - 15), k + 15)}" (source "${(lines[line - 1] ?? '').slice(column - 1, column + 14)}")`);
+    }
+  }
+  return bad;
 }
 
 /** Segment and sentence positions must point at their own first character in the source. */
@@ -23,6 +44,7 @@ function checkPositions(doc: ParsedDocument): void {
       if (c.trim() === '') continue;
       expect(startsAt(lines, e.line, e.column, String.fromCodePoint(c.codePointAt(0)!)), `lineStart ${doc.path}:${e.line}:${e.column}`).toBe(true);
     }
+    if (doc.format === 'markdown') expect(characterMismatches(lines, seg), `${doc.path} segment at ${seg.line}:${seg.column}`).toEqual([]);
   }
   for (const s of splitSentences(doc)) {
     expect(s.text).toBe(s.text.trim());
@@ -36,11 +58,13 @@ function checkPositions(doc: ParsedDocument): void {
   }
 }
 
-describe('parseDocument on corpus licenses', () => {
+const ENGINES = ['remark', 'fast'] as const;
+
+describe.each(ENGINES)('parseDocument on corpus licenses (%s markdown)', (engine) => {
   const files = corpusFiles('licenses');
   it.each(files.map((f) => [basename(f), f]))('%s', (_n, file) => {
     const src = readSourceSync(file);
-    const doc = parseDocument(src);
+    const doc = parseDocument(src, { markdown: engine });
     expect(doc.segments.length).toBeGreaterThan(0);
     expect(doc.text).toBe(src.text);
     if (doc.format === 'plain') {
@@ -54,7 +78,10 @@ describe('parseDocument on corpus licenses', () => {
     }
     checkPositions(doc);
   });
+});
 
+describe('parser routing on corpus licenses', () => {
+  const files = corpusFiles('licenses');
   it('takes the plain path for plain text and markdown for marked-up text', () => {
     const pick = (name: string) => files.find((f) => basename(f) === name)!;
     expect(parseDocument(readSourceSync(pick('kimi-k2-modified-mit.txt'))).format).toBe('plain');
@@ -64,11 +91,11 @@ describe('parseDocument on corpus licenses', () => {
   });
 });
 
-describe('parseDocument on corpus model cards', () => {
+describe.each(ENGINES)('parseDocument on corpus model cards (%s markdown)', (engine) => {
   const files = corpusFiles('model-cards');
   it.each(files.map((f) => [basename(f), f]))('%s', (_n, file) => {
     const src = readSourceSync(file);
-    const doc = parseDocument(src);
+    const doc = parseDocument(src, { markdown: engine });
     expect(doc.format).toBe('markdown');
     if (src.text.startsWith('---')) {
       expect(doc.card).toBeDefined();

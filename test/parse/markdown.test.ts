@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { parseMarkdownFast } from '../../src/parse/markdown-fast.js';
-import { splitSentences } from '../../src/parse/sentences.js';
+import { locate, splitSentences } from '../../src/parse/sentences.js';
 import type { ParsedDocument, SourceText } from '../../src/types.js';
 
 const src = (text: string, path = 'ACME.md'): SourceText => ({ path, text, encoding: 'utf-8', bytes: text.length, warnings: [] });
@@ -126,5 +126,59 @@ describe('fast inline details', () => {
   });
   it('skips link reference definitions and comments', () => {
     expect(one('Text with [ref][r].\n\n[r]: https://acme.example\n\n<!-- hidden\nstill hidden -->\n\nVisible.')).toEqual(['Text with ref.', 'Visible.']);
+  });
+});
+
+// Made-up inline-heavy markdown: every character of the plain text must map back exactly.
+const INLINE = [
+  '- &#x1F4E3; Acme &amp; Co \\* note: see https://acme.example/x . Next sentence here.', // 1
+  '- \\* Kaggle-like &copy; notice, then `a code` span. Due to load, it is slow.', //      2
+  '', //                                                                                    3
+  'Mix **bold** and _em_ with [a link](https://acme.example "t") and ![img](i.png) then <b>tag</b> end.', // 4
+  'Second line has `code that', //                                                          5
+  'wraps` and AT&amp;T text.   ', //                                                         6
+  '   Indented continuation &lt;ok&gt; here.', //                                           7
+  '', //                                                                                    8
+  '> Quote line one &quot;x&quot;.  ', //                                                    9
+  '> Quote \\_two\\_ &#169; after.', //                                                      10
+].join('\n');
+
+describe.each([
+  ['fast', parseMarkdownFast],
+  ['remark', parseMarkdown],
+] as const)('exact inline positions (%s)', (_name, parse) => {
+  const doc = parse(src(INLINE));
+  const ilines = INLINE.split('\n');
+  const shows = (line: number, column: number, ch: string) => {
+    const from = (ilines[line - 1] ?? '').slice(column - 1);
+    return from.startsWith(ch) || from.startsWith(`\\${ch}`) || from.startsWith('&');
+  };
+
+  it('maps every character of the plain text to its source character', () => {
+    expect(doc.segments.map((s) => s.text)).toContain('Mix bold and em with a link and  then tag end.\nSecond line has code that\nwraps and AT&T text.\nIndented continuation <ok> here.');
+    const bad: string[] = [];
+    for (const seg of doc.segments) {
+      for (let k = 0; k < seg.text.length; k++) {
+        const c = seg.text.charCodeAt(k);
+        if (c >= 0xdc00 && c <= 0xdfff) continue;
+        const ch = String.fromCodePoint(seg.text.codePointAt(k)!);
+        if (ch.trim() === '') continue;
+        const { line, column } = locate(seg, k);
+        if (!shows(line, column, ch)) bad.push(`${ch}@${line}:${column}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('places sentences after entities, escapes and code spans exactly', () => {
+    const s = splitSentences(doc);
+    const pos = (prefix: string) => {
+      const hit = s.find((x) => x.text.startsWith(prefix));
+      if (!hit) throw new Error(`no sentence ${prefix}: ${s.map((x) => x.text).join(' | ')}`);
+      return [hit.line, hit.column];
+    };
+    expect(pos('Next sentence here.')).toEqual([1, ilines[0]!.indexOf('Next') + 1]);
+    expect(pos('Due to load')).toEqual([2, ilines[1]!.indexOf('Due') + 1]);
+    expect(pos('Quote line one')).toEqual([9, 3]);
   });
 });
