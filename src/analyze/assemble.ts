@@ -123,7 +123,9 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
       terms.push(...catalogTerms(b.license, 'base-model', b.id));
       for (const inc of getCatalogEntry(b.license)?.incorporates ?? []) terms.push(...catalogTerms(inc, 'base-model', b.id));
     }
-    for (const c of lineageConflicts(license.id ?? declared.resolved, baseLicenses)) conflicts.push({ ...c, path: c.path ?? declared.source });
+    // An unidentified LICENSE file still counts as a declaration: name the file, never say "no license".
+    const own = license.id ?? declared.resolved ?? (primary ? `the unidentified license in ${primary.src.path}` : null);
+    for (const c of lineageConflicts(own, baseLicenses)) conflicts.push({ ...c, path: c.path ?? declared.source });
   }
 
   const openness = assessOpenness({ license, terms, card: declared ? { datasets: declared.datasets } : null });
