@@ -24,3 +24,9 @@ export type { OmlErrorCode } from './errors.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { Limits } from './limits.js';
 export * from './types.js';
+export {
+  checkDirectory, loadConfig, parseConfig, ConfigSchema, discoverModels, findSourceRefs, judgeModel,
+  CheckReportSchema, checkReportJsonSchema, renderCheckText, renderCheckJson, renderCheckMarkdown, renderCheckSarif,
+} from './policy/index.js';
+export type { CheckOptions, CheckConfig, CheckReport, ModelResult, Finding } from './policy/index.js';
+export { analysisJsonSchema } from './analyze/schema.js';

@@ -160,7 +160,9 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
       message: `license unknown: ${unknownWhy(s)}${policy.unknown === 'warn' ? ' (policy.unknown: warn)' : ''}`,
       fix: s.source === 'reference'
         ? 'vendor the model folder with its LICENSE (or model card) so it can be analysed, or add a waiver'
-        : 'add the model\'s LICENSE file or a model card with `license:` metadata, or add a waiver',
+        : a?.subject.files.some((f) => f.role === 'license')
+          ? 'the LICENSE text is not a license oml knows: have it reviewed, then record the decision as a waiver with a reason and an expiry date'
+          : 'add the model\'s LICENSE file or a model card with `license:` metadata, or add a waiver',
       location: a ? licenseLocation(ctx, s) : (s.fallbackLocation ?? s.occurrences?.[0] ?? null),
       waived: false,
     });

@@ -145,7 +145,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
     let analysis: Analysis | null = null;
     let error: string | undefined;
     try {
-      analysis = await analyzePath(t.abs, { limits, profile });
+      analysis = relativizeMessages(await analyzePath(t.abs, { limits, profile }), root);
     } catch (e) {
       if (!isOmlError(e)) throw e;
       error = `cannot analyse: [${e.code}] ${e.message}`;
@@ -206,4 +206,16 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
     references,
     warnings,
   };
+}
+
+/** Messages quote file paths: show them relative to the scanned root so reports read the same on every machine. */
+function relativizeMessages(a: Analysis, root: string): Analysis {
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  const rel = (m: string) => m.split(prefix).join('');
+  a.warnings = a.warnings.map((w) => ({ ...w, message: rel(w.message) }));
+  a.conflicts = a.conflicts.map((c) => ({ ...c, message: rel(c.message) }));
+  if (a.commercialUse) {
+    a.commercialUse = { ...a.commercialUse, summary: rel(a.commercialUse.summary), reasons: a.commercialUse.reasons.map(rel) };
+  }
+  return a;
 }
