@@ -4,9 +4,11 @@
 //
 // Output is a token list: lowercased words with their source line and character
 // range. Punctuation, quotes, dashes, bullets, list numbering, markdown markup,
-// URL schemes and copyright lines produce no tokens. Leading mirror pointer lines
-// ("[For the original copy, see ...]") and the title line are marked as preamble
-// tokens and left out of fingerprints.
+// URL schemes and copyright notices produce no tokens. Leading mirror pointer lines
+// ("[For the original copy, see ...]") are skipped and the title (a short leading
+// segment of the first paragraph) is marked as preamble, left out of fingerprints.
+// Notices and the title are decided on paragraphs and sentences, not on physical
+// lines, so re-wrapping a text leaves its tokens unchanged.
 
 /** Equivalent spellings (SPDX equivalentwords list, subset): variant -> canonical. */
 const EQUIVALENT = new Map([
@@ -29,7 +31,22 @@ const EQUIVALENT = new Map([
 // no nested quantifiers over overlapping classes.
 const POINTER_LINE = /^\[[^\]]{0,400}\]$/;
 const POINTER_WORDS = /\b(?:see|original|copy|faq)\b/i;
-const COPYRIGHT_LINE = /^(?:copyright|©|\(c\))[\s:]*(?:\(c\)|©)?\s*(?:[[<{]|\(c\)|©|\d{4})/i;
+/** A copyright notice's opening: the word or sign, then a year, a placeholder or another sign. */
+const NOTICE_START = /(?:copyright|©|\(c\))[\s:]*(?:\(c\)|©)?\s*(?:[[<{]|\(c\)|©|\d{4})/gi;
+/** Same, anchored at lastIndex (sticky). */
+const NOTICE_AT = /(?:copyright|©|\(c\))[\s:]*(?:\(c\)|©)?\s*(?:[[<{]|\(c\)|©|\d{4})/iy;
+/** Cheap prefilter for paragraphs that may hold a notice. */
+const MAYBE_NOTICE = /copyright|©|\(c\)/i;
+/** Closing quotes and an "All rights reserved." sentence right after a notice (sticky). */
+const RESERVED = /["'\u201d\u2019]{0,2}(?:\s{0,8}all\s{1,8}rights\s{1,8}reserved[.!]?["'\u201d\u2019]{0,2})?/iy;
+/** Longest notice (in words) without a sentence end before falling back to its first line. */
+const NOTICE_MAX_TOKENS = 30;
+/** Initials whose '.' does not end a notice sentence ("U.S", "L"). */
+const INITIALS = /^[a-z](?:\.[a-z]){0,3}$/i;
+/** A lowercase word of four or more letters. */
+const LOWER_WORD = /(?:^|[^\p{L}])\p{Ll}{4}/u;
+/** Lines shorter than this (trimmed) end a unit: headings, list labels, notice lines. Re-wrapped prose lines are longer. */
+const SHORT_LINE = 40;
 /** Parenthesized enumerators anywhere in a line: (a) (ii) (3). */
 const PAREN_ENUM = /\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,3})\)/gi;
 const LIST_MARKER = /^(?:[-*+•·◦▪‣>#–—]+|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]|\(?\d{1,3}\)|\(?[a-z][.)]|\([a-z]{1,2}\)|\(?[ivxl]{1,6}[.)]|\([ivxl]{1,6}\))(?=\s)/i;
@@ -42,6 +59,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const TITLE_MAX_TOKENS = 12;
 
 /**
+ * Tokens of a text. Decisions that matter for matching (copyright notices,
+ * title) are made on paragraph structure (blank-line separated), not on
+ * physical lines, so that re-wrapping a text does not change its tokens.
  * @param {string} text
  * @returns {{ words: string[], lines: number[], starts: number[], ends: number[], bodyStart: number }}
  */
@@ -50,57 +70,61 @@ export function tokenize(text) {
   const lines = [];
   const starts = [];
   const ends = [];
-  const srcLines = text.split(/\r\n|\r|\n/);
-  let offset = 0;
-  let lineNo;
-  let leading = true; // still before the first content line
+  // "\r\r\n" (a CRLF text converted to CRLF once more) is one line end
+  const srcLines = text.split(/\r*\n|\r/);
+  const lineOffsets = lineStarts(text, srcLines);
+  let leading = true; // still before the first content paragraph
   let titlePending = true;
   let bodyStart = 0;
-  const lineOffsets = [];
-  for (const l of srcLines) { lineOffsets.push(offset); offset += l.length + 1; }
-  // account for CRLF: recompute offsets against the real text
-  if (text.includes('\r')) {
-    let pos = 0;
-    for (let i = 0; i < srcLines.length; i++) {
-      lineOffsets[i] = pos;
-      pos += srcLines[i].length;
-      if (text[pos] === '\r' && text[pos + 1] === '\n') pos += 2; else pos += 1;
-    }
-  }
   for (let i = 0; i < srcLines.length; i++) {
-    lineNo = i + 1;
-    const raw = srcLines[i];
-    const trimmed = raw.trim();
-    if (trimmed === '') continue;
-    if (leading && trimmed.startsWith('[')) {
+    if (srcLines[i].trim() === '') continue;
+    if (leading && srcLines[i].trim().startsWith('[')) {
       const span = pointerSpan(srcLines, i);
       if (span > 0) { i += span - 1; continue; }
     }
-    if (isCopyrightLine(trimmed)) continue;
+    // paragraph: lines i..j (non-blank)
+    let j = i;
+    while (j + 1 < srcLines.length && srcLines[j + 1].trim() !== '') j++;
+    const para = paragraphTokens(text, srcLines, lineOffsets, i, j);
+    i = j;
+    if (para.words.length === 0) continue;
     leading = false;
-    const before = words.length;
-    lineToTokens(raw, lineOffsets[i], words, starts, ends);
-    const added = words.length - before;
-    if (added === 0) continue;
-    for (let j = 0; j < added; j++) lines.push(lineNo);
+    const base = words.length;
+    for (let k = 0; k < para.words.length; k++) {
+      words.push(para.words[k]); lines.push(para.lines[k]); starts.push(para.starts[k]); ends.push(para.ends[k]);
+    }
     if (titlePending) {
       titlePending = false;
-      if (added <= TITLE_MAX_TOKENS && nextIsBreak(srcLines, i) && !/[.;,]$/.test(trimmed)) {
-        bodyStart = words.length;
-      }
+      if (para.titleEnd > 0) bodyStart = base + para.titleEnd;
     }
   }
   return { words, lines, starts, ends, bodyStart };
 }
 
+/** Character offset of the start of every line (handles CRLF and CR). */
+function lineStarts(text, srcLines) {
+  const out = new Array(srcLines.length);
+  let pos = 0;
+  for (let i = 0; i < srcLines.length; i++) {
+    out[i] = pos;
+    pos += srcLines[i].length;
+    let q = pos;
+    while (text[q] === '\r') q++;
+    pos = text[q] === '\n' ? q + 1 : pos + 1;
+  }
+  return out;
+}
+
 /**
- * Number of lines (1..4) forming a bracketed mirror pointer such as
+ * Number of lines (1..8) forming a bracketed mirror pointer such as
  * "[For the original copy, see URL]" starting at line i, possibly hard-wrapped; 0 if none.
  */
 function pointerSpan(srcLines, i) {
   let joined = '';
-  for (let j = i; j < srcLines.length && j < i + 4; j++) {
-    joined += (joined ? ' ' : '') + srcLines[j].trim();
+  for (let j = i; j < srcLines.length && j < i + 8; j++) {
+    const t = srcLines[j].trim();
+    if (t === '') return 0;
+    joined += (joined ? ' ' : '') + t;
     if (joined.endsWith(']')) {
       return POINTER_LINE.test(joined) && POINTER_WORDS.test(joined) ? j - i + 1 : 0;
     }
@@ -108,22 +132,187 @@ function pointerSpan(srcLines, i) {
   return 0;
 }
 
-/** Copyright notice line (markdown markers before it allowed). */
-function isCopyrightLine(trimmed) {
-  const c = trimmed.charCodeAt(0);
-  // fast reject: must start with c/C/©/( or a markdown marker
-  if (c !== 99 && c !== 67 && c !== 169 && c !== 40 && c !== 35 && c !== 42 && c !== 62 && c !== 45) return false;
-  return COPYRIGHT_LINE.test(trimmed.replace(/^[#*>\s-]+/, ''));
+/**
+ * Kept tokens of one paragraph (lines a..b) and the number of leading tokens
+ * that form a title (0 if none).
+ */
+function paragraphTokens(text, srcLines, lineOffsets, a, b) {
+  const w = [], st = [], en = [], ln = [];
+  for (let i = a; i <= b; i++) {
+    const before = w.length;
+    lineToTokens(srcLines[i], lineOffsets[i], w, st, en);
+    for (let k = before; k < w.length; k++) ln.push(i + 1);
+  }
+  const from = lineOffsets[a];
+  const to = lineOffsets[b] + srcLines[b].length;
+  // same-length line-end unification: "\r...\n" -> "  \n", lone CR -> "\n"
+  const para = text.slice(from, to).replace(/\r+\n/g, (m) => ' '.repeat(m.length - 1) + '\n').replace(/\r/g, '\n');
+  const notices = MAYBE_NOTICE.test(para) ? findNotices(para) : [];
+  const words = [], lines = [], starts = [], ends = [];
+  let titleEnd = 0;
+  let titleDecided = false;
+  let n = 0; // notice index
+  for (let k = 0; k < w.length; k++) {
+    const pos = st[k] - from;
+    while (n < notices.length && notices[n][1] <= pos) n++;
+    if (n < notices.length && notices[n][0] <= pos) {
+      // first notice after leading kept words closes the title candidate
+      if (!titleDecided && words.length > 0) {
+        titleDecided = true;
+        titleEnd = isTitle(para, en[k - 1] - from, notices[n][0], words, lines) ? words.length : 0;
+      }
+      continue;
+    }
+    words.push(w[k]); lines.push(ln[k]); starts.push(st[k]); ends.push(en[k]);
+  }
+  if (!titleDecided && words.length > 0) {
+    titleEnd = isTitle(para, ends[ends.length - 1] - from, para.length, words, lines) ? words.length : 0;
+  }
+  return { words, lines, starts, ends, titleEnd };
 }
 
-/** True when the line after `i` is blank, a copyright line, or the end of text. */
-function nextIsBreak(srcLines, i) {
-  for (let j = i + 1; j < srcLines.length; j++) {
-    const t = srcLines[j].trim();
-    if (t === '') return true;
-    return isCopyrightLine(t);
+/**
+ * A short leading segment of the first paragraph, not ending like a sentence or
+ * clause, is a title. A title spread over several lines must hold no number:
+ * stacked "name / version / date" headings keep their version in the body.
+ */
+function isTitle(para, lastEnd, segEnd, words, lines) {
+  if (words.length > TITLE_MAX_TOKENS) return false;
+  if (/[.;,]$/.test(para.slice(lastEnd, segEnd).trimEnd())) return false;
+  return lines[0] === lines[lines.length - 1] || !words.some((w) => /\d/.test(w));
+}
+
+/**
+ * Copyright notices in a paragraph as [start, end) character ranges. A notice
+ * starts with "Copyright"/"(c)"/"©" followed by a year, a placeholder or
+ * another copyright sign, where a unit starts: at the paragraph start, after a
+ * sentence end, right after another notice, or on a line following a short
+ * line (a heading or list label, never a re-wrapped sentence). It ends at the
+ * sentence end (plus a following "All rights reserved."), at the next notice,
+ * at the end of its first line when that line is short, or at the paragraph end; a notice running longer than
+ * NOTICE_MAX_TOKENS words without any of these ends with its first line.
+ */
+function findNotices(para) {
+  const out = [];
+  let lastEnd = -1;
+  NOTICE_START.lastIndex = 0;
+  let m;
+  while ((m = NOTICE_START.exec(para)) !== null) {
+    const s = m.index;
+    if (!startsUnit(para, s, lastEnd)) continue;
+    let e = noticeEnd(para, s, NOTICE_START.lastIndex);
+    e = extendReserved(para, e);
+    out.push([s, e]);
+    lastEnd = e;
+    NOTICE_START.lastIndex = Math.max(e, NOTICE_START.lastIndex);
   }
-  return true;
+  return out;
+}
+
+/** Characters skipped when looking back from a notice for what precedes it. */
+const SKIP_BACK = ' \t\r\n"\'\u201c\u201d\u2018\u2019\u00ab\u00bb*#>_`=~-\u2013\u2014)]';
+const TERMINATORS = '.!?;:';
+
+function startsUnit(para, s, lastEnd) {
+  let b = s - 1;
+  let crossedLine = false;
+  while (b >= 0 && SKIP_BACK.includes(para[b])) {
+    if (para[b] === '\n' || para[b] === '\r') crossedLine = true;
+    b--;
+  }
+  if (b < 0 || b < lastEnd) return true;
+  if (TERMINATORS.includes(para[b])) return true;
+  if (!crossedLine) return false;
+  const prev = lineAt(para, b);
+  return (prev.length < SHORT_LINE || isHeadingLine(prev)) && isOwnLine(para, b);
+}
+
+/**
+ * The line holding position p stands on its own: it is the paragraph's first
+ * line or follows a short line or a sentence end. The short last piece of a
+ * re-wrapped long line follows a long piece and so does not.
+ */
+function isOwnLine(para, p) {
+  let a = p;
+  while (a > 0 && para[a - 1] !== '\n' && para[a - 1] !== '\r') a--;
+  let z = a - 1;
+  while (z >= 0 && (para[z] === '\n' || para[z] === '\r')) z--;
+  if (z < 0) return true;
+  const before = lineAt(para, z);
+  return before.length < SHORT_LINE || TERMINATORS.includes(before[before.length - 1]) || !/[\p{L}\p{N}]/u.test(before);
+}
+
+/** Trimmed line containing position p. */
+function lineAt(para, p) {
+  let a = p;
+  while (a > 0 && para[a - 1] !== '\n' && para[a - 1] !== '\r') a--;
+  let z = p;
+  while (z < para.length && para[z] !== '\n' && para[z] !== '\r') z++;
+  return para.slice(a, z).trim();
+}
+
+/**
+ * A heading: no lowercase word of 4+ letters and no trailing comma. Re-wrapped
+ * prose lines practically always hold such a word.
+ */
+function isHeadingLine(line) {
+  return !/,$/.test(line) && !LOWER_WORD.test(line);
+}
+
+/**
+ * The '.' at p does not end a sentence: it closes initials ("U.S.", "L.") or
+ * the next word starts in lowercase ("Inc. and its affiliates").
+ */
+function isAbbreviation(para, p) {
+  let a = p;
+  while (a > 0 && a > p - 8 && /[A-Za-z.]/.test(para[a - 1])) a--;
+  if (INITIALS.test(para.slice(a, p))) return true;
+  let q = p + 1;
+  while (q < para.length && (para[q] === ' ' || para[q] === '\t')) q++;
+  return q < para.length && /\p{Ll}/u.test(para[q]);
+}
+
+/** Trimmed length of the line containing position p. */
+function lineLengthAt(para, p) {
+  return lineAt(para, p).length;
+}
+
+function noticeEnd(para, s, from) {
+  let words = 0;
+  let inWord = false;
+  let firstLine = true;
+  for (let p = from; p < para.length; p++) {
+    const c = para[p];
+    if (TERMINATORS.includes(c) && c !== ':' && (p + 1 === para.length || /[\s"'\u201d\u2019)\]]/.test(para[p + 1]))
+      && !(c === '.' && isAbbreviation(para, p))) {
+      return p + 1;
+    }
+    if (c === '\n' || c === '\r') {
+      // a short first line (a line of its own, never a re-wrapped piece) ends the notice
+      if (firstLine && lineLengthAt(para, p - 1) < SHORT_LINE) return p;
+      firstLine = false;
+    }
+    if (c === 'c' || c === 'C' || c === '\u00a9' || c === '(') {
+      NOTICE_AT.lastIndex = p;
+      if (NOTICE_AT.test(para)) return p;
+    }
+    const wordChar = /[\p{L}\p{N}]/u.test(c);
+    if (wordChar && !inWord && ++words > NOTICE_MAX_TOKENS) {
+      // runaway: end with the notice's first physical line
+      let z = s;
+      while (z < para.length && para[z] !== '\n' && para[z] !== '\r') z++;
+      return z;
+    }
+    inWord = wordChar;
+  }
+  return para.length;
+}
+
+/** Extend a notice over closing quotes and a following "All rights reserved." */
+function extendReserved(para, e) {
+  RESERVED.lastIndex = e;
+  const m = RESERVED.exec(para);
+  return m ? e + m[0].length : e;
 }
 
 /** Appends the tokens of one line. @param {string} raw @param {number} base */

@@ -8,11 +8,11 @@ const patterns = loadRules().flatMap((r) => [
   ...r.unless.map((p, i) => ({ where: `${r.id} unless.${i}`, ...p })),
 ]);
 
-async function checkAll(list: typeof patterns, parallel = 4) {
+async function checkAll(list: typeof patterns, parallel = 2) {
   const out: Array<{ where: string; regex: string; status: string }> = [];
   for (let i = 0; i < list.length; i += parallel) {
     const batch = list.slice(i, i + parallel);
-    const res = await Promise.all(batch.map((p) => check(p.regex, p.flags, { timeout: 30000 })));
+    const res = await Promise.all(batch.map((p) => check(p.regex, p.flags, { timeout: 60000 })));
     res.forEach((r, j) => out.push({ where: batch[j]!.where, regex: batch[j]!.regex, status: r.status }));
   }
   return out;
