@@ -30,3 +30,5 @@ export {
 } from './policy/index.js';
 export type { CheckOptions, CheckConfig, CheckReport, ModelResult, Finding } from './policy/index.js';
 export { analysisJsonSchema } from './analyze/schema.js';
+export { analyzeStream } from './stream/index.js';
+export type { StreamOptions, StreamItem, StreamInput } from './stream/index.js';

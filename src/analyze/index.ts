@@ -13,7 +13,7 @@ export type { AnalyzeOptions } from './options.js';
 
 /** Analyse a decoded text (a LICENSE, use policy or model card) held in memory. */
 export function analyzeText(src: SourceText, opts: AnalyzeOptions = {}): Analysis {
-  const doc = parseDocument(src);
+  const doc = parseDocument(src, { limits: opts.limits, markdown: opts.markdown });
   if (doc.card) {
     const parts: SubjectParts = {
       subject: { path: src.path, kind: 'model-card', files: [{ path: src.path, role: 'model-card' }] },
@@ -23,7 +23,7 @@ export function analyzeText(src: SourceText, opts: AnalyzeOptions = {}): Analysi
     };
     return assemble(parts, opts);
   }
-  const d = analyzeDocument(src, 'text', undefined, doc);
+  const d = analyzeDocument(src, 'text', undefined, doc, opts);
   const kind = (d.license.id && getCatalogEntry(d.license.id)?.kind) || 'license';
   const role = kind === 'use-policy' ? 'use-policy' : kind === 'notice' ? 'notice' : 'license';
   const parts: SubjectParts = {
@@ -64,7 +64,7 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
     for (const p of paths) {
       subject.files.push({ path: p, role });
       const src = await read(p);
-      if (src) out.push(analyzeDocument(src, role === 'use-policy' ? 'incorporated' : 'text', role === 'use-policy' ? p : undefined));
+      if (src) out.push(analyzeDocument(src, role === 'use-policy' ? 'incorporated' : 'text', role === 'use-policy' ? p : undefined, undefined, opts));
     }
     return out;
   };
@@ -76,7 +76,7 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
     subject.files.push({ path: files.card, role: 'model-card' });
     const src = await read(files.card);
     if (src) {
-      const doc = parseDocument(src);
+      const doc = parseDocument(src, { limits: opts.limits, markdown: opts.markdown });
       warnings.push(...doc.warnings);
       if (doc.card) card = { path: files.card, meta: doc.card };
     }

@@ -12,4 +12,9 @@ export interface AnalyzeOptions {
    * used by lineage before falling back to the catalog mapping.
    */
   knownModels?: Map<string, { licenseId: string | null }>;
+  /**
+   * Markdown engine for .md files and model cards: 'remark' (default, full
+   * CommonMark) or 'fast' (linear line scanner for bulk surveys). See ParseOptions.
+   */
+  markdown?: 'remark' | 'fast';
 }

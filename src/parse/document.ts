@@ -34,15 +34,55 @@ export interface ParseOptions {
   markdown?: 'fast' | 'remark';
 }
 
+/** Deepest container nesting (`>`, list markers) at a line start, and the count of `*`/`_`, in one linear pass. */
+function hostileMarkdown(text: string): string | null {
+  let emphasis = 0;
+  let depth = 0;
+  let indent = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) { atLineStart = true; depth = 0; indent = 0; continue; }
+    if (c === 42 || c === 95) emphasis++; // * _
+    if (!atLineStart) continue;
+    const next = text.charCodeAt(i + 1);
+    // `>` opens a blockquote; `-`, `+`, `*` open a list item only when followed by a space or tab.
+    const prev = text.charCodeAt(i - 1);
+    const ordered = (c === 46 || c === 41) && prev >= 48 && prev <= 57 && (next === 32 || next === 9); // 1. 1)
+    if (c === 62 || ordered || ((c === 45 || c === 43 || c === 42) && (next === 32 || next === 9))) {
+      if (++depth > MAX_NESTING) return `container nesting deeper than ${MAX_NESTING}`;
+    } else if (c === 32 || c === 9) {
+      if (++indent > MAX_NESTING * 4) return `indentation deeper than ${MAX_NESTING * 4} columns`;
+    } else if (!(c >= 48 && c <= 57) && c !== 46 && c !== 41) {
+      atLineStart = false;
+    }
+  }
+  return emphasis > MAX_EMPHASIS ? `more than ${MAX_EMPHASIS} emphasis markers` : null;
+}
+
+/** Past these, remark-parse recurses too deep or goes super-linear: the fast scanner takes over. */
+const MAX_NESTING = 64;
+const MAX_EMPHASIS = 5000;
+
 export function parseDocument(src: SourceText, opts: ParseOptions = {}): ParsedDocument {
-  const md = opts.markdown === 'fast' ? parseMarkdownFast : parseMarkdown;
   const fm = src.text.startsWith('---') ? parseFrontMatter(src.text, src.path, opts.limits) : null;
+  const isMd = !!fm || MD_EXT.test(src.path) || looksLikeMarkdown(src.text);
+  if (!isMd) return parsePlain(src);
+  let md = opts.markdown === 'fast' ? parseMarkdownFast : parseMarkdown;
+  const why = md === parseMarkdown ? hostileMarkdown(src.text) : null;
+  if (why) md = parseMarkdownFast;
+  let doc: ParsedDocument;
+  try {
+    doc = md(src, fm?.bodyStartLine);
+  } catch (e) {
+    if (!(e instanceof RangeError) || md === parseMarkdownFast) throw e;
+    doc = parseMarkdownFast(src, fm?.bodyStartLine);
+    doc.warnings.push({ code: 'MARKDOWN_FALLBACK', message: `${src.path}: remark-parse failed (${e.message}); parsed with the line scanner`, path: src.path });
+  }
+  if (why) doc.warnings.push({ code: 'MARKDOWN_FALLBACK', message: `${src.path}: ${why}; parsed with the line scanner instead of remark`, path: src.path });
   if (fm) {
-    const doc = md(src, fm.bodyStartLine);
     doc.card = fm.meta;
     if (fm.warnings.length) doc.warnings.push(...fm.warnings);
-    return doc;
   }
-  if (MD_EXT.test(src.path) || looksLikeMarkdown(src.text)) return md(src);
-  return parsePlain(src);
+  return doc;
 }

@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+/**
+ * Benchmark (not a test: it never fails CI). Run with `npm run bench`
+ * (= tsup && node scripts/bench.mjs). Prints markdown to stdout:
+ *   - machine (CPU, cores, memory, node);
+ *   - analysis throughput (identify + extract + assess via analyzeText on
+ *     pre-read SourceText) in files/s over ../shared/corpus/licenses repeated
+ *     to ~500 files, after warm-up, for both markdown engines;
+ *   - time per stage (read, parse, identify, extract, assess);
+ *   - start-up of `node dist/cli.js analyze <file>` (median of 10 spawns) and
+ *     where it goes (import, first analysis);
+ *   - memory (RSS, heap) while streaming 10,000 inputs through analyzeStream;
+ *   - GitHub's licensee (Debian package ruby-licensee) on the same files in one
+ *     Ruby process, when installed.
+ * Env: BENCH_FILES (default 500), BENCH_STREAM (default 10000), BENCH_SPAWNS (default 10).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = resolve(ROOT, '../shared/corpus/licenses');
+const N_FILES = Number(process.env.BENCH_FILES ?? 500);
+const N_STREAM = Number(process.env.BENCH_STREAM ?? 10000);
+const N_SPAWNS = Number(process.env.BENCH_SPAWNS ?? 10);
+
+const out = [];
+const say = (s = '') => { out.push(s); process.stdout.write(`${s}\n`); };
+const note = (s) => process.stderr.write(`bench: ${s}\n`);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const mb = (b) => `${fmt(b / 1024 / 1024, 0)} MB`;
+const now = () => performance.now();
+
+async function section(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    say(`_${name}: skipped (${String(e?.message ?? e).split('\n')[0]})_`);
+    say();
+  }
+}
+
+function machine() {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) cpu = m[1].trim();
+  } catch { /* not Linux */ }
+  return { cpu, cores: cpus().length, memory: totalmem(), free: freemem(), node: process.version, platform: `${process.platform} ${process.arch}` };
+}
+
+/** The streaming API: from dist when exported there, else a bundle of src/stream built with esbuild (tsup's bundler). */
+async function loadStream(lib) {
+  if (typeof lib.analyzeStream === 'function') return { analyzeStream: lib.analyzeStream, from: 'dist/index.js' };
+  const { build } = await import('esbuild');
+  const outdir = join(ROOT, 'node_modules', '.cache', 'oml-bench');
+  mkdirSync(outdir, { recursive: true });
+  const outfile = join(outdir, 'stream.mjs');
+  await build({ entryPoints: [join(ROOT, 'src/stream/index.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, packages: 'external', logLevel: 'error' });
+  const mod = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  return { analyzeStream: mod.analyzeStream, from: 'src/stream (bundled by the bench; dist does not export analyzeStream)' };
+}
+
+function licenseeAvailable() {
+  const r = spawnSync('ruby', ['-e', 'require "licensee"; print Licensee::VERSION'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+const RUBY = `
+require 'licensee'
+require 'json'
+dir, reps = ARGV[0], ARGV[1].to_i
+files = Dir.children(dir).sort.map { |f| [f, File.read(File.join(dir, f))] }
+files.each { |n, c| Licensee::ProjectFiles::LicenseFile.new(c, n).license } # warm-up
+list = (files * (reps / files.size + 1)).first(reps)
+t0 = Process.clock_gettime(Process::CLOCK_MONOTONIC)
+found = 0
+list.each { |n, c| l = Licensee::ProjectFiles::LicenseFile.new(c, n).license; found += 1 if l && l.key != "other" }
+t = Process.clock_gettime(Process::CLOCK_MONOTONIC) - t0
+puts JSON.generate({ files: list.size, seconds: t, identified: found })
+`;
+
+async function main() {
+  const distIndex = join(ROOT, 'dist', 'index.js');
+  if (!existsSync(distIndex)) { say('dist/index.js is missing: run `npm run bench` (it builds first).'); return; }
+  if (!existsSync(CORPUS)) { say(`corpus not found at ${CORPUS}: nothing to measure.`); return; }
+  const lib = await import(pathToFileURL(distIndex).href);
+  const m = machine();
+
+  say(`# open-model-license benchmark`);
+  say();
+  say(`- date: ${new Date().toISOString().slice(0, 10)}`);
+  say(`- machine: ${m.cpu}, ${m.cores} cores, ${mb(m.memory)} RAM, ${m.platform}, node ${m.node}`);
+
+  // ---------------------------------------------------------------- inputs
+  const names = readdirSync(CORPUS).filter((f) => !f.startsWith('.')).sort();
+  const tRead0 = now();
+  const unique = names.map((f) => lib.readSourceSync(join(CORPUS, f)));
+  const readMs = now() - tRead0;
+  const totalBytes = unique.reduce((s, x) => s + x.bytes, 0);
+  const texts = Array.from({ length: N_FILES }, (_, i) => ({ ...unique[i % unique.length], path: `r${Math.floor(i / unique.length)}/${basename(unique[i % unique.length].path)}` }));
+  say(`- input: ${unique.length} license texts from ../shared/corpus/licenses (${fmt(totalBytes / 1024)} KB), repeated to ${texts.length} files`);
+  say();
+
+  // ---------------------------------------------------------------- throughput
+  const throughput = {};
+  await section('throughput', async () => {
+    say(`## Analysis throughput (analyzeText on pre-read text, one process, after warm-up)`);
+    say();
+    say(`| markdown engine | files | seconds | files/s | MB/s |`);
+    say(`| --- | ---: | ---: | ---: | ---: |`);
+    for (const markdown of ['remark', 'fast']) {
+      for (const s of unique) lib.analyzeText(s, { markdown }); // warm-up
+      const t0 = now();
+      let bytes = 0;
+      for (const s of texts) { lib.analyzeText(s, { markdown }); bytes += s.bytes; }
+      const sec = (now() - t0) / 1000;
+      throughput[markdown] = texts.length / sec;
+      say(`| ${markdown}${markdown === 'remark' ? ' (default)' : ''} | ${texts.length} | ${fmt(sec, 2)} | ${fmt(texts.length / sec, 0)} | ${fmt(bytes / 1024 / 1024 / sec, 1)} |`);
+    }
+    say();
+  });
+
+  // ---------------------------------------------------------------- stages
+  await section('stages', async () => {
+    say(`## Where the time goes (per stage, ${texts.length} files, remark engine)`);
+    say();
+    const st = { parse: 0, identify: 0, extract: 0, total: 0 };
+    for (const s of texts) {
+      const t0 = now();
+      const doc = lib.parseDocument(s, { markdown: 'remark' });
+      const t1 = now();
+      lib.identifyText(s.text, s.path);
+      const t2 = now();
+      lib.extractTerms(doc, { split: lib.splitSentences });
+      const t3 = now();
+      lib.analyzeText(s, { markdown: 'remark' });
+      const t4 = now();
+      st.parse += t1 - t0; st.identify += t2 - t1; st.extract += t3 - t2; st.total += t4 - t3;
+    }
+    const rest = st.total - st.parse - st.identify - st.extract;
+    const assess = Math.max(0, rest);
+    const per = (ms) => `${fmt((ms / texts.length), 2)} ms`;
+    const share = (ms) => `${fmt((100 * ms) / st.total, 0)} %`;
+    say(`| stage | total ms | per file | share of analyzeText |`);
+    say(`| --- | ---: | ---: | ---: |`);
+    say(`| read (decode from disk, ${unique.length} files, cold) | ${fmt(readMs, 0)} | ${fmt(readMs / unique.length, 2)} ms | (not in analyzeText) |`);
+    say(`| parse | ${fmt(st.parse)} | ${per(st.parse)} | ${share(st.parse)} |`);
+    say(`| identify | ${fmt(st.identify)} | ${per(st.identify)} | ${share(st.identify)} |`);
+    say(`| extract (sentences + rules) | ${fmt(st.extract)} | ${per(st.extract)} | ${share(st.extract)} |`);
+    say(`| assess + assemble (analyzeText minus the stages above) | ${fmt(assess)} | ${per(assess)} | ${rest <= 0 ? 'within noise' : share(assess)} |`);
+    say(`| analyzeText (measured) | ${fmt(st.total)} | ${per(st.total)} | 100 % |`);
+    say();
+  });
+
+  // ---------------------------------------------------------------- start-up
+  await section('start-up', async () => {
+    const one = join(CORPUS, names.includes('deepseek-r1-mit.txt') ? 'deepseek-r1-mit.txt' : names[0]);
+    const cli = join(ROOT, 'dist', 'cli.js');
+    const spawnMs = (args) => { const t0 = now(); const r = spawnSync(process.execPath, args, { encoding: 'utf8' }); return { ms: now() - t0, r }; };
+    const runs = Array.from({ length: N_SPAWNS }, () => spawnMs([cli, 'analyze', one]));
+    if (runs.some((x) => x.r.status !== 0)) throw new Error(`oml analyze exited ${runs.find((x) => x.r.status !== 0).r.status}`);
+    const bare = Array.from({ length: N_SPAWNS }, () => spawnMs(['-e', '0']).ms);
+    const probe = `const t0=performance.now();const l=await import(${JSON.stringify(pathToFileURL(distIndex).href)});const t1=performance.now();`
+      + `const s=l.readSourceSync(${JSON.stringify(one)});const t2=performance.now();l.analyzeText(s);const t3=performance.now();l.analyzeText(s);const t4=performance.now();`
+      + `console.log(JSON.stringify({imp:t1-t0,first:t3-t2,second:t4-t3}))`;
+    const probes = Array.from({ length: Math.min(N_SPAWNS, 5) }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' })));
+    say(`## Start-up (\`node dist/cli.js analyze ${basename(one)}\`, median of ${N_SPAWNS} spawns)`);
+    say();
+    say(`| measure | median ms |`);
+    say(`| --- | ---: |`);
+    say(`| oml analyze, whole process | ${fmt(median(runs.map((x) => x.ms)))} |`);
+    say(`| node -e 0 (bare node start) | ${fmt(median(bare))} |`);
+    say(`| import dist/index.js | ${fmt(median(probes.map((p) => p.imp)))} |`);
+    say(`| first analyzeText (loads catalog, rules, fingerprints) | ${fmt(median(probes.map((p) => p.first)))} |`);
+    say(`| second analyzeText (warm) | ${fmt(median(probes.map((p) => p.second)), 1)} |`);
+    say();
+  });
+
+  // ---------------------------------------------------------------- streaming memory
+  await section('streaming memory', async () => {
+    const { analyzeStream, from } = await loadStream(lib);
+    const cores = Math.max(1, cpus().length);
+    say(`## Streaming ${fmt(N_STREAM)} inputs (analyzeStream, ${from})`);
+    say();
+    say(`| mode | files/s | RSS after ${fmt(N_STREAM / 10)} | peak RSS | RSS after ${fmt(N_STREAM)} | heap used after |`);
+    say(`| --- | ---: | ---: | ---: | ---: | ---: |`);
+    const modes = [{ name: 'in-thread, concurrency 8', opts: {} }];
+    if (cores > 1) modes.push({ name: `${cores} worker threads, concurrency ${cores * 4}`, opts: { workers: cores } });
+    for (const mode of modes) {
+      async function* inputs() {
+        for (let i = 0; i < N_STREAM; i++) {
+          const s = unique[i % unique.length];
+          yield { path: `s${i}/${basename(s.path)}`, text: s.text };
+        }
+      }
+      globalThis.gc?.();
+      let peak = process.memoryUsage().rss;
+      let n = 0;
+      let errors = 0;
+      let early = 0;
+      const t0 = now();
+      for await (const item of analyzeStream(inputs(), mode.opts)) {
+        if (item.error) errors++;
+        if (++n % 250 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+        if (n === Math.floor(N_STREAM / 10)) early = process.memoryUsage().rss;
+      }
+      const sec = (now() - t0) / 1000;
+      globalThis.gc?.();
+      const mu = process.memoryUsage();
+      peak = Math.max(peak, mu.rss);
+      say(`| ${mode.name} | ${fmt(n / sec)} | ${mb(early)} | ${mb(peak)} | ${mb(mu.rss)} | ${mb(mu.heapUsed)} |`);
+      if (errors) note(`${errors} stream items were errors`);
+    }
+    say();
+    say(`(RSS includes the ${from.startsWith('dist') ? '' : 'second, bench-bundled '}library copy and, for the first row, everything measured above in this process; worker threads add their own heaps to the RSS.)`);
+    say();
+  });
+
+  // ---------------------------------------------------------------- licensee
+  await section('licensee', async () => {
+    say(`## Side by side: GitHub licensee (identification only)`);
+    say();
+    const version = licenseeAvailable();
+    if (!version) {
+      say(`_licensee is not installed: skipped. Install with \`apt-get install -y ruby-licensee\` (Debian/Ubuntu) and re-run._`);
+      say();
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'oml-bench-'));
+    try {
+      for (const s of unique) writeFileSync(join(dir, basename(s.path)), s.text);
+      const r = JSON.parse(execFileSync('ruby', ['-e', RUBY, dir, String(texts.length)], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+      const theirs = r.files / r.seconds;
+      // ours, identification only (same texts, pre-read), for the like-for-like ratio
+      for (const s of unique) lib.identifyText(s.text, s.path);
+      const t0 = now();
+      let found = 0;
+      for (const s of texts) if (lib.identifyText(s.text, s.path).id) found++;
+      const oursId = texts.length / ((now() - t0) / 1000);
+      say(`licensee ${version} (ruby ${execFileSync('ruby', ['-e', 'print RUBY_VERSION'], { encoding: 'utf8' })}), one Ruby process, \`Licensee::ProjectFiles::LicenseFile.new(content, filename).license\` over the same ${r.files} texts after warm-up.`);
+      say();
+      say(`| tool | what it does | files/s | identified | ratio (ours / licensee) |`);
+      say(`| --- | --- | ---: | ---: | ---: |`);
+      say(`| licensee | identify (SPDX/choosealicense catalog) | ${fmt(theirs)} | ${r.identified}/${r.files} | 1.0 |`);
+      say(`| oml identifyText | identify (AI model license catalog + SPDX) | ${fmt(oursId)} | ${found}/${texts.length} | ${fmt(oursId / theirs, 2)} |`);
+      if (throughput.remark) say(`| oml analyzeText (remark) | identify + extract + assess | ${fmt(throughput.remark)} | | ${fmt(throughput.remark / theirs, 2)} |`);
+      if (throughput.fast) say(`| oml analyzeText (fast) | identify + extract + assess | ${fmt(throughput.fast)} | | ${fmt(throughput.fast / theirs, 2)} |`);
+      say();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+main().catch((e) => {
+  // a benchmark never fails CI
+  say(`_benchmark aborted: ${String(e?.stack ?? e)}_`);
+}).finally(() => { process.exitCode = 0; });

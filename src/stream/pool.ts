@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AnalyzeOptions } from '../analyze/options.js';
+import { OmlError, type OmlErrorCode } from '../errors.js';
+import { dataPath } from '../paths.js';
+import type { StreamInput, TaskOutput } from './task.js';
+import { WORKER_CODE } from './worker-code.js';
+
+/** The built ESM entry the workers import, or null when the package is not built. */
+export function builtLibrary(): string | null {
+  const file = dataPath('dist', 'index.js');
+  return existsSync(file) ? pathToFileURL(file).href : null;
+}
+
+interface Pending {
+  resolve: (o: TaskOutput) => void;
+  reject: (e: unknown) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+interface Reply {
+  id: number;
+  result?: TaskOutput['result'];
+  bytes?: number;
+  error?: { code: OmlErrorCode; message: string; file?: string; line?: number };
+  fatal?: string;
+}
+
+/** Rebuilds an OmlError that crossed a thread boundary (keeping its already-prefixed message). */
+function rebuild(e: NonNullable<Reply['error']>): OmlError {
+  const err = new OmlError(e.code, '', { file: e.file, line: e.line });
+  err.message = e.message;
+  return err;
+}
+
+/**
+ * A fixed pool of worker threads, each running the built library. A task goes
+ * to the worker with the fewest pending tasks; the caller bounds how many are
+ * pending in total (analyzeStream's concurrency).
+ */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private nextId = 0;
+
+  constructor(size: number, opts: AnalyzeOptions, lib: string) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_CODE, { eval: true, workerData: { lib, opts } });
+      const slot: Slot = { worker, pending: new Map() };
+      worker.on('message', (m: Reply) => {
+        const p = slot.pending.get(m.id);
+        if (!p) return;
+        slot.pending.delete(m.id);
+        if (m.error) p.reject(rebuild(m.error));
+        else if (m.fatal !== undefined) p.reject(new Error(`worker: ${m.fatal}`));
+        else p.resolve({ result: m.result!, bytes: m.bytes ?? 0 });
+      });
+      const failAll = (e: unknown) => {
+        for (const p of slot.pending.values()) p.reject(e);
+        slot.pending.clear();
+      };
+      worker.on('error', failAll);
+      worker.on('exit', (code) => failAll(new Error(`worker exited with code ${code}`)));
+      this.slots.push(slot);
+    }
+  }
+
+  run(input: StreamInput): Promise<TaskOutput> {
+    let slot = this.slots[0]!;
+    for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
+    const id = this.nextId++;
+    const msg = typeof input === 'string' ? { id, path: input } : { id, path: input.path, text: input.text };
+    return new Promise<TaskOutput>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage(msg);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
