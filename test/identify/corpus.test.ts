@@ -53,14 +53,11 @@ describe.skipIf(!HAVE_CORPUS)('corpus identification', () => {
     expect(r.additions.some((a) => a.line === idx + 1 && a.text.includes('3.9'))).toBe(true);
   });
 
-  it('identifies corpus files fast after warm-up (regression guard: >= 100 files/s even on a loaded 2-core machine; target 2000/s)', () => {
+  // Speed is measured by `npm run bench` (docs/benchmark.md), not asserted here: no wall-clock test.
+  it('identification is deterministic across repeated runs', () => {
     const texts = corpusFiles().map((f) => readCorpus(f));
-    for (const t of texts) identifyText(t, 'warm');
-    const rounds = 5;
-    const t0 = performance.now();
-    for (let r = 0; r < rounds; r++) for (const t of texts) identifyText(t, 'x');
-    const perSec = (rounds * texts.length) / ((performance.now() - t0) / 1000);
-    console.log(`identify: ${Math.round(perSec)} files/s`);
-    expect(perSec).toBeGreaterThan(100);
+    const first = texts.map((t) => identifyText(t, 'x'));
+    const again = texts.map((t) => identifyText(t, 'x'));
+    expect(again).toEqual(first);
   });
 });
