@@ -3,11 +3,10 @@ import { assessCommercialUse } from '../assess/commercial.js';
 import { lineageConflicts } from '../assess/conflicts.js';
 import { resolveBaseModels } from '../assess/lineage.js';
 import { assessOpenness } from '../assess/openness.js';
-import { getCatalogEntry } from '../catalog/index.js';
 import { resolveDeclared } from '../identify/declared.js';
 import { parseSpdxExpression } from '../parse/spdx.js';
 import type { Analysis, Conflict, Declared, LicenseInfo, ModelCardMeta, Subject, Term, Warning } from '../types.js';
-import { catalogTerms } from './catalog-terms.js';
+import { catalogTerms, incorporatedTerms } from './catalog-terms.js';
 import type { DocumentAnalysis } from './document.js';
 import { licenseInfoFromCatalog, unknownLicense } from './license-info.js';
 import type { AnalyzeOptions } from './options.js';
@@ -103,11 +102,7 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
     if (p.license.id) inFolder.add(p.license.id);
     terms.push(...p.terms.map((t) => ({ ...t, origin: 'incorporated' as const, via: p.src.path })));
   }
-  const incorporates = license.id ? (getCatalogEntry(license.id)?.incorporates ?? []) : [];
-  for (const id of incorporates) {
-    if (inFolder.has(id)) continue;
-    terms.push(...catalogTerms(id, 'incorporated', id));
-  }
+  if (license.id) terms.push(...incorporatedTerms(license.id, 'incorporated', undefined, inFolder));
 
   // Lineage: base models bring their license terms along.
   if (declared && declared.baseModel.length) {
@@ -121,7 +116,7 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
       baseLicenses.push(b.license);
       if (sameLicense(b.license, license.id)) continue;
       terms.push(...catalogTerms(b.license, 'base-model', b.id));
-      for (const inc of getCatalogEntry(b.license)?.incorporates ?? []) terms.push(...catalogTerms(inc, 'base-model', b.id));
+      terms.push(...incorporatedTerms(b.license, 'base-model', b.id));
     }
     // An unidentified LICENSE file still counts as a declaration: name the file, never say "no license".
     const own = license.id ?? declared.resolved ?? (primary ? `the unidentified license in ${primary.src.path}` : null);

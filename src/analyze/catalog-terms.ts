@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { getCatalogEntry } from '../catalog/index.js';
 import { dataPath } from '../paths.js';
 import { spdxTerms } from './spdx-terms.js';
 import type { Term, TermOrigin } from '../types.js';
@@ -23,4 +24,17 @@ function stored(id: string): Term[] {
  */
 export function catalogTerms(id: string, origin: TermOrigin, via?: string): Term[] {
   return stored(id).map((t) => ({ ...t, origin, via: via ?? id }));
+}
+
+/**
+ * Terms of the documents a catalog license incorporates by reference (a Llama
+ * license's acceptable use policy, Gemma's prohibited use policy), except those
+ * in `skip` (already read from disk). `via` defaults to each document's id.
+ */
+export function incorporatedTerms(id: string, origin: TermOrigin = 'incorporated', via?: string, skip?: Set<string>): Term[] {
+  const out: Term[] = [];
+  for (const inc of getCatalogEntry(id)?.incorporates ?? []) {
+    if (!skip?.has(inc)) out.push(...catalogTerms(inc, origin, via ?? inc));
+  }
+  return out;
 }

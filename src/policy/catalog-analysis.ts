@@ -4,12 +4,11 @@
  * Mirrors the "declared only" path of analyze/assemble.ts: catalog terms plus the
  * documents the license incorporates, then openness and commercial use.
  */
-import { catalogTerms } from '../analyze/catalog-terms.js';
+import { catalogTerms, incorporatedTerms } from '../analyze/catalog-terms.js';
 import { licenseInfoFromCatalog } from '../analyze/license-info.js';
 import { assessCommercialUse } from '../assess/commercial.js';
 import { resolveBaseModels } from '../assess/lineage.js';
 import { assessOpenness } from '../assess/openness.js';
-import { getCatalogEntry } from '../catalog/index.js';
 import type { Analysis, Profile, Term } from '../types.js';
 
 export interface ResolvedRef {
@@ -28,7 +27,7 @@ export function analyzeCatalogLicense(modelId: string, licenseId: string, profil
   const license = licenseInfoFromCatalog(licenseId, 'declared', 0.6);
   if (!license?.id) return null;
   const terms: Term[] = catalogTerms(license.id, 'catalog', modelId);
-  for (const inc of getCatalogEntry(license.id)?.incorporates ?? []) terms.push(...catalogTerms(inc, 'incorporated', inc));
+  terms.push(...incorporatedTerms(license.id));
   const openness = assessOpenness({ license, terms, card: null });
   const result: Analysis = {
     subject: { path: modelId, kind: 'model-card', files: [] },
