@@ -1,6 +1,8 @@
 import { defineConfig } from 'tsup';
 
-// Library: ESM + CJS + .d.ts. unified/remark are ESM-only, so they are bundled
+// Library: ESM + CJS + .d.ts. dist/build-data.js is run right after tsup (see
+// package.json scripts) to write the validated catalog and rules to dist/data/.
+// unified/remark are ESM-only, so they are bundled
 // into the output (noExternal) to make the CJS build work without require(esm).
 export default defineConfig([
   {
@@ -15,7 +17,7 @@ export default defineConfig([
     shims: true,
   },
   {
-    entry: { cli: 'src/cli.ts' },
+    entry: { cli: 'src/cli.ts', 'build-data': 'src/compiled/build.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',

@@ -3,6 +3,7 @@
  * Bad data is a CATALOG error naming the file.
  */
 import { readFileSync } from 'node:fs';
+import { readCompiled } from '../compiled/index.js';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { OmlError } from '../errors.js';
@@ -104,6 +105,11 @@ function load<T>(file: string, schema: z.ZodType<T>): T {
   const hit = cache.get(file);
   if (hit) return hit as T;
   const p = dataPath('data', file);
+  const compiled = readCompiled<T>(`table-${file}`, dataPath('data'), [p]);
+  if (compiled) {
+    cache.set(file, compiled);
+    return compiled;
+  }
   let raw: unknown;
   try {
     raw = parse(readFileSync(p, 'utf8'));
@@ -117,6 +123,20 @@ function load<T>(file: string, schema: z.ZodType<T>): T {
   }
   cache.set(file, r.data);
   return r.data;
+}
+
+/** Every table in data/ with its schema (the build compiles each to dist/data/table-<file>.json). */
+export const DATA_TABLES = {
+  'openness-weights.yaml': OpennessWeightsSchema,
+  'fx-rates.yaml': FxRatesSchema,
+  'regions.yaml': RegionsSchema,
+  'base-models.yaml': BaseModelsSchema,
+  'commercial-actions.yaml': CommercialActionsSchema,
+} as const;
+
+/** A data table, validated (for the build's compiled copy). */
+export function loadDataTable(file: keyof typeof DATA_TABLES): unknown {
+  return load(file, DATA_TABLES[file] as z.ZodType<unknown>);
 }
 
 export const opennessWeights = (): OpennessWeights => load('openness-weights.yaml', OpennessWeightsSchema);

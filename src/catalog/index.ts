@@ -10,9 +10,15 @@ let catalog: LoadedCatalog | null = null;
 let byId: Map<string, CatalogEntry> | null = null;
 let byHf: Map<string, CatalogEntry[]> | null = null;
 
+/** The package's catalog with its SPDX fingerprints, loaded once (shared by lookups and the identify matcher). */
+export function getLoadedCatalog(): LoadedCatalog {
+  if (!catalog) catalog = loadCatalog();
+  return catalog;
+}
+
 function ensure(): { byId: Map<string, CatalogEntry>; byHf: Map<string, CatalogEntry[]> } {
-  if (!catalog || !byId || !byHf) {
-    catalog = loadCatalog();
+  if (!byId || !byHf) {
+    const catalog = getLoadedCatalog();
     byId = new Map(catalog.entries.map((e) => [e.id, e]));
     byHf = new Map();
     for (const e of catalog.entries) {

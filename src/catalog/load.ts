@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { OmlError } from '../errors.js';
+import { readCompiled, sourceFiles } from '../compiled/index.js';
 import { CatalogEntrySchema, SpdxFingerprintFileSchema, type CatalogEntry, type SpdxFingerprintFile } from './schema.js';
 
 export interface LoadedCatalog {
@@ -86,8 +87,19 @@ export function loadSpdxFingerprints(dir: string): SpdxFingerprintFile {
   return r.data;
 }
 
+/** Catalog source files (the compiled catalog is keyed on them). */
+export const CATALOG_SOURCES = /\.(?:ya?ml|json)$/;
+
+/**
+ * Loads the catalog in dir (default: the package's licenses/). For the package's
+ * own catalog, the build's validated dist/data/catalog.json is used when it was
+ * made from exactly the current YAML files (see src/compiled).
+ */
 export function loadCatalog(dir: string = defaultCatalogDir()): LoadedCatalog {
-  const entries = loadCatalogEntries(dir);
+  const compiled = dir === defaultCatalogDir()
+    ? readCompiled<CatalogEntry[]>('catalog', dir, sourceFiles(dir, CATALOG_SOURCES, false))
+    : null;
+  const entries = compiled ?? loadCatalogEntries(dir);
   for (const e of entries) {
     if (e.basedOn && !/^[A-Za-z0-9][A-Za-z0-9.+-]*$/.test(e.basedOn)) {
       throw new OmlError('CATALOG', `field basedOn: invalid id "${e.basedOn}"`, { file: path.join(dir, `${e.id}.yaml`) });
@@ -97,12 +109,15 @@ export function loadCatalog(dir: string = defaultCatalogDir()): LoadedCatalog {
   return { dir, entries, spdx, spdxShingles: loadSpdxShingles(dir, spdx) };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 export function loadSpdxShingles(dir: string, spdx: SpdxFingerprintFile): Uint32Array {
   const file = path.join(dir, 'spdx', 'shingles.bin');
   if (!existsSync(file)) return new Uint32Array(0);
   const buf = readFileSync(file);
   const out = new Uint32Array(buf.length >>> 2);
-  for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32LE(i * 4);
+  if (LITTLE_ENDIAN && buf.byteOffset % 4 === 0) out.set(new Uint32Array(buf.buffer, buf.byteOffset, out.length));
+  else for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32LE(i * 4);
   const last = spdx.licenses[spdx.licenses.length - 1];
   if (last && last.offset + last.count > out.length) {
     throw new OmlError('CATALOG', 'SPDX shingles.bin is shorter than its index (run npm run fingerprints)', { file });

@@ -5,6 +5,7 @@
 import type { Rule, NormalizeTables } from './schema.js';
 import { makeNormalizers, type Normalizers } from './normalize.js';
 import { defaultRulesDir, loadNormalizeTables, loadRules } from './load.js';
+import { readCompiled, sourceFiles } from '../compiled/index.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -55,11 +56,23 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
 
 const cache = new Map<string, CompiledRules>();
 
+/** Files the compiled rules are keyed on (every YAML under rules/, _normalize.yaml included). */
+export const RULE_SOURCES = /\.ya?ml$/;
+
+/** What the build stores in dist/data/rules.json. */
+export interface RulesData { rules: Rule[]; tables: NormalizeTables }
+
+/** Validated rules and tables from dir (for the build's compiled copy). */
+export function loadRulesData(dir: string = defaultRulesDir()): RulesData {
+  return { rules: loadRules(dir), tables: loadNormalizeTables(dir) };
+}
+
 /** Loads, validates and compiles the rules in dir (default: the package's rules/), once per dir. */
 export function getRules(dir: string = defaultRulesDir()): CompiledRules {
   let c = cache.get(dir);
   if (!c) {
-    c = compileRules(loadRules(dir), loadNormalizeTables(dir));
+    const compiled = dir === defaultRulesDir() ? readCompiled<RulesData>('rules', dir, sourceFiles(dir, RULE_SOURCES)) : null;
+    c = compiled ? compileRules(compiled.rules, compiled.tables) : compileRules(loadRules(dir), loadNormalizeTables(dir));
     cache.set(dir, c);
   }
   return c;

@@ -90,10 +90,13 @@ export function encodeShingles(arr) {
   return buf.toString('base64');
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** base64 -> Uint32Array. */
 export function decodeShingles(b64) {
   const buf = Buffer.from(b64, 'base64');
   const out = new Uint32Array(buf.length >>> 2);
-  for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32LE(i * 4);
+  if (LITTLE_ENDIAN && buf.byteOffset % 4 === 0) out.set(new Uint32Array(buf.buffer, buf.byteOffset, out.length));
+  else for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32LE(i * 4);
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { tokenize, type Tokens } from './normalize.mjs';
 import { bodyHash, shingleSeq, sortedUnique, intersectCount } from './fingerprint.mjs';
-import { getMatcher, templateSorted, SAMPLE_MASK, type Matcher, type Template } from './templates.js';
+import { getMatcher, slotOf, templateSorted, SAMPLE_MASK, type Matcher, type Template } from './templates.js';
 import { diffAgainst, type Diff } from './diff.js';
 import { vetoAdditions } from './veto.js';
 import type { LicenseInfo } from '../types.js';
@@ -84,27 +84,37 @@ function endsWithEndOfTerms(tokens: Tokens): boolean {
 /** Rank templates by resemblance: sampled prefilter, then exact set intersection. */
 function rank(m: Matcher, seq: Uint32Array, exactTi: number | undefined): Scored[] {
   const input = sortedUnique(seq);
-  const counts = new Map<number, number>();
+  const counts = new Uint32Array(m.templates.length);
+  const hit: number[] = [];
+  const { bits, keys, head, next, ti: tis } = m.index;
+  const mask = (1 << bits) - 1;
   let sampled = 0;
-  for (const h of input) {
+  for (let i = 0; i < input.length; i++) {
+    const h = input[i]!;
     if ((h & SAMPLE_MASK) !== 0) continue;
     sampled++;
-    const list = m.index.get(h);
-    if (!list) continue;
-    for (const ti of list) counts.set(ti, (counts.get(ti) ?? 0) + 1);
+    // inlined lookup in the index's hash table (see templates.ts buildIndex)
+    for (let s = slotOf(h, bits); head[s] !== -1; s = (s + 1) & mask) {
+      if (keys[s] !== h) continue;
+      for (let p = head[s]!; p !== -1; p = next[p]!) {
+        const ti = tis[p]!;
+        if (counts[ti]++ === 0) hit.push(ti);
+      }
+      break;
+    }
   }
   let pool: number[];
   if (sampled < 8) {
-    pool = [...new Set([...m.short, ...counts.keys()])];
+    pool = [...new Set([...m.short, ...hit])];
   } else {
-    pool = [...counts.entries()]
-      .map(([ti, c]) => ({ ti, est: c / (sampled + m.templates[ti].sampled - c) }))
+    pool = hit
+      .map((ti) => ({ ti, est: counts[ti]! / (sampled + m.templates[ti]!.sampled - counts[ti]!) }))
       .sort((a, b) => b.est - a.est)
       .slice(0, TOP_CANDIDATES)
       .map((x) => x.ti);
   }
   if (exactTi !== undefined && !pool.includes(exactTi)) pool.push(exactTi);
-  const scored = pool.map((ti) => score(m.templates[ti], ti, input));
+  const scored = pool.map((ti) => score(m.templates[ti]!, ti, input));
   scored.sort((a, b) => b.jaccard - a.jaccard || Number(b.t.entry !== null) - Number(a.t.entry !== null));
   return scored.filter((s) => s.inter > 0);
 }

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeShingles, sortedUnique } from './fingerprint.mjs';
-import { loadCatalog, type LoadedCatalog } from '../catalog/load.js';
+import type { LoadedCatalog } from '../catalog/load.js';
+import { getLoadedCatalog } from '../catalog/index.js';
 import type { CatalogEntry } from '../catalog/schema.js';
 import type { Family } from '../types.js';
 
@@ -37,15 +38,33 @@ export interface Matcher {
   templates: Template[];
   byHash: Map<string, number>;
   byId: Map<string, Template>;
-  index: Map<number, number[]>;
+  /** Sampled inverted index: shingle -> templates containing it. */
+  index: ShingleIndex;
   /** Templates with fewer than 64 shingles (scanned fully for short inputs). */
   short: number[];
 }
 
+/**
+ * Sampled inverted index as an open-addressing hash table over typed arrays:
+ * slot -> shingle key, and a linked list of postings (template numbers in
+ * ascending order). Builds in one pass over the shingles, no sorting.
+ */
+export interface ShingleIndex {
+  bits: number;
+  keys: Uint32Array;
+  /** First posting of the slot, -1 when empty. */
+  head: Int32Array;
+  /** Next posting in the same slot's list, -1 at the end. */
+  next: Int32Array;
+  ti: Uint16Array;
+}
+
+export const slotOf = (h: number, bits: number): number => Math.imul(h, 0x9e3779b1) >>> (32 - bits);
+
 let cached: Matcher | null = null;
 
 export function getMatcher(): Matcher {
-  if (!cached) cached = buildMatcher(loadCatalog());
+  if (!cached) cached = buildMatcher(getLoadedCatalog());
   return cached;
 }
 
@@ -68,22 +87,52 @@ export function buildMatcher(catalog: LoadedCatalog): Matcher {
   }
   const byHash = new Map<string, number>();
   const byId = new Map<string, Template>();
-  const index = new Map<number, number[]>();
   const short: number[] = [];
   templates.forEach((t, ti) => {
     if (!byHash.has(t.hash)) byHash.set(t.hash, ti);
     if (!byId.has(t.id)) byId.set(t.id, t);
     if (t.seq.length < 64) short.push(ti);
-    const seen = new Set<number>();
-    for (const h of t.seq) {
-      if ((h & SAMPLE_MASK) !== 0 || seen.has(h)) continue;
-      seen.add(h);
-      const list = index.get(h);
-      if (list) list.push(ti); else index.set(h, [ti]);
-    }
-    t.sampled = seen.size;
   });
+  const index = buildIndex(templates);
   return { catalog, templates, byHash, byId, index, short };
+}
+
+/** The sampled index of all templates; sets each template's `sampled` (distinct sampled shingles). */
+function buildIndex(templates: Template[]): ShingleIndex {
+  if (templates.length > 0xffff) throw new Error('too many templates for 16-bit postings');
+  let occurrences = 0;
+  for (const t of templates) for (let i = 0; i < t.seq.length; i++) if ((t.seq[i]! & SAMPLE_MASK) === 0) occurrences++;
+  let bits = 4;
+  while (1 << bits < occurrences * 2) bits++;
+  const size = 1 << bits;
+  const mask = size - 1;
+  const keys = new Uint32Array(size);
+  const head = new Int32Array(size).fill(-1);
+  const tail = new Int32Array(size);
+  const lastTi = new Int32Array(size).fill(-1);
+  const next = new Int32Array(occurrences);
+  const tis = new Uint16Array(occurrences);
+  let n = 0;
+  templates.forEach((t, ti) => {
+    let distinct = 0;
+    const seq = t.seq;
+    for (let i = 0; i < seq.length; i++) {
+      const h = seq[i]!;
+      if ((h & SAMPLE_MASK) !== 0) continue;
+      let s = slotOf(h, bits);
+      while (head[s] !== -1 && keys[s] !== h) s = (s + 1) & mask;
+      if (lastTi[s] === ti) continue; // already listed for this template
+      lastTi[s] = ti;
+      distinct++;
+      tis[n] = ti;
+      next[n] = -1;
+      if (head[s] === -1) { keys[s] = h; head[s] = n; } else next[tail[s]!] = n;
+      tail[s] = n;
+      n++;
+    }
+    t.sampled = distinct;
+  });
+  return { bits, keys, head, next, ti: tis };
 }
 
 function mk(entry: CatalogEntry | null, id: string, spdx: string, name: string, family: Family, version: string | null,

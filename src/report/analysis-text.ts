@@ -10,11 +10,18 @@ function headline(a: Analysis): string {
   return `${tier}: ${lic}`;
 }
 
+/** 700000000 -> "700,000,000" (toLocaleString would load ICU data: ~15 ms of start-up). */
+export function groupDigits(n: number): string {
+  const [int, frac] = String(n).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+$)/g, ',');
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
 function termLine(t: Term): string {
   const where = `${t.evidence.path}:${t.evidence.line}`;
   const extra: string[] = [];
   if (t.kind === 'threshold') {
-    extra.push(`${t.comparator ?? ''} ${t.value?.toLocaleString('en-US') ?? '?'}${t.currency ? ` ${t.currency}` : ''}${t.period ? ` per ${t.period}` : ''}${t.consequence ? ` -> ${t.consequence}` : ''}`.trim());
+    extra.push(`${t.comparator ?? ''} ${(t.value == null ? '?' : groupDigits(t.value))}${t.currency ? ` ${t.currency}` : ''}${t.period ? ` per ${t.period}` : ''}${t.consequence ? ` -> ${t.consequence}` : ''}`.trim());
   }
   if (t.text) extra.push(`"${t.text}"`);
   if (t.territories?.length) extra.push(t.territories.join(', '));

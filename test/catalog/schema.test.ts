@@ -54,15 +54,13 @@ describe('catalog schema validation', () => {
     expect(() => loadCatalogEntries(dir)).toThrow(/acme-model-license.yaml: field incorporates.0: unknown catalog id "missing-policy"/);
   });
 
-  it('the shipped catalog is valid and loads quickly', () => {
+  it('the shipped catalog is valid', () => {
     const dir = defaultCatalogDir();
-    const t0 = performance.now();
+    const entries = loadCatalogEntries(dir);
+    expect(entries.length).toBe(readdirSync(dir).filter((f) => f.endsWith('.yaml')).length);
     const c = loadCatalog(dir);
-    const ms = performance.now() - t0;
-    console.log(`catalog load: ${ms.toFixed(1)} ms`);
-    expect(c.entries.length).toBe(readdirSync(dir).filter((f) => f.endsWith('.yaml')).length);
+    expect(c.entries).toEqual(entries);
     expect(c.spdx.licenses.length).toBeGreaterThan(600);
-    expect(ms).toBeLessThan(2000);
   });
 
   it('catalog files hold no long text runs (hashes only)', () => {

@@ -1,0 +1,29 @@
+/**
+ * Build step (run after tsup as `node dist/build-data.js`): validates the
+ * package's catalog and rules and writes them as JSON to dist/data/, stamped
+ * with the digest of their YAML sources (see ./index.ts).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CATALOG_SOURCES, defaultCatalogDir, loadCatalogEntries } from '../catalog/load.js';
+import { RULE_SOURCES, loadRulesData } from '../extract/compile.js';
+import { defaultRulesDir } from '../extract/load.js';
+import { DATA_TABLES, loadDataTable } from '../assess/data.js';
+import { dataPath } from '../paths.js';
+import { compiledPath, digestOf, sourceFiles, type CompiledFile } from './index.js';
+
+function write<T>(name: string, dir: string, files: string[], value: T): void {
+  const out = compiledPath(name);
+  mkdirSync(path.dirname(out), { recursive: true });
+  const data: CompiledFile<T> = { digest: digestOf(dir, files), value };
+  writeFileSync(out, JSON.stringify(data));
+  process.stdout.write(`build-data: ${path.relative(process.cwd(), out)} (${files.length} sources)\n`);
+}
+
+const catalogDir = defaultCatalogDir();
+write('catalog', catalogDir, sourceFiles(catalogDir, CATALOG_SOURCES, false), loadCatalogEntries(catalogDir));
+const rulesDir = defaultRulesDir();
+write('rules', rulesDir, sourceFiles(rulesDir, RULE_SOURCES), loadRulesData(rulesDir));
+for (const file of Object.keys(DATA_TABLES) as Array<keyof typeof DATA_TABLES>) {
+  write(`table-${file}`, dataPath('data'), [dataPath('data', file)], loadDataTable(file));
+}

@@ -1,0 +1,61 @@
+/**
+ * Compiled data: the build (scripts/compile-data.mjs, run after tsup) writes
+ * the validated catalog and rules as JSON under dist/data/, each stamped with a
+ * digest of the YAML sources it came from. At run time the JSON is used only
+ * when the sources still hash to that digest, so editing a YAML file without
+ * rebuilding falls back to parsing and validating the YAML: never stale data.
+ * Parsing JSON instead of YAML + zod saves most of the start-up time.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../paths.js';
+
+export interface CompiledFile<T> {
+  /** sha256 over the sources' relative paths and bytes. */
+  digest: string;
+  value: T;
+}
+
+/** Source files under dir with one of the extensions, recursively, sorted by relative path. */
+export function sourceFiles(dir: string, ext: RegExp, recursive = true): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) { if (recursive) walk(p); }
+      else if (ext.test(name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Digest of the files (relative to dir): paths and contents. */
+export function digestOf(dir: string, files: string[]): string {
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(path.relative(dir, f).split(path.sep).join('/'));
+    h.update('\0');
+    h.update(readFileSync(f));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+/** Where the build writes compiled data. */
+export function compiledPath(name: string): string {
+  return path.join(packageRoot(), 'dist', 'data', `${name}.json`);
+}
+
+/** The compiled value when present and made from exactly these sources; otherwise null. */
+export function readCompiled<T>(name: string, dir: string, files: string[]): T | null {
+  const file = compiledPath(name);
+  if (process.env.OML_NO_COMPILED === '1' || !existsSync(file)) return null;
+  try {
+    const c = JSON.parse(readFileSync(file, 'utf8')) as CompiledFile<T>;
+    return c.digest === digestOf(dir, files) ? c.value : null;
+  } catch {
+    return null;
+  }
+}
