@@ -20,11 +20,14 @@ export interface LoadedCatalog {
 }
 
 /** Directory holding licenses/ (walks up from this module: works from src/ and dist/). */
+let catalogDir: string | null = null;
+
 export function defaultCatalogDir(): string {
+  if (catalogDir) return catalogDir;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const cand = path.join(dir, 'licenses');
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(cand)) return cand;
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(cand)) return (catalogDir = cand);
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;

@@ -12,11 +12,14 @@ import { NormalizeTablesSchema, RuleSchema, TERM_FIELDS, type NormalizeTables, t
 export const NORMALIZE_FILE = '_normalize.yaml';
 
 /** Finds the package's rules/ folder from this module (src/extract/ or dist/). */
+let rulesDir: string | null = null;
+
 export function defaultRulesDir(): string {
+  if (rulesDir) return rulesDir;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const cand = path.join(dir, 'rules');
-    if (existsSync(path.join(cand, NORMALIZE_FILE))) return cand;
+    if (existsSync(path.join(cand, NORMALIZE_FILE))) return (rulesDir = cand);
     dir = path.dirname(dir);
   }
   throw new OmlError('RULES', 'cannot find the rules/ folder');

@@ -107,16 +107,32 @@ function rank(m: Matcher, seq: Uint32Array, exactTi: number | undefined): Scored
   if (sampled < 8) {
     pool = [...new Set([...m.short, ...hit])];
   } else {
-    pool = hit
-      .map((ti) => ({ ti, est: counts[ti]! / (sampled + m.templates[ti]!.sampled - counts[ti]!) }))
-      .sort((a, b) => b.est - a.est)
-      .slice(0, TOP_CANDIDATES)
-      .map((x) => x.ti);
+    pool = topByEstimate(m, hit, counts, sampled);
   }
   if (exactTi !== undefined && !pool.includes(exactTi)) pool.push(exactTi);
   const scored = pool.map((ti) => score(m.templates[ti]!, ti, input));
   scored.sort((a, b) => b.jaccard - a.jaccard || Number(b.t.entry !== null) - Number(a.t.entry !== null));
   return scored.filter((s) => s.inter > 0);
+}
+
+/**
+ * The TOP_CANDIDATES templates with the highest estimated resemblance, best
+ * first; ties keep the order of `hit` (a stable sort, without sorting all hits).
+ */
+function topByEstimate(m: Matcher, hit: number[], counts: Uint32Array, sampled: number): number[] {
+  const top: number[] = [];
+  const est: number[] = [];
+  for (const ti of hit) {
+    const c = counts[ti]!;
+    const e = c / (sampled + m.templates[ti]!.sampled - c);
+    if (top.length === TOP_CANDIDATES && e <= est[TOP_CANDIDATES - 1]!) continue;
+    let k = top.length;
+    while (k > 0 && est[k - 1]! < e) k--;
+    top.splice(k, 0, ti);
+    est.splice(k, 0, e);
+    if (top.length > TOP_CANDIDATES) { top.pop(); est.pop(); }
+  }
+  return top;
 }
 
 function score(t: Template, ti: number, input: Uint32Array): Scored {
