@@ -4,6 +4,8 @@ import { OmlError, isOmlError } from '../errors.js';
 import { parseDocument } from '../parse/document.js';
 import { classifyFolder } from '../read/folder.js';
 import { readSource } from '../read/file.js';
+import { ReadBudget } from '../read/budget.js';
+import { withLimits } from '../limits.js';
 import type { Analysis, SourceText, Subject, Warning } from '../types.js';
 import { assemble, type SubjectParts } from './assemble.js';
 import { analyzeDocument, type DocumentAnalysis } from './document.js';
@@ -41,20 +43,22 @@ export function analyzeText(src: SourceText, opts: AnalyzeOptions = {}): Analysi
 
 /** Analyse one file (license, use policy, notice or model card). */
 export async function analyzeFile(path: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
-  const src = await readSource(path, opts.limits);
+  const src = await readSource(path, opts.limits, budgetOf(opts));
   return analyzeText(src, opts);
 }
 
 /** Analyse a model folder: its LICENSE*, use policies, NOTICE and README.md model card as one subject. */
 export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const files = await classifyFolder(dir);
+  const budget = budgetOf(opts);
   const warnings: Warning[] = [];
   const subject: Subject = { path: dir, kind: 'model-folder', files: [] };
   const read = async (p: string): Promise<SourceText | null> => {
     try {
-      return await readSource(p, opts.limits);
+      return await readSource(p, opts.limits, budget);
     } catch (e) {
-      if (!isOmlError(e)) throw e;
+      // an unreadable or oversized file becomes a warning; the run's byte budget running out stops it
+      if (!isOmlError(e) || e.code === 'LIMIT') throw e;
       warnings.push({ code: e.code, message: e.message, path: p });
       return null;
     }
@@ -103,16 +107,27 @@ export async function analyzePath(path: string, opts: AnalyzeOptions = {}): Prom
   return st.isDirectory() ? analyzeFolder(path, opts) : analyzeFile(path, opts);
 }
 
-/** Analyse several paths; one bad input does not stop the others. */
+/** The caller's budget, or a new one for this call (limits.maxTotalBytes). */
+function budgetOf(opts: AnalyzeOptions): ReadBudget {
+  return opts.budget ?? new ReadBudget(withLimits(opts.limits).maxTotalBytes);
+}
+
+/**
+ * Analyse several paths; one bad input does not stop the others, except the
+ * run's total-bytes budget (maxTotalBytes) running out: that LIMIT error is
+ * the last one and the remaining paths are not read.
+ */
 export async function analyzePaths(paths: string[], opts: AnalyzeOptions = {}): Promise<{ results: Analysis[]; errors: OmlError[] }> {
   const results: Analysis[] = [];
   const errors: OmlError[] = [];
+  const run = { ...opts, budget: budgetOf(opts) };
   for (const p of paths) {
     try {
-      results.push(await analyzePath(p, opts));
+      results.push(await analyzePath(p, run));
     } catch (e) {
-      if (isOmlError(e)) errors.push(e);
-      else throw e;
+      if (!isOmlError(e)) throw e;
+      errors.push(e);
+      if (e.code === 'LIMIT') break; // the run's byte budget is spent: later paths are not read
     }
   }
   return { results, errors };

@@ -1,4 +1,5 @@
 import type { Limits } from '../limits.js';
+import type { ReadBudget } from '../read/budget.js';
 import type { Profile } from '../types.js';
 
 /** Options for every analysis entry point. */
@@ -17,4 +18,9 @@ export interface AnalyzeOptions {
    * CommonMark) or 'fast' (linear line scanner for bulk surveys). See ParseOptions.
    */
   markdown?: 'remark' | 'fast';
+  /**
+   * Total-bytes budget shared by every file this call reads (limits.maxTotalBytes).
+   * analyzePaths and checkDirectory create one per run; pass your own to share it across calls.
+   */
+  budget?: ReadBudget;
 }

@@ -5,6 +5,7 @@ import { renderAnalysisText } from '../report/analysis-text.js';
 import type { Profile } from '../types.js';
 import { loadProfile } from './profile.js';
 import { USAGE } from './usage.js';
+import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
 
 export async function runAnalyze(argv: string[]): Promise<number> {
   let args;
@@ -15,7 +16,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       options: {
         json: { type: 'boolean', default: false },
         profile: { type: 'string' },
-        'max-file-size': { type: 'string' },
+        ...LIMIT_OPTIONS,
       },
     });
   } catch (e) {
@@ -28,7 +29,6 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return 2;
   }
   let profile: Profile | undefined;
-  const limits: { maxFileBytes?: number } = {};
   try {
     if (args.values.profile) profile = await loadProfile(args.values.profile);
   } catch (e) {
@@ -36,15 +36,12 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     process.stderr.write(`oml analyze: ${e.message}\n`);
     return 2;
   }
-  const mfs = args.values['max-file-size'];
-  if (mfs !== undefined) {
-    const n = Number(mfs);
-    if (!Number.isInteger(n) || n <= 0) {
-      process.stderr.write(`oml analyze: --max-file-size must be a positive integer number of bytes, got '${mfs}'\n`);
-      return 2;
-    }
-    limits.maxFileBytes = n;
+  const parsed = limitsFromFlags(args.values);
+  if ('error' in parsed) {
+    process.stderr.write(`oml analyze: ${parsed.error}\n`);
+    return 2;
   }
+  const { limits } = parsed;
   const { results, errors } = await analyzePaths(paths, { profile, limits });
   if (args.values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else process.stdout.write(results.map(renderAnalysisText).join('\n'));

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
 import { isOmlError } from '../errors.js';
 import { checkDirectory } from '../policy/run.js';
 import type { CheckReport } from '../policy/report-schema.js';
@@ -47,6 +48,7 @@ export async function runCheck(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...LIMIT_OPTIONS,
       },
     });
   } catch (e) {
@@ -66,6 +68,11 @@ export async function runCheck(argv: string[]): Promise<number> {
     process.stderr.write(`oml check: --format: expected one of ${FORMATS.join('|')}, got '${args.values.format}'\n`);
     return 2;
   }
+  const parsed = limitsFromFlags(args.values);
+  if ('error' in parsed) {
+    process.stderr.write(`oml check: ${parsed.error}\n`);
+    return 2;
+  }
   const dir = args.positionals[0] ?? '.';
   const tty = process.stderr.isTTY === true;
   let progressShown = false;
@@ -73,6 +80,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   try {
     report = await checkDirectory(dir, {
       config: args.values.config,
+      limits: parsed.limits,
       onProgress: tty
         ? (done, total, id) => {
             if (total <= PROGRESS_MIN_MODELS) return;

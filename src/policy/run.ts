@@ -8,7 +8,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { analyzePath } from '../analyze/index.js';
 import { OmlError, isOmlError } from '../errors.js';
-import { withLimits } from '../limits.js';
+import { withLimits, type Limits } from '../limits.js';
+import { ReadBudget } from '../read/budget.js';
 import type { Analysis, Warning } from '../types.js';
 import { analyzeCatalogLicense, resolveModelId } from './catalog-analysis.js';
 import { loadConfig } from './config.js';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   readdir?: ReaddirFn;
   /** Tool version for the report. */
   version?: string;
+  /** Limits that override the config's `limits:` (CLI flags such as --max-total-size). */
+  limits?: Partial<Limits>;
 }
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
@@ -67,7 +70,9 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
 
   const loaded = await loadConfig(root, opts.config);
   const { config } = loaded;
-  const limits = withLimits(config.limits);
+  const limits = withLimits({ ...config.limits, ...opts.limits });
+  // one byte budget (maxTotalBytes) for everything this run reads: code files and model folders
+  const budget = new ReadBudget(limits.maxTotalBytes);
   const profile = config.profile;
   const today = todayUtc(opts.now);
   const configRel = loaded.path ? toPosix(relative(root, loaded.path)) : null;
@@ -97,7 +102,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
   }
 
   // References in code and config files.
-  const { refs, warnings: refWarnings } = await findSourceRefs(root, disc.sourceFiles, { maxFileBytes: Math.min(limits.maxFileBytes, 1024 * 1024) });
+  const { refs, warnings: refWarnings } = await findSourceRefs(root, disc.sourceFiles, { maxFileBytes: Math.min(limits.maxFileBytes, 1024 * 1024), budget });
   warnings.push(...refWarnings);
   const byId = new Map<string, SourceRef[]>();
   for (const r of refs) {
@@ -145,9 +150,10 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
     let analysis: Analysis | null = null;
     let error: string | undefined;
     try {
-      analysis = relativizeMessages(await analyzePath(t.abs, { limits, profile }), root);
+      analysis = relativizeMessages(await analyzePath(t.abs, { limits, profile, budget }), root);
     } catch (e) {
       if (!isOmlError(e)) throw e;
+      if (e.code === 'LIMIT') throw new OmlError('LIMIT', e.message.split(root + sep).join(''));
       error = `cannot analyse: [${e.code}] ${e.message}`;
       warnings.push({ code: e.code, message: e.message, path: t.rel });
     }

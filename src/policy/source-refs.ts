@@ -11,6 +11,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, relative, sep } from 'node:path';
 import type { Warning } from '../types.js';
+import { isOmlError } from '../errors.js';
+import type { ReadBudget } from '../read/budget.js';
 
 export type RefKind = 'from_pretrained' | 'pipeline' | 'vllm' | 'kwarg' | 'env' | 'config-key' | 'modelfile';
 
@@ -112,6 +114,8 @@ export function findRefsInText(text: string, file: string): SourceRef[] {
 export interface FindRefsOptions {
   /** Files larger than this are skipped (with a warning). */
   maxFileBytes?: number;
+  /** The run's total-bytes budget (maxTotalBytes): each scanned file is charged; running out throws LIMIT. */
+  budget?: ReadBudget;
 }
 
 /** Scan files (absolute paths under `root`) for model references. */
@@ -128,10 +132,12 @@ export async function findSourceRefs(root: string, files: string[], opts: FindRe
         if (!/\.json$/i.test(f)) warnings.push({ code: 'SKIPPED_LARGE', message: `not scanned for model references: ${st.size} bytes is over ${max}`, path: rel });
         continue;
       }
+      opts.budget?.charge(st.size, rel);
       const text = await readFile(f, 'utf8');
       if (text.includes('\u0000')) continue;
       refs.push(...findRefsInText(text, rel));
     } catch (e) {
+      if (isOmlError(e) && e.code === 'LIMIT') throw e;
       warnings.push({ code: 'EACCES', message: `cannot read for model references: ${(e as Error).message}`, path: rel });
     }
   }

@@ -3,6 +3,7 @@ import { OmlError } from '../errors.js';
 import { withLimits, type Limits } from '../limits.js';
 import type { SourceText } from '../types.js';
 import { decodeBytes } from './decode.js';
+import type { ReadBudget } from './budget.js';
 
 /** Maps a Node fs error to an OmlError naming the path. */
 export function fsError(err: unknown, path: string): OmlError {
@@ -31,12 +32,17 @@ function checkStat(st: Stats, path: string, lim: Limits): void {
   }
 }
 
-/** Reads and decodes one text file. The size is checked with stat before reading. */
-export async function readSource(path: string, limits?: Partial<Limits>): Promise<SourceText> {
+/**
+ * Reads and decodes one text file. The size is checked with stat before
+ * reading, and charged to `budget` (the run's maxTotalBytes) when given.
+ */
+export async function readSource(path: string, limits?: Partial<Limits>, budget?: ReadBudget): Promise<SourceText> {
   const lim = withLimits(limits);
   let bytes: Uint8Array;
   try {
-    checkStat(await fsp.stat(path), path, lim);
+    const st = await fsp.stat(path);
+    checkStat(st, path, lim);
+    budget?.charge(st.size, path);
     bytes = await fsp.readFile(path);
   } catch (e) {
     if (e instanceof OmlError) throw e;
@@ -46,11 +52,13 @@ export async function readSource(path: string, limits?: Partial<Limits>): Promis
 }
 
 /** Synchronous twin of readSource. */
-export function readSourceSync(path: string, limits?: Partial<Limits>): SourceText {
+export function readSourceSync(path: string, limits?: Partial<Limits>, budget?: ReadBudget): SourceText {
   const lim = withLimits(limits);
   let bytes: Uint8Array;
   try {
-    checkStat(statSync(path), path, lim);
+    const st = statSync(path);
+    checkStat(st, path, lim);
+    budget?.charge(st.size, path);
     bytes = readFileSync(path);
   } catch (e) {
     if (e instanceof OmlError) throw e;

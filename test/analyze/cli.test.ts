@@ -55,6 +55,20 @@ describe('oml analyze', () => {
     expect(r.stderr).toMatch(/TOO_LARGE/);
   });
 
+  it('--max-total-size stops the run once the files read exceed it, with exit 2 and LIMIT', () => {
+    const mit = corpusLicense('deepseek-r1-mit.txt');
+    const one = oml('analyze', mit, mit, '--max-total-size', '1500', '--json');
+    expect(one.status).toBe(2);
+    expect(one.stderr).toMatch(/\[LIMIT\].*maxTotalBytes/);
+    expect(JSON.parse(one.stdout)).toHaveLength(1); // the first file (~1 KB) was analysed
+    expect(oml('analyze', mit, mit, '--max-total-size', '5000').status).toBe(0);
+    expect(oml('analyze', mit, '--max-total-size', '-3').status).toBe(2);
+    const check = oml('check', 'examples/demo-repo', '--max-total-size', '100');
+    expect(check.status).toBe(2);
+    expect(check.stderr).toMatch(/\[LIMIT\].*maxTotalBytes/);
+    expect(oml('check', 'examples/demo-repo', '--max-file-size', 'x').status).toBe(2);
+  });
+
   it('an invalid profile names the field', () => {
     const dir = modelFolder({});
     const p = join(dir, 'profile.yaml');

@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { check } from 'recheck';
 import { loadRules } from '../../src/extract/index.js';
 
-const patterns = loadRules().flatMap((r) => [
+// REDOS_RULES=id1,id2 checks only those rules (for quick work on a few rules; CI checks all)
+const only = process.env.REDOS_RULES?.split(',').map((x) => x.trim()).filter(Boolean);
+const patterns = loadRules().filter((r) => !only || only.includes(r.id)).flatMap((r) => [
   ...r.patterns.map((p, i) => ({ where: `${r.id} patterns.${i}`, ...p })),
   ...r.unless.map((p, i) => ({ where: `${r.id} unless.${i}`, ...p })),
 ]);
@@ -22,7 +24,7 @@ describe('recheck', () => {
   test('flags a known catastrophic pattern (the checker works offline)', async () => {
     expect((await check('^(a+)+$', '')).status).toBe('vulnerable');
   });
-  test(`all ${patterns.length} rule regexes are safe`, async () => {
+  test(`${only ? 'selected' : 'all'} ${patterns.length} rule regexes are safe`, async () => {
     const res = await checkAll(patterns);
     expect(res.filter((r) => r.status !== 'safe')).toEqual([]);
   }, 900_000);

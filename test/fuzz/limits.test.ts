@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzePath } from '../../src/analyze/index.js';
+import { analyzePath, analyzePaths } from '../../src/analyze/index.js';
+import { ReadBudget } from '../../src/read/budget.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { checkDirectory } from '../../src/policy/run.js';
 
@@ -54,5 +55,36 @@ describe('limits reach their stage when overridden', () => {
     const a = await analyzePath(dir, { limits: { maxFileBytes: 100 } });
     expect(a.warnings.map((w) => w.code)).toContain('TOO_LARGE');
     expect((await analyzePath(dir)).warnings.map((w) => w.code)).not.toContain('TOO_LARGE');
+  });
+
+  it('oml check: limits.maxTotalBytes stops the scan with LIMIT naming the file and the field', async () => {
+    const root = repo('limits:\n  maxTotalBytes: 500\n');
+    // LICENSE is ~470 bytes, README.md ~30: a second model folder takes the run over 500 bytes
+    const second = join(root, 'models', 'beta');
+    mkdirSync(second, { recursive: true });
+    writeFileSync(join(second, 'LICENSE'), ACME);
+    await expect(checkDirectory(root)).rejects.toMatchObject({ code: 'LIMIT', message: expect.stringMatching(/^models\/\w+\/\S+: .*maxTotalBytes/) });
+    // the same tree passes the byte budget with the default, and with a flag-level override of the config
+    await expect(checkDirectory(root, { limits: { maxTotalBytes: 10_000 } })).resolves.toMatchObject({ summary: { models: 2 } });
+  });
+
+  it('oml check: code files scanned for model references count toward maxTotalBytes', async () => {
+    const root = repo('limits:\n  maxTotalBytes: 2000\n');
+    writeFileSync(join(root, 'app.py'), `# ${'x'.repeat(3000)}\nfrom_pretrained("acme/none")\n`);
+    await expect(checkDirectory(root)).rejects.toMatchObject({ code: 'LIMIT', message: expect.stringContaining('app.py') });
+  });
+
+  it('library: analyzePaths stops at the byte budget, keeps what it analysed, and reads nothing after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oml-total-'));
+    const files = ['a', 'b', 'c'].map((n) => { const p = join(dir, `LICENSE-${n}`); writeFileSync(p, ACME); return p; });
+    const { results, errors } = await analyzePaths(files, { limits: { maxTotalBytes: ACME.length * 2 } });
+    expect(results).toHaveLength(2);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'LIMIT', file: files[2] });
+    // a shared budget spans calls
+    const budget = new ReadBudget(ACME.length);
+    await analyzePath(files[0]!, { budget });
+    await expect(analyzePath(files[1]!, { budget })).rejects.toMatchObject({ code: 'LIMIT' });
+    expect(budget.used).toBe(ACME.length);
   });
 });
