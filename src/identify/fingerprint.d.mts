@@ -1,8 +1,9 @@
 export const SHINGLE_K: number;
 export const FINGERPRINT_VERSION: number;
 export function fnv1a32(str: string): number;
-export function shingleSeq(words: string[]): Uint32Array;
-export function bodyHash(words: string[]): string;
+export function wordHashes(words: string[]): Uint32Array;
+export function shingleSeq(words: string[], hashes?: Uint32Array): Uint32Array;
+export function bodyHash(words: string[], hashes?: Uint32Array): string;
 export function fingerprintText(text: string): { hash: string; words: number; shingles: Uint32Array };
 export function encodeShingles(arr: Uint32Array): string;
 export function decodeShingles(b64: string): Uint32Array;

@@ -17,17 +17,24 @@ export function fnv1a32(str) {
   return h >>> 0;
 }
 
+/** fnv1a32 of every word (computed once, shared by shingleSeq and bodyHash). */
+export function wordHashes(words) {
+  const wh = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wh[i] = fnv1a32(words[i]);
+  return wh;
+}
+
 /**
  * Ordered shingle hashes of `words` (K consecutive words each). A text shorter
  * than K words yields one shingle of all its words.
  * @param {string[]} words
+ * @param {Uint32Array} [hashes] wordHashes(words), when already computed
  * @returns {Uint32Array}
  */
-export function shingleSeq(words) {
+export function shingleSeq(words, hashes) {
   const n = words.length;
   if (n === 0) return new Uint32Array(0);
-  const wh = new Uint32Array(n);
-  for (let i = 0; i < n; i++) wh[i] = fnv1a32(words[i]);
+  const wh = hashes ?? wordHashes(words);
   const k = Math.min(SHINGLE_K, n);
   const out = new Uint32Array(n - k + 1);
   for (let i = 0; i + k <= n; i++) {
@@ -42,11 +49,11 @@ export function shingleSeq(words) {
   return out;
 }
 
-/** 128-bit hash (32 hex chars) of a normalized body (word list): four FNV-style lanes over the words. */
-export function bodyHash(words) {
+/** 128-bit hash (32 hex chars) of a normalized body (word list): four FNV-style lanes over the words (`hashes`: their wordHashes, when known). */
+export function bodyHash(words, hashes) {
   let a = 0x811c9dc5, b = 0x01000193 ^ words.length, c = 0x9e3779b9, d = 0x85ebca6b;
   for (let i = 0; i < words.length; i++) {
-    const w = fnv1a32(words[i]);
+    const w = hashes ? hashes[i] : fnv1a32(words[i]);
     a = Math.imul(a ^ w, 0x01000193);
     b = Math.imul(b ^ w, 0x5bd1e995); b ^= b >>> 15;
     c = Math.imul(c + w, 0xcc9e2d51); c = (c << 13) | (c >>> 19);

@@ -5,7 +5,7 @@
  * unknown, with veto rules for version numbers, license names and restrictions.
  */
 import { tokenize, type Tokens } from './normalize.mjs';
-import { bodyHash, shingleSeq, sortedUnique, intersectCount } from './fingerprint.mjs';
+import { bodyHash, shingleSeq, sortedUnique, intersectCount, wordHashes } from './fingerprint.mjs';
 import { getMatcher, slotOf, templateSorted, SAMPLE_MASK, type Matcher, type Template } from './templates.js';
 import { diffAgainst, type Diff } from './diff.js';
 import { vetoAdditions } from './veto.js';
@@ -34,10 +34,11 @@ export function identifyText(text: string, path: string): LicenseInfo {
   const m = getMatcher();
   const tokens = tokenize(text);
   const body = tokens.words.slice(tokens.bodyStart);
-  const seq = shingleSeq(tokens.words);
+  const hashes = wordHashes(tokens.words);
+  const seq = shingleSeq(tokens.words, hashes);
   if (body.length === 0) return unknown(path, []);
 
-  const hash = bodyHash(body);
+  const hash = bodyHash(body, hashes.subarray(tokens.bodyStart));
   const exactTi = m.byHash.get(hash);
   const ranked = rank(m, seq, exactTi);
   const candidates = ranked.slice(0, 5).map((s) => ({ id: s.t.id, score: round(s.jaccard) }));

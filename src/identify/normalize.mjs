@@ -53,8 +53,8 @@ const LIST_MARKER = /^(?:[-*+•·◦▪‣>#–—]+|\(?\d{1,3}(?:\.\d{1,3}){0,
 const URL_SCHEME = /\b(?:https?|ftp):\/\//gi;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+|,\p{N}{3})*/gu;
-/** Same tokens for pure-ASCII lines (much faster than Unicode property classes). */
-const ASCII_TOKEN = /[a-z0-9]+(?:\.[a-z0-9]+|,[0-9]{3})*/g;
+// Pure-ASCII lines are scanned by asciiTokens: the same tokens as
+// /[a-z0-9]+(?:\.[a-z0-9]+|,[0-9]{3})*/g on the lowercased line.
 const NON_ASCII = /[^\x00-\x7f]/;
 const TITLE_MAX_TOKENS = 12;
 
@@ -148,6 +148,12 @@ function paragraphTokens(text, srcLines, lineOffsets, a, b) {
   // same-length line-end unification: "\r...\n" -> "  \n", lone CR -> "\n"
   const para = text.slice(from, to).replace(/\r+\n/g, (m) => ' '.repeat(m.length - 1) + '\n').replace(/\r/g, '\n');
   const notices = MAYBE_NOTICE.test(para) ? findNotices(para) : [];
+  if (notices.length === 0) {
+    // no notice to drop: the line tokens are the paragraph's tokens
+    const last = en.length - 1;
+    const titleEnd = w.length > 0 && isTitle(para, en[last] - from, para.length, w, ln) ? w.length : 0;
+    return { words: w, lines: ln, starts: st, ends: en, titleEnd };
+  }
   const words = [], lines = [], starts = [], ends = [];
   let titleEnd = 0;
   let titleDecided = false;
@@ -327,24 +333,59 @@ function lineToTokens(raw, base, words, starts, ends) {
     start += lead + m[0].length;
     rest = raw.slice(start);
   }
-  // same-length transforms keep offsets valid
-  const s = rest.replace(URL_SCHEME, (u) => ' '.repeat(u.length)).replace(PAREN_ENUM, (u) => ' '.repeat(u.length));
+  // same-length transforms keep offsets valid (the regexes run only when their first character is present)
+  let s = rest;
+  if (s.includes('://')) s = s.replace(URL_SCHEME, (u) => ' '.repeat(u.length));
+  if (s.includes('(')) s = s.replace(PAREN_ENUM, (u) => ' '.repeat(u.length));
   const ascii = !NON_ASCII.test(s);
   if (!ascii && CJK.test(s)) {
     for (const t of cjkTokens(s, base + start)) { words.push(t.word); starts.push(t.start); ends.push(t.end); }
     return;
   }
-  const re = ascii ? ASCII_TOKEN : TOKEN;
-  const lower = s.toLowerCase();
-  // toLowerCase keeps offsets for ASCII; for other scripts fall back to per-token lowering
-  const src = ascii ? lower : s;
+  if (ascii) {
+    asciiTokens(s.toLowerCase(), base + start, words, starts, ends);
+    return;
+  }
+  // toLowerCase may change lengths outside ASCII: lower each token, keep offsets of the original
+  const re = TOKEN;
   re.lastIndex = 0;
   let m;
-  while ((m = re.exec(src)) !== null) {
-    const w = ascii ? m[0] : m[0].toLowerCase();
+  while ((m = re.exec(s)) !== null) {
+    const w = m[0].toLowerCase();
     words.push(EQUIVALENT.get(w) ?? w);
     starts.push(base + start + m.index);
     ends.push(base + start + m.index + m[0].length);
+  }
+}
+
+const isAlnum = (c) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isDigit = (c) => c >= 48 && c <= 57;
+
+/**
+ * The tokens of a lowercased ASCII line, scanned by character code
+ * (same tokens as the regex: alphanumeric runs joined by '.' + alphanumerics or
+ * ',' + exactly three digits), without a match object per token.
+ */
+function asciiTokens(lower, base, words, starts, ends) {
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(lower.charCodeAt(i))) { i++; continue; }
+    const from = i;
+    while (i < n && isAlnum(lower.charCodeAt(i))) i++;
+    for (;;) {
+      const c = lower.charCodeAt(i);
+      if (c === 46 && i + 1 < n && isAlnum(lower.charCodeAt(i + 1))) {
+        i += 2;
+        while (i < n && isAlnum(lower.charCodeAt(i))) i++;
+      } else if (c === 44 && i + 3 < n && isDigit(lower.charCodeAt(i + 1)) && isDigit(lower.charCodeAt(i + 2)) && isDigit(lower.charCodeAt(i + 3))) {
+        i += 4;
+      } else break;
+    }
+    const w = lower.slice(from, i);
+    words.push(EQUIVALENT.get(w) ?? w);
+    starts.push(base + from);
+    ends.push(base + i);
   }
 }
 
