@@ -102,6 +102,13 @@ async function main() {
   const readMs = now() - tRead0;
   const totalBytes = unique.reduce((s, x) => s + x.bytes, 0);
   const texts = Array.from({ length: N_FILES }, (_, i) => ({ ...unique[i % unique.length], path: `r${Math.floor(i / unique.length)}/${basename(unique[i % unique.length].path)}` }));
+  // the same texts with one made-up sentence inserted at the middle paragraph break (no exact-hash match possible)
+  const edited = texts.map((s) => {
+    const mid = s.text.indexOf('\n\n', Math.floor(s.text.length / 2));
+    const at = mid < 0 ? s.text.length : mid;
+    const text = `${s.text.slice(0, at)}\n\nAcme Labs adds this sentence of its own to the license text for the benchmark.${s.text.slice(at)}`;
+    return { ...s, text, bytes: Buffer.byteLength(text) };
+  });
   say(`- input: ${unique.length} license texts from ../shared/corpus/licenses (${fmt(totalBytes / 1024)} KB), repeated to ${texts.length} files`);
   say();
 
@@ -112,15 +119,22 @@ async function main() {
     say();
     say(`| markdown engine | files | seconds | files/s | MB/s |`);
     say(`| --- | ---: | ---: | ---: | ---: |`);
-    for (const markdown of ['remark', 'fast']) {
-      for (const s of unique) lib.analyzeText(s, { markdown }); // warm-up
+    const runs = [
+      { key: 'remark', label: 'remark (default)', markdown: 'remark', list: texts },
+      { key: 'fast', label: 'fast', markdown: 'fast', list: texts },
+      { key: 'edited', label: 'remark, every text edited (no exact match)', markdown: 'remark', list: edited },
+    ];
+    for (const run of runs) {
+      for (const s of run.list.slice(0, unique.length)) lib.analyzeText(s, { markdown: run.markdown }); // warm-up
       const t0 = now();
       let bytes = 0;
-      for (const s of texts) { lib.analyzeText(s, { markdown }); bytes += s.bytes; }
+      for (const s of run.list) { lib.analyzeText(s, { markdown: run.markdown }); bytes += s.bytes; }
       const sec = (now() - t0) / 1000;
-      throughput[markdown] = texts.length / sec;
-      say(`| ${markdown}${markdown === 'remark' ? ' (default)' : ''} | ${texts.length} | ${fmt(sec, 2)} | ${fmt(texts.length / sec, 0)} | ${fmt(bytes / 1024 / 1024 / sec, 1)} |`);
+      throughput[run.key] = run.list.length / sec;
+      say(`| ${run.label} | ${run.list.length} | ${fmt(sec, 2)} | ${fmt(run.list.length / sec, 0)} | ${fmt(bytes / 1024 / 1024 / sec, 1)} |`);
     }
+    say();
+    say(`The corpus texts are the catalog's own sources, so most identify through the exact-hash path; the "edited" row inserts one sentence of ours into the middle of every text, which forces the resemblance ranking and the diff of the near candidates.`);
     say();
   });
 
@@ -212,6 +226,7 @@ async function main() {
       globalThis.gc?.();
       const mu = process.memoryUsage();
       peak = Math.max(peak, mu.rss);
+      if (mode.opts.workers) throughput.workers = { n: mode.opts.workers, rate: n / sec };
       say(`| ${mode.name} | ${fmt(n / sec)} | ${mb(early)} | ${mb(peak)} | ${mb(mu.rss)} | ${mb(mu.heapUsed)} |`);
       if (errors) note(`${errors} stream items were errors`);
     }
@@ -249,6 +264,8 @@ async function main() {
       say(`| oml identifyText | identify (AI model license catalog + SPDX) | ${fmt(oursId)} | ${found}/${texts.length} | ${fmt(oursId / theirs, 2)} |`);
       if (throughput.remark) say(`| oml analyzeText (remark) | identify + extract + assess | ${fmt(throughput.remark)} | | ${fmt(throughput.remark / theirs, 2)} |`);
       if (throughput.fast) say(`| oml analyzeText (fast) | identify + extract + assess | ${fmt(throughput.fast)} | | ${fmt(throughput.fast / theirs, 2)} |`);
+      if (throughput.edited) say(`| oml analyzeText (remark), edited texts | identify + extract + assess | ${fmt(throughput.edited)} | | ${fmt(throughput.edited / theirs, 2)} |`);
+      if (throughput.workers) say(`| oml analyzeStream, ${throughput.workers.n} worker threads (remark) | identify + extract + assess | ${fmt(throughput.workers.rate)} | | ${fmt(throughput.workers.rate / theirs, 2)} |`);
       say();
     } finally {
       rmSync(dir, { recursive: true, force: true });
