@@ -10,7 +10,10 @@ import { readCompiled, sourceFiles } from '../compiled/index.js';
 export interface CompiledRule {
   rule: Rule;
   patterns: RegExp[];
+  /** `unless` patterns tested on the sentence (and on "lead-in + item"). */
   unless: RegExp[];
+  /** `unless` patterns with `on: lead-in`: tested on a list item's lead-in only. */
+  unlessLeadIn: RegExp[];
 }
 
 export interface CompiledRules {
@@ -46,7 +49,8 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
     rules: rules.map((rule) => ({
       rule,
       patterns: rule.patterns.map((p) => new RegExp(p.regex, p.flags + 'g')),
-      unless: rule.unless.map((p) => new RegExp(p.regex, p.flags)),
+      unless: rule.unless.filter((p) => p.on !== 'lead-in').map((p) => new RegExp(p.regex, p.flags)),
+      unlessLeadIn: rule.unless.filter((p) => p.on === 'lead-in').map((p) => new RegExp(p.regex, p.flags)),
     })),
     keywordRe: new RegExp(keywords.map(escape).join('|'), 'g'),
     rulesFor,

@@ -2,8 +2,16 @@
  * The extract stage: finds terms (DESIGN vocabulary) in a parsed document with
  * the declarative rules in rules/. Each term carries the exact sentence it
  * came from, with its 1-based line and column.
+ *
+ * Rules see a "view" of each sentence: markdown emphasis markers (`**`, `__`,
+ * `*`) are removed, so `"**Notice**"` reads as `"Notice"`. Evidence still
+ * quotes the input sentence exactly. A list item that follows a lead-in
+ * sentence ending with ':' ("You will not:") carries that lead-in: `unless`
+ * patterns are also tested against "lead-in + item", and rules with
+ * `leadIn: true` match their patterns against "lead-in + item" (see
+ * rules/README.md).
  */
-import type { ParsedDocument, Sentence, Term, TermOrigin } from '../types.js';
+import type { ParsedDocument, Segment, Sentence, Term, TermOrigin } from '../types.js';
 import { getRules, type CompiledRule, type CompiledRules } from './compile.js';
 import type { FieldSpec } from './schema.js';
 import { splitSentences } from './split.js';
@@ -15,9 +23,13 @@ export interface ExtractOptions {
   split?: (doc: ParsedDocument) => Sentence[];
 }
 
+/** How many sentences after the matched one (same segment) the consequence may be read from. */
+export const CONSEQUENCE_LOOKAHEAD = 2;
+
 /** Candidate rule indices for a sentence: one scan of the lowercased text for every keyword at once. */
 function candidates(rules: CompiledRules, text: string): number[] {
-  const lower = text.toLowerCase();
+  // keywords are written with single spaces: a phrase broken across lines still counts
+  const lower = text.toLowerCase().replace(/\s+/g, ' ');
   const found = new Set<number>();
   const re = rules.keywordRe;
   re.lastIndex = 0;
@@ -33,13 +45,147 @@ function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Markdown emphasis delimiters: a run of 1-3 `*` or 2-3 `_` that touches a
+ * non-space character on at least one side (so "5 * 3" and a "* " bullet stay).
+ */
+const EMPHASIS = /(?<=\S)(?:\*{1,3}|_{2,3})|(?:\*{1,3}|_{2,3})(?=\S)/g;
+
+/** The text rules see: the sentence without markdown emphasis markers. */
+export function ruleView(text: string): string {
+  if (!text.includes('*') && !text.includes('__')) return text;
+  return text.replace(EMPHASIS, '');
+}
+
+/** A list marker at the start of a sentence: bullet, "1.", "1.2)", "a)", "(iv)", "A.". */
+const ITEM_MARKER = /^(?:[-*•·+▪◦●]|\d{1,3}(?:\.\d{1,3}){1,3}(?=[ \t]+[A-Z])|\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]{1,4}|[A-Z]|[IVXLC]{2,6})[.)]|\((?:[a-z0-9]{1,4}|[A-Z]|[IVXLC]{2,6})\))[ \t]/;
+
+/** Nesting class of a list item: the marker style (plain text) or the indentation (markdown list items). */
+function itemClass(view: string, s: Sentence, seg: Segment | undefined, first: boolean): string | null {
+  const m = ITEM_MARKER.exec(view);
+  if (m) {
+    const k = m[0].trim().replace(/[().]+/g, '');
+    if (/^[-*•·+▪◦●]$/.test(k)) return `bullet${k}@${s.column}`;
+    // "1.1" and "1.1.1" are different levels
+    if (/^\d/.test(k)) return `num${m[0].trim().split('.').filter((x) => /\d/.test(x)).length}`;
+    if (/^(?:i|[ivxlc]{2,})$/.test(k)) return 'roman';
+    if (/^(?:I|[IVXLC]{2,})$/.test(k)) return 'ROMAN';
+    return k === k.toLowerCase() ? 'alpha' : 'ALPHA';
+  }
+  if (first && seg?.kind === 'list-item') return `col${seg.column}`;
+  return null;
+}
+
+const LEAD_END = /:\s*$/;
+
+/** A lead-in: a sentence ending with ':'; cls is the class of the item it belongs to, listCls that of its items. */
+interface Frame { cls: string | null; text: string; listCls?: string }
+
+/**
+ * For each sentence that is a list item under a lead-in ending with ':', the
+ * lead-in chain (outer lead-in, then any nested lead-in inside an item),
+ * joined with spaces, in rule-view form.
+ * - A list item is a sentence that starts with a list marker, the first
+ *   sentence of a markdown list-item segment, or a segment starting with a
+ *   lowercase letter or an opening quote right after a lead-in (an unmarked
+ *   continuation, such as the quoted notice after "the following statement:").
+ * - The first item under a lead-in fixes the marker style of its list; an item
+ *   of another style closes the lead-in (so "2)" after "a) ... d)" is a new section),
+ *   unless an enclosing lead-in has that style.
+ * - A sentence that continues an item and ends with ':' is a nested lead-in;
+ *   a sentence that is not an item and starts a new segment ends every list.
+ */
+export function leadIns(doc: ParsedDocument, sentences: Sentence[], views: string[]): Array<string | undefined> {
+  const out: Array<string | undefined> = new Array(sentences.length);
+  let stack: Frame[] = [];
+  let inList = false;
+  let itemCls: string | null = null;
+  sentences.forEach((s, i) => {
+    const view = views[i]!;
+    const first = i === 0 || sentences[i - 1]!.segment !== s.segment;
+    let cls = itemClass(view, s, doc.segments[s.segment], first);
+    // an unmarked block right after a lead-in that continues it: lowercase start, or a quotation ("the following notice:" / “...”)
+    if (cls === null && first && stack.length && /^[a-z"“‘«]/.test(view)) cls = 'plain';
+    if (cls !== null) {
+      while (stack.length) {
+        const top = stack[stack.length - 1]!;
+        // "i)" after "h)" is a letter, not a roman numeral
+        if (cls === 'roman' && top.listCls === 'alpha' && /^\(?i[.)]/.test(view)) cls = 'alpha';
+        if (top.listCls === undefined && top.cls !== cls) { top.listCls = cls; break; }
+        if (top.listCls === cls) break;
+        stack.pop();
+      }
+      if (stack.length) out[i] = stack.map((f) => f.text).join(' ');
+      if (LEAD_END.test(view)) stack.push({ cls, text: view });
+      itemCls = cls;
+      inList = true;
+      return;
+    }
+    if (inList && !first) {
+      // a further sentence of the current item; ending with ':' it leads a nested list
+      if (LEAD_END.test(view)) stack.push({ cls: itemCls, text: view });
+      return;
+    }
+    stack = LEAD_END.test(view) ? [{ cls: null, text: view }] : [];
+    inList = false;
+  });
+  return out;
+}
+
 /** Types that read the sentence when no capture group supplies the text. */
 const CONTEXT_TYPES = new Set(['currency', 'period', 'territories', 'scope', 'consequence']);
 
 type Fields = Partial<Pick<Term, 'value' | 'comparator' | 'period' | 'currency' | 'consequence' | 'text' | 'territories' | 'scope'>>;
 
+/** What a rule sees of one sentence. */
+interface SentenceView {
+  /** The sentence without emphasis markers. */
+  text: string;
+  /** The lead-in chain of a list item, if any. */
+  lead?: string;
+  /** Up to CONSEQUENCE_LOOKAHEAD following sentences of the same segment (views). */
+  following: string[];
+  /** Earlier sentences of the same segment, nearest first (for `fallback: preceding`). */
+  preceding?: () => string[];
+  /** When the sentence defines a term ("X" means ...): the other sentences that cross it ("exceeds the X"), in document order. */
+  uses?: () => string[];
+}
+
+/** A definition sentence: optional list marker, a quoted capitalised term, then means / shall mean / refers to. */
+const DEFINITION = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?["“](?<term>[A-Z][^"”\n]{0,60}?)["”]\s*(?::\s*)?(?:shall\s+mean|means|refers\s+to|is\s+defined\s+as)\b/;
+
+/** How many earlier sentences of the segment a `fallback: preceding` scope reads. */
+const SCOPE_LOOKBEHIND = 3;
+
+/** How many sentences using a defined term are read for the consequence of its definition. */
+const DEFINED_USES = 20;
+
+/** The consequence found in a list of sentences: a license request anywhere wins, else the first one found. */
+function consequenceIn(rules: CompiledRules, texts: string[]): string | undefined {
+  let nearest: string | undefined;
+  for (const t of texts) {
+    const c = rules.norm.consequence(t);
+    if (c === 'license-required') return c;
+    nearest ??= c;
+  }
+  return nearest;
+}
+
+/**
+ * "NEW YORK" -> "New York", "STATE OF OREGON" -> "State of Oregon"; words of up to
+ * three letters stay as written ("PRC", "UK") except of/and/the; text with any
+ * lowercase letter is returned as is.
+ */
+function titleCase(s: string): string {
+  if (/\p{Ll}/u.test(s)) return s;
+  return s.replace(/\p{L}+/gu, (w) => {
+    if (/^(?:OF|AND|THE)$/.test(w)) return w.toLowerCase();
+    return w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase();
+  });
+}
+
 function fieldValue(
-  rules: CompiledRules, field: string, spec: FieldSpec, groups: Record<string, string | undefined>, sentence: string, context: string,
+  rules: CompiledRules, spec: FieldSpec, groups: Record<string, string | undefined>, sentence: string, sv: SentenceView,
 ): unknown {
   if (spec.value !== undefined) return spec.value;
   const src = spec.from !== undefined ? groups[spec.from] : undefined;
@@ -51,38 +197,52 @@ function fieldValue(
     case 'currency': v = n.currency(src ?? sentence); break;
     case 'period': v = n.period(src ?? sentence); break;
     case 'comparator': v = src !== undefined ? n.comparator(src) : undefined; break;
-    case 'text': v = src !== undefined ? clean(src) : undefined; break;
+    case 'text': v = src !== undefined ? (spec.case === 'title' ? titleCase(clean(src)) : clean(src)) : undefined; break;
     case 'territories': { const t = n.territories(src ?? sentence); v = t.length ? t : undefined; break; }
-    case 'scope': v = n.scope(src ?? sentence); break;
+    case 'scope': {
+      v = n.scope(src ?? sentence);
+      // opt-in: a sentence naming neither weights nor outputs takes the scope of the nearest earlier sentence of its paragraph that does
+      if (v === undefined && spec.fallback === 'preceding' && sv.preceding) {
+        for (const t of sv.preceding()) if ((v = n.scope(t)) !== undefined) break;
+      }
+      break;
+    }
     case 'consequence': {
       if (src !== undefined) { v = n.consequence(src); break; }
-      // the sentence decides; a following "you must request a license" turns a termination (or silence) into license-required
+      // the sentence decides; a request for a license in one of the next sentences of the same
+      // segment turns a termination (or silence) into license-required; silence takes the nearest consequence
       v = n.consequence(sentence);
-      if ((v === undefined || v === 'prohibited') && context !== sentence) {
-        const nx = n.consequence(context.slice(sentence.length));
+      if (v === undefined || v === 'prohibited') {
+        const nx = consequenceIn(rules, sv.following);
         if (nx === 'license-required' || v === undefined) v = nx;
       }
+      // a definition ("Threshold" means annual revenue of ...) takes the consequence from the sentences that use the term
+      if (v === undefined && sv.uses) v = consequenceIn(rules, sv.uses());
       break;
     }
     case 'const': v = undefined; break;
   }
-  void field;
   return v ?? spec.default;
 }
 
-function matchRule(
-  rules: CompiledRules, cr: CompiledRule, s: Sentence, context: string,
-): Fields[] {
-  if (cr.unless.some((re) => re.test(s.text))) return [];
+function matchRule(rules: CompiledRules, cr: CompiledRule, sv: SentenceView): Fields[] {
+  const combined = sv.lead !== undefined ? `${sv.lead} ${sv.text}` : undefined;
+  if (cr.unless.some((re) => re.test(sv.text) || (combined !== undefined && re.test(combined)))) return [];
+  if (sv.lead !== undefined && cr.unlessLeadIn.some((re) => re.test(sv.lead!))) return [];
+  const useLead = cr.rule.leadIn === true && combined !== undefined;
+  const target = useLead ? combined : sv.text;
+  // with a lead-in, a match must reach into the item itself (the lead-in alone is matched as its own sentence)
+  const minEnd = useLead ? sv.lead!.length + 1 : 0;
   const out: Fields[] = [];
   for (const re of cr.patterns) {
     re.lastIndex = 0;
-    for (const m of s.text.matchAll(re)) {
+    for (const m of target.matchAll(re)) {
+      if (m.index + m[0].length <= minEnd) continue;
       const groups = m.groups ?? {};
       const f: Record<string, unknown> = {};
       let missing = false;
       for (const [field, spec] of Object.entries(cr.rule.fields)) {
-        const v = fieldValue(rules, field, spec!, groups, s.text, context);
+        const v = fieldValue(rules, spec!, groups, target, sv);
         if (v !== undefined) f[field] = v;
         else if (spec!.required) missing = true;
       }
@@ -115,16 +275,43 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   const rules = opts.rules ?? getRules();
   const sentences = (opts.split ?? splitSentences)(doc);
   const origin = opts.origin ?? 'text';
+  const views = sentences.map((s) => ruleView(s.text));
+  const leads = leadIns(doc, sentences, views);
   const terms: Term[] = [];
   const byKey = new Map<string, Term>();
+  const usesOf = (term: string, def: number): string[] => {
+    // only uses that cross the defined amount: "exceeds the Threshold", "above any such Limit"
+    const re = new RegExp(`\\b(?:exceed(?:s|ed|ing)?|above|over|surpass(?:es|ed|ing)?|reach(?:es|ed|ing)?|meet(?:s|ing)?|more\\s+than)\\s+(?:the\\s+|any\\s+|such\\s+|this\\s+|that\\s+){0,2}${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![A-Za-z0-9])`);
+    const out: string[] = [];
+    for (let j = 0; j < views.length && out.length < DEFINED_USES; j++) if (j !== def && re.test(views[j]!)) out.push(views[j]!);
+    return out;
+  };
+  /** Up to SCOPE_LOOKBEHIND earlier sentences of sentence i's segment, nearest first. */
+  const precedingOf = (i: number): string[] => {
+    const out: string[] = [];
+    for (let j = i - 1; j >= 0 && out.length < SCOPE_LOOKBEHIND && sentences[j]!.segment === sentences[i]!.segment; j--) out.push(views[j]!);
+    return out;
+  };
   sentences.forEach((s, i) => {
-    const idx = candidates(rules, s.text);
+    const view = views[i]!;
+    const lead = leads[i];
+    let idx = candidates(rules, view);
+    if (lead !== undefined) {
+      // rules that read the lead-in may be triggered by a keyword in it
+      const extra = candidates(rules, `${lead} ${view}`).filter((ri) => rules.rules[ri]!.rule.leadIn === true);
+      if (extra.length) idx = [...new Set([...idx, ...extra])].sort((a, b) => a - b);
+    }
     if (!idx.length) return;
-    const next = sentences[i + 1];
-    const context = next && next.segment === s.segment ? `${s.text} ${next.text}` : s.text;
+    const following: string[] = [];
+    for (let j = i + 1; j < sentences.length && following.length < CONSEQUENCE_LOOKAHEAD && sentences[j]!.segment === s.segment; j++) {
+      following.push(views[j]!);
+    }
+    const sv: SentenceView = { text: view, ...(lead !== undefined ? { lead } : {}), following, preceding: () => precedingOf(i) };
+    const def = DEFINITION.exec(view)?.groups?.term;
+    if (def) sv.uses = () => usesOf(def, i);
     for (const ri of idx) {
       const cr = rules.rules[ri]!;
-      for (const f of matchRule(rules, cr, s, context)) {
+      for (const f of matchRule(rules, cr, sv)) {
         const term: Term = {
           kind: cr.rule.term.kind,
           name: cr.rule.term.name,

@@ -13,7 +13,7 @@ function escape(s: string): string {
 
 /** A literal alternation matched at word boundaries (lowercase input). Linear: literals only. */
 function wordRegex(words: string[], flags = ''): RegExp {
-  const alts = [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const alts = words.map((w) => w.replace(/\s+/g, ' ')).sort((a, b) => b.length - a.length).map(escape).join('|');
   return new RegExp(`(?<![a-z0-9])(?:${alts})(?![a-z0-9])`, flags);
 }
 
@@ -29,11 +29,16 @@ export interface Normalizers {
   consequence(s: string): Consequence | undefined;
 }
 
+/** Lowercase, every whitespace run (line breaks included) as one space: table phrases are written with single spaces. */
+function lower(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ');
+}
+
 const NUMBER_RE = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?([a-z]+))?/;
 
 export function makeNormalizers(t: NormalizeTables): Normalizers {
   const first = <T>(tables: Table<T>[], s: string): T | undefined => {
-    const low = s.toLowerCase();
+    const low = lower(s);
     for (const e of tables) if (e.re.test(low)) return e.value;
     return undefined;
   };
@@ -68,11 +73,11 @@ export function makeNormalizers(t: NormalizeTables): Normalizers {
     comparator: (s) => first(comparatorTables, s),
     consequence: (s) => first(consequenceTables, s),
     territories(s) {
-      const low = s.toLowerCase();
+      const low = lower(s);
       return territoryTables.filter((e) => e.re.test(low)).map((e) => e.value);
     },
     scope(s) {
-      const low = s.toLowerCase();
+      const low = lower(s);
       const o = outputsRe.test(low);
       const w = weightsRe.test(low);
       return o && w ? 'both' : o ? 'outputs' : w ? 'weights' : undefined;

@@ -15,6 +15,21 @@ export const PatternSchema = z.union([
 ]);
 export type Pattern = z.output<typeof PatternSchema>;
 
+/**
+ * An `unless` pattern. `on: sentence` (the default) tests the sentence and, for a
+ * list item under a lead-in ending with ':', also "lead-in + item"; `on: lead-in`
+ * tests only the lead-in of a list item (e.g. a negation "You will not:").
+ */
+export const UnlessSchema = z.union([
+  z.string().min(1).transform((regex) => ({ regex, flags: 'i', on: 'sentence' as const })),
+  z.object({
+    regex: z.string().min(1),
+    flags: z.string().regex(/^[imsu]*$/, 'flags may only contain i, m, s, u').default('i'),
+    on: z.enum(['sentence', 'lead-in']).default('sentence'),
+  }).strict(),
+]);
+export type Unless = z.output<typeof UnlessSchema>;
+
 export const FIELD_TYPES = ['number', 'currency', 'period', 'comparator', 'text', 'territories', 'scope', 'consequence', 'const'] as const;
 
 /**
@@ -32,6 +47,13 @@ export const FieldSpecSchema = z.object({
   default: z.unknown().optional(),
   /** When true, a match whose field stays empty is dropped (e.g. a territory exclusion naming no territory). */
   required: z.boolean().optional(),
+  /**
+   * scope only: `preceding` reads up to 3 earlier sentences of the same paragraph when the
+   * sentence itself names neither weights nor outputs ("X means non-commercial research" after a grant of the model).
+   */
+  fallback: z.enum(['preceding']).optional(),
+  /** text only: `title` writes an all-capitals capture in title case ("CALIFORNIA" -> "California"); mixed case is kept. */
+  case: z.enum(['title']).optional(),
 }).strict();
 export type FieldSpec = z.infer<typeof FieldSpecSchema>;
 
@@ -57,7 +79,13 @@ export const RuleSchema = z.object({
   term: z.object({ kind: TermKindSchema, name: z.string().regex(/^[a-z][a-z-]*$/) }).strict(),
   keywords: z.array(z.string().min(2).refine((k) => k === k.toLowerCase(), 'keywords must be lowercase')).min(1),
   patterns: z.array(PatternSchema).min(1),
-  unless: z.array(PatternSchema).default([]),
+  unless: z.array(UnlessSchema).default([]),
+  /**
+   * When true, a list item under a lead-in sentence ending with ':' is matched as
+   * "lead-in + item" (a match must reach into the item), so an item whose verb
+   * or negation is only in the lead-in ("You will not:" / "a) host the Model ...") is found.
+   */
+  leadIn: z.boolean().optional(),
   fields: z.partialRecord(z.enum(TERM_FIELDS), FieldSpecSchema).default({}),
   examples: z.object({
     match: z.array(z.object({ text: z.string().min(1), expect: ExpectSchema.default({}) }).strict())
