@@ -1,11 +1,12 @@
 /**
- * Compiles validated rules once into a matcher: one combined keyword regex
- * (the prefilter) plus each rule's regexes.
+ * Compiles validated rules once into a matcher: one keyword automaton (the
+ * prefilter) plus each rule's regexes.
  */
 import type { Rule, NormalizeTables } from './schema.js';
 import { makeNormalizers, type Normalizers } from './normalize.js';
 import { defaultRulesDir, loadNormalizeTables, loadRules } from './load.js';
 import { readCompiled, sourceFiles } from '../compiled/index.js';
+import { buildKeywords, type KeywordAutomaton } from './keywords.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -18,15 +19,13 @@ export interface CompiledRule {
 
 export interface CompiledRules {
   rules: CompiledRule[];
-  /** Alternation of every keyword, longest first (lowercase literals). */
-  keywordRe: RegExp;
-  /** For a matched keyword: indices of the rules whose keywords it contains. */
-  rulesFor: Map<string, number[]>;
+  /** Every keyword (lowercase, single spaces), longest first. */
+  keywords: string[];
+  /** The automaton that finds them all in one pass (see keywords.ts). */
+  keywordAutomaton: KeywordAutomaton;
+  /** For keyword index k: the rules that listed keywords[k]. */
+  rulesFor: number[][];
   norm: Normalizers;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRules {
@@ -38,13 +37,7 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
     }
   });
   const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // a matched keyword also stands for every shorter keyword inside it ("annual revenue" -> "revenue")
-  const rulesFor = new Map<string, number[]>();
-  for (const k of keywords) {
-    const set = new Set<number>();
-    for (const other of keywords) if (k.includes(other)) for (const i of byKeyword.get(other)!) set.add(i);
-    rulesFor.set(k, [...set].sort((a, b) => a - b));
-  }
+  const rulesFor = keywords.map((k) => [...byKeyword.get(k)!].sort((a, b) => a - b));
   return {
     rules: rules.map((rule) => ({
       rule,
@@ -52,7 +45,8 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
       unless: rule.unless.filter((p) => p.on !== 'lead-in').map((p) => new RegExp(p.regex, p.flags)),
       unlessLeadIn: rule.unless.filter((p) => p.on === 'lead-in').map((p) => new RegExp(p.regex, p.flags)),
     })),
-    keywordRe: new RegExp(keywords.map(escape).join('|'), 'g'),
+    keywords,
+    keywordAutomaton: buildKeywords(keywords),
     rulesFor,
     norm: makeNormalizers(tables),
   };

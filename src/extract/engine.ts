@@ -15,6 +15,7 @@ import type { ParsedDocument, Segment, Sentence, Term, TermOrigin } from '../typ
 import { getRules, type CompiledRule, type CompiledRules } from './compile.js';
 import type { FieldSpec } from './schema.js';
 import { splitSentences } from './split.js';
+import { scanKeywords } from './keywords.js';
 
 export interface ExtractOptions {
   rules?: CompiledRules;
@@ -26,18 +27,12 @@ export interface ExtractOptions {
 /** How many sentences after the matched one (same segment) the consequence may be read from. */
 export const CONSEQUENCE_LOOKAHEAD = 2;
 
-/** Candidate rule indices for a sentence: one scan of the lowercased text for every keyword at once. */
+/** Candidate rule indices for a sentence: every occurrence of every keyword, in one pass (keywords.ts). */
 function candidates(rules: CompiledRules, text: string): number[] {
-  // keywords are written with single spaces: a phrase broken across lines still counts
-  const lower = text.toLowerCase().replace(/\s+/g, ' ');
   const found = new Set<number>();
-  const re = rules.keywordRe;
-  re.lastIndex = 0;
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    for (const i of rules.rulesFor.get(m[0]) ?? []) found.add(i);
-    // keywords may overlap ("prohibited use" / "use policy"): resume one character later
-    re.lastIndex = m.index + 1;
-  }
+  scanKeywords(rules.keywordAutomaton, text, (k) => {
+    for (const i of rules.rulesFor[k]!) found.add(i);
+  });
   return [...found].sort((a, b) => a - b);
 }
 
@@ -225,18 +220,28 @@ function fieldValue(
   return v ?? spec.default;
 }
 
+/** Does re match anywhere in text (re is compiled with the g flag: lastIndex is reset). */
+function found(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
 function matchRule(rules: CompiledRules, cr: CompiledRule, sv: SentenceView): Fields[] {
   const combined = sv.lead !== undefined ? `${sv.lead} ${sv.text}` : undefined;
-  if (cr.unless.some((re) => re.test(sv.text) || (combined !== undefined && re.test(combined)))) return [];
-  if (sv.lead !== undefined && cr.unlessLeadIn.some((re) => re.test(sv.lead!))) return [];
   const useLead = cr.rule.leadIn === true && combined !== undefined;
   const target = useLead ? combined : sv.text;
+  // cheap exit first: most candidate rules match nothing, and then their unless lists need not run
+  if (!cr.patterns.some((re) => found(re, target))) return [];
+  if (cr.unless.some((re) => found(re, sv.text) || (combined !== undefined && found(re, combined)))) return [];
+  if (sv.lead !== undefined && cr.unlessLeadIn.some((re) => found(re, sv.lead!))) return [];
   // with a lead-in, a match must reach into the item itself (the lead-in alone is matched as its own sentence)
   const minEnd = useLead ? sv.lead!.length + 1 : 0;
   const out: Fields[] = [];
   for (const re of cr.patterns) {
+    // an exec loop on the compiled /g regex (matchAll would clone the regex on every call)
     re.lastIndex = 0;
-    for (const m of target.matchAll(re)) {
+    for (let m = re.exec(target); m !== null; m = re.exec(target)) {
+      if (m[0].length === 0) re.lastIndex++;
       if (m.index + m[0].length <= minEnd) continue;
       const groups = m.groups ?? {};
       const f: Record<string, unknown> = {};
