@@ -8,24 +8,10 @@
 // ("[For the original copy, see ...]") are skipped and the title (a short leading
 // segment of the first paragraph) is marked as preamble, left out of fingerprints.
 // Notices and the title are decided on paragraphs and sentences, not on physical
-// lines, so re-wrapping a text leaves its tokens unchanged.
+// lines, so re-wrapping a text leaves its tokens unchanged. The tokens of one
+// line (list markers, URLs, enumerators, word rules) come from words.mjs.
 
-/** Equivalent spellings (SPDX equivalentwords list, subset): variant -> canonical. */
-const EQUIVALENT = new Map([
-  ['licence', 'license'], ['licences', 'licenses'], ['licenced', 'licensed'], ['licencing', 'licensing'],
-  ['licencee', 'licensee'], ['licencees', 'licensees'], ['licencor', 'licensor'], ['licensor', 'licensor'],
-  ['sub-license', 'sublicense'], ['acknowledgement', 'acknowledgment'], ['analogue', 'analog'],
-  ['analyse', 'analyze'], ['artefact', 'artifact'], ['authorisation', 'authorization'],
-  ['authorised', 'authorized'], ['calibre', 'caliber'], ['cancelled', 'canceled'], ['catalogue', 'catalog'],
-  ['categorise', 'categorize'], ['centre', 'center'], ['emphasised', 'emphasized'], ['favour', 'favor'],
-  ['favourite', 'favorite'], ['fulfil', 'fulfill'], ['fulfilment', 'fulfillment'], ['initialise', 'initialize'],
-  ['judgement', 'judgment'], ['labelling', 'labeling'], ['labour', 'labor'], ['maximise', 'maximize'],
-  ['modelled', 'modeled'], ['modelling', 'modeling'], ['offence', 'offense'], ['optimise', 'optimize'],
-  ['organisation', 'organization'], ['organisations', 'organizations'], ['organise', 'organize'],
-  ['practise', 'practice'], ['programme', 'program'], ['realise', 'realize'], ['recognise', 'recognize'],
-  ['signalling', 'signaling'], ['utilisation', 'utilization'], ['whilst', 'while'], ['wilful', 'willful'],
-  ['behaviour', 'behavior'], ['colour', 'color'], ['defence', 'defense'], ['honour', 'honor'],
-]);
+import { lineToTokens } from './words.mjs';
 
 // All regexes below are linear: single character classes, bounded repetition,
 // no nested quantifiers over overlapping classes.
@@ -47,15 +33,6 @@ const INITIALS = /^[a-z](?:\.[a-z]){0,3}$/i;
 const LOWER_WORD = /(?:^|[^\p{L}])\p{Ll}{4}/u;
 /** Lines shorter than this (trimmed) end a unit: headings, list labels, notice lines. Re-wrapped prose lines are longer. */
 const SHORT_LINE = 40;
-/** Parenthesized enumerators anywhere in a line: (a) (ii) (3). */
-const PAREN_ENUM = /\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,3})\)/gi;
-const LIST_MARKER = /^(?:[-*+•·◦▪‣>#–—]+|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]|\(?\d{1,3}\)|\(?[a-z][.)]|\([a-z]{1,2}\)|\(?[ivxl]{1,6}[.)]|\([ivxl]{1,6}\))(?=\s)/i;
-const URL_SCHEME = /\b(?:https?|ftp):\/\//gi;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+|,\p{N}{3})*/gu;
-// Pure-ASCII lines are scanned by asciiTokens: the same tokens as
-// /[a-z0-9]+(?:\.[a-z0-9]+|,[0-9]{3})*/g on the lowercased line.
-const NON_ASCII = /[^\x00-\x7f]/;
 const TITLE_MAX_TOKENS = 12;
 
 /**
@@ -319,93 +296,6 @@ function extendReserved(para, e) {
   RESERVED.lastIndex = e;
   const m = RESERVED.exec(para);
   return m ? e + m[0].length : e;
-}
-
-/** Appends the tokens of one line. @param {string} raw @param {number} base */
-function lineToTokens(raw, base, words, starts, ends) {
-  // strip leading list markers (possibly several: "- 1." or "(a) (i)")
-  let start = 0;
-  let rest = raw;
-  for (let n = 0; n < 3; n++) {
-    const lead = rest.length - rest.trimStart().length;
-    const m = LIST_MARKER.exec(rest.slice(lead));
-    if (!m) break;
-    start += lead + m[0].length;
-    rest = raw.slice(start);
-  }
-  // same-length transforms keep offsets valid (the regexes run only when their first character is present)
-  let s = rest;
-  if (s.includes('://')) s = s.replace(URL_SCHEME, (u) => ' '.repeat(u.length));
-  if (s.includes('(')) s = s.replace(PAREN_ENUM, (u) => ' '.repeat(u.length));
-  const ascii = !NON_ASCII.test(s);
-  if (!ascii && CJK.test(s)) {
-    for (const t of cjkTokens(s, base + start)) { words.push(t.word); starts.push(t.start); ends.push(t.end); }
-    return;
-  }
-  if (ascii) {
-    asciiTokens(s.toLowerCase(), base + start, words, starts, ends);
-    return;
-  }
-  // toLowerCase may change lengths outside ASCII: lower each token, keep offsets of the original
-  const re = TOKEN;
-  re.lastIndex = 0;
-  let m;
-  while ((m = re.exec(s)) !== null) {
-    const w = m[0].toLowerCase();
-    words.push(EQUIVALENT.get(w) ?? w);
-    starts.push(base + start + m.index);
-    ends.push(base + start + m.index + m[0].length);
-  }
-}
-
-const isAlnum = (c) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-const isDigit = (c) => c >= 48 && c <= 57;
-
-/**
- * The tokens of a lowercased ASCII line, scanned by character code
- * (same tokens as the regex: alphanumeric runs joined by '.' + alphanumerics or
- * ',' + exactly three digits), without a match object per token.
- */
-function asciiTokens(lower, base, words, starts, ends) {
-  const n = lower.length;
-  let i = 0;
-  while (i < n) {
-    if (!isAlnum(lower.charCodeAt(i))) { i++; continue; }
-    const from = i;
-    while (i < n && isAlnum(lower.charCodeAt(i))) i++;
-    for (;;) {
-      const c = lower.charCodeAt(i);
-      if (c === 46 && i + 1 < n && isAlnum(lower.charCodeAt(i + 1))) {
-        i += 2;
-        while (i < n && isAlnum(lower.charCodeAt(i))) i++;
-      } else if (c === 44 && i + 3 < n && isDigit(lower.charCodeAt(i + 1)) && isDigit(lower.charCodeAt(i + 2)) && isDigit(lower.charCodeAt(i + 3))) {
-        i += 4;
-      } else break;
-    }
-    const w = lower.slice(from, i);
-    words.push(EQUIVALENT.get(w) ?? w);
-    starts.push(base + from);
-    ends.push(base + i);
-  }
-}
-
-function cjkTokens(s, base) {
-  const out = [];
-  const re = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{P}\p{S}]+/gu;
-  let m;
-  while ((m = re.exec(s)) !== null) {
-    TOKEN.lastIndex = 0;
-    const inner = TOKEN.exec(m[0]);
-    if (!inner) continue;
-    out.push({ word: canon(m[0]), start: base + m.index, end: base + m.index + m[0].length });
-  }
-  return out;
-}
-
-/** @param {string} w */
-function canon(w) {
-  const lower = w.toLowerCase();
-  return EQUIVALENT.get(lower) ?? lower;
 }
 
 /** Normalized form of a whole text (body only, title and preamble dropped). */
