@@ -42,10 +42,16 @@ export interface Segment {
 
 /** A sentence inside a segment with its exact source position. */
 export interface Sentence {
+  /** The sentence as rules read it (for markdown: the rendered inline text). */
   text: string;
   line: number;
   column: number;
   segment: number;
+  /**
+   * The same sentence exactly as in the input (markdown markup included), when
+   * it differs from `text`; evidence quotes this.
+   */
+  source?: string;
 }
 
 export interface ParsedDocument {

@@ -325,7 +325,7 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
           ...(cr.rule.term.kind === 'threshold' ? { metric: cr.rule.term.name, period: f.period ?? null, currency: f.currency ?? null } : {}),
           origin,
           ...(opts.via ? { via: opts.via } : {}),
-          evidence: { path: doc.path, line: s.line, column: s.column, sentence: s.text },
+          evidence: { path: doc.path, line: s.line, column: s.column, sentence: s.source ?? s.text },
         };
         const k = key(term);
         const prev = byKey.get(k);

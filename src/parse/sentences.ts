@@ -126,11 +126,49 @@ export function locate(seg: Segment, offset: number): { line: number; column: nu
 /** Every sentence of every segment, with the source line/column of its first character. */
 export function splitSentences(doc: ParsedDocument): Sentence[] {
   const out: Sentence[] = [];
+  const starts = doc.format === 'markdown' ? lineOffsets(doc.text) : null;
   doc.segments.forEach((seg, segment) => {
     for (const [a, b] of sentenceRanges(seg.text)) {
       const { line, column } = locate(seg, a);
-      out.push({ text: seg.text.slice(a, b), line, column, segment });
+      const text = seg.text.slice(a, b);
+      const sentence: Sentence = { text, line, column, segment };
+      if (starts) {
+        const src = sourceSlice(doc.text, starts, { line, column }, locate(seg, b - 1));
+        if (src !== null && src.text !== text) {
+          sentence.source = src.text;
+          sentence.column = src.column;
+        }
+      }
+      out.push(sentence);
     }
   });
   return out;
 }
+
+/** Offset of the start of every line of text. */
+function lineOffsets(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/**
+ * The input between two source positions (first and last character of a
+ * rendered sentence), markup included, widened over emphasis markers that
+ * open or close right at its ends ("**Notice:** text" rather than "Notice:** text");
+ * null when the positions do not make a plausible range (evidence then keeps
+ * the rendered text).
+ */
+function sourceSlice(text: string, starts: number[], from: { line: number; column: number }, to: { line: number; column: number }): { text: string; column: number } | null {
+  const a = starts[from.line - 1];
+  const z = starts[to.line - 1];
+  if (a === undefined || z === undefined) return null;
+  let s = a + from.column - 1;
+  let e = z + to.column;
+  if (s < a || e > text.length || e <= s) return null;
+  while (s > a && EMPHASIS_CHAR.has(text[s - 1]!)) s--;
+  while (e < text.length && EMPHASIS_CHAR.has(text[e]!)) e++;
+  return { text: text.slice(s, e), column: s - a + 1 };
+}
+
+const EMPHASIS_CHAR = new Set(['*', '_']);

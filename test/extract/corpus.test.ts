@@ -9,6 +9,9 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { extractTerms, getRules } from '../../src/extract/index.js';
+import { parseDocument } from '../../src/parse/document.js';
+import { splitSentences } from '../../src/parse/sentences.js';
+import type { ParsedDocument, Sentence } from '../../src/types.js';
 import { REPO, corpusText, docOf } from './helpers.js';
 
 const Spec = z.object({
@@ -29,11 +32,17 @@ const rules = getRules();
 
 describe('corpus expectations', () => {
   test('at least 20 corpus files are covered', () => expect(files.length).toBeGreaterThanOrEqual(20));
-  for (const f of files) {
+  // each file twice: the engine on plain text with its default splitter, and the way `oml analyze`
+  // runs it (parseDocument: remark for markdown-like text, and the pipeline's sentence splitter)
+  const modes: Array<{ name: string; doc: (text: string, file: string) => ParsedDocument; split?: (d: ParsedDocument) => Sentence[] }> = [
+    { name: 'engine', doc: docOf },
+    { name: 'pipeline', doc: (text, file) => parseDocument({ path: file, text, encoding: 'utf-8', bytes: Buffer.byteLength(text), warnings: [] }), split: splitSentences },
+  ];
+  for (const f of files) for (const mode of modes) {
     const spec = Spec.parse(parse(readFileSync(path.join(dir, f), 'utf8')));
-    describe(f.replace(/\.yaml$/, ''), () => {
+    describe(`${f.replace(/\.yaml$/, '')} (${mode.name})`, () => {
       const text = corpusText(spec.file);
-      const terms = extractTerms(docOf(text, spec.file), { rules });
+      const terms = extractTerms(mode.doc(text, spec.file), { rules, ...(mode.split ? { split: mode.split } : {}) });
       const names = terms.map((t) => t.name);
       test('thresholds', () => {
         const got = terms.filter((t) => t.kind === 'threshold')

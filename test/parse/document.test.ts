@@ -51,6 +51,9 @@ function checkPositions(doc: ParsedDocument): void {
     if (doc.format === 'plain') {
       // plain text: the sentence is quoted verbatim from its first character on
       expect(lines[s.line - 1]!.slice(s.column - 1).startsWith(s.text.split('\n')[0]!), `${doc.path}:${s.line}:${s.column}`).toBe(true);
+    } else if (s.source !== undefined) {
+      // markdown with markup in the sentence: the input itself (s.source) is quoted from line/column on
+      expect(lines[s.line - 1]!.slice(s.column - 1).startsWith(s.source.split('\n')[0]!), `sentence source ${doc.path}:${s.line}:${s.column} "${s.source.slice(0, 30)}"`).toBe(true);
     } else {
       const ch = String.fromCodePoint(s.text.codePointAt(0)!);
       expect(startsAt(lines, s.line, s.column, ch), `sentence ${doc.path}:${s.line}:${s.column} "${s.text.slice(0, 30)}"`).toBe(true);

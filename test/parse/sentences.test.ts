@@ -65,3 +65,24 @@ describe('splitSentences', () => {
     expect(locate(doc.segments[0]!, 1)).toEqual({ line: 1, column: 2 });
   });
 });
+
+describe('markdown sentences keep the input for evidence', () => {
+  it('source is the exact input (markup included) at the reported line and column; text is what rules read', async () => {
+    const { parseDocument } = await import('../../src/parse/document.js');
+    const text = '# Acme terms\n\nIf you run Acme, you accept this **Acme Use Policy** (the “_Policy_”). See [the site](https://acme.example) for more.\n\n- **Notice:** keep a copy of this file.\n';
+    const doc = parseDocument({ path: 'ACME.md', text, encoding: 'utf-8', bytes: text.length, warnings: [] });
+    const sentences = splitSentences(doc);
+    const lines = text.split('\n');
+    const policy = sentences.find((s) => s.text.startsWith('If you run'))!;
+    expect(policy.text).toBe('If you run Acme, you accept this Acme Use Policy (the “Policy”).');
+    expect(policy.source).toBe('If you run Acme, you accept this **Acme Use Policy** (the “_Policy_”).');
+    const link = sentences.find((s) => s.text.startsWith('See'))!;
+    expect(link.source).toBe('See [the site](https://acme.example) for more.');
+    const notice = sentences.find((s) => s.text.startsWith('Notice'))!;
+    expect(notice.source).toBe('**Notice:** keep a copy of this file.');
+    for (const s of sentences) {
+      const quoted = (s.source ?? s.text).split('\n')[0]!;
+      expect(lines[s.line - 1]!.slice(s.column - 1, s.column - 1 + quoted.length)).toBe(quoted);
+    }
+  });
+});
