@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { OmlError } from '../errors.js';
 import { readCompiled, sourceFiles } from '../compiled/index.js';
+import { readUint32LE } from '../identify/fingerprint.mjs';
 import { CatalogEntrySchema, SpdxFingerprintFileSchema, type CatalogEntry, type SpdxFingerprintFile } from './schema.js';
 
 export interface LoadedCatalog {
@@ -112,15 +113,10 @@ export function loadCatalog(dir: string = defaultCatalogDir()): LoadedCatalog {
   return { dir, entries, spdx, spdxShingles: loadSpdxShingles(dir, spdx) };
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
 export function loadSpdxShingles(dir: string, spdx: SpdxFingerprintFile): Uint32Array {
   const file = path.join(dir, 'spdx', 'shingles.bin');
   if (!existsSync(file)) return new Uint32Array(0);
-  const buf = readFileSync(file);
-  const out = new Uint32Array(buf.length >>> 2);
-  if (LITTLE_ENDIAN && buf.byteOffset % 4 === 0) out.set(new Uint32Array(buf.buffer, buf.byteOffset, out.length));
-  else for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32LE(i * 4);
+  const out = readUint32LE(readFileSync(file));
   const last = spdx.licenses[spdx.licenses.length - 1];
   if (last && last.offset + last.count > out.length) {
     throw new OmlError('CATALOG', 'SPDX shingles.bin is shorter than its index (run npm run fingerprints)', { file });

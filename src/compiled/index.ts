@@ -17,7 +17,7 @@ export interface CompiledFile<T> {
   value: T;
 }
 
-/** Source files under dir with one of the extensions, recursively, sorted by relative path. */
+/** Files under dir whose name matches ext, recursively, in a sorted walk (each folder's entries by name). */
 export function sourceFiles(dir: string, ext: RegExp, recursive = true): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -28,7 +28,7 @@ export function sourceFiles(dir: string, ext: RegExp, recursive = true): string[
     }
   };
   walk(dir);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return out;
 }
 
 /** Digest of the files (relative to dir): paths and contents. */

@@ -2,11 +2,12 @@
  * Loads and validates rule files. Every problem across every file is reported
  * at once as one OmlError('RULES').
  */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { OmlError } from '../errors.js';
+import { sourceFiles } from '../compiled/index.js';
 import { NormalizeTablesSchema, RuleSchema, TERM_FIELDS, type NormalizeTables, type Rule } from './schema.js';
 
 export const NORMALIZE_FILE = '_normalize.yaml';
@@ -27,16 +28,7 @@ export function defaultRulesDir(): string {
 
 /** Rule files under dir (recursive), sorted; files whose name starts with "_" are data, not rules. */
 export function listRuleFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(name) && !name.startsWith('_')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
+  return sourceFiles(dir, /\.ya?ml$/).filter((p) => !path.basename(p).startsWith('_'));
 }
 
 export interface RuleProblem { file: string; path: string; message: string }
