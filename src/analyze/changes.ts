@@ -5,7 +5,8 @@
  * makes the result unknown (README "Fail closed").
  *
  * An added passage is accounted for when it is harmless by nature (a copyright
- * line, a link, a version stamp: data/lexicons/changes.yaml) or when the reader
+ * line, a link, a version stamp, a new title: data/lexicons/changes.yaml) and has
+ * no restrictive word, or when the reader
  * found a term in it — and, if it contains a restrictive word ("only", "not",
  * "commercial", ...), a term that is not a mere permission. Terms already in the
  * template do not explain an edit inside a template sentence.
@@ -103,22 +104,31 @@ export interface Accounting {
 export function accountAdditions(d: DocumentAnalysis, additions: Passage[], templateKeys: Set<string>, strict = true): Accounting {
   if (!additions.length) return { passages: [], unaccounted: [] };
   const sp = spans(d);
+  const lines = d.src.text.split('\n');
+  const titleLine = lines.findIndex((l) => l.trim() !== '') + 1;
   const unaccounted: Warning[] = [];
   const passages = additions.map((a) => {
     const added = squash(a.text);
     const counted: Term[] = [];
+    let touched = 0;
     for (const x of sp) {
       if (x.from > a.endLine || x.to < a.line || !x.terms.length) continue;
+      touched += x.terms.length;
       const sentence = squash(x.s.text);
       const own = added.includes(sentence) || (added.length * 2 >= sentence.length && sentence.includes(added));
       for (const t of x.terms) if (own || !templateKeys.has(termKey(t))) counted.push(t);
     }
-    const harmless = isHarmless(a.text);
-    const restrictive = !harmless && hasRestrictiveWord(a.text);
-    // strict: a passage with no term is unexplained; lenient (NOTICE, use policy): only restrictive wording must be read
-    const explained = harmless || (counted.length > 0
-      ? !restrictive || counted.some((t) => t.kind !== 'permission')
-      : !strict && !restrictive);
+    const restrictive = hasRestrictiveWord(a.text);
+    // a changed title (the first line) is a name, unless it reads as restrictive
+    // harmless by nature is judged on the whole lines (the added words alone may be a fragment of a URL)
+    const whole = lines.slice(a.line - 1, a.endLine).join('\n');
+    const harmless = !restrictive && (isHarmless(whole) || (a.line === titleLine && a.endLine === titleLine));
+    // restrictive wording must be read as a term that is not a permission of the template; other wording
+    // is explained by any term of the sentences it touches (a number respelled inside the threshold sentence).
+    // strict (license files): a passage touching no term is unexplained; lenient (NOTICE, use policy): only restrictive wording
+    const explained = harmless || (restrictive
+      ? counted.some((t) => t.kind !== 'permission')
+      : counted.length > 0 || touched > 0 || !strict);
     if (!explained) {
       const why = counted.length
         ? `it reads as restrictive but only permissions were recognised in it (${[...new Set(counted.map((t) => t.name))].join(', ')})`

@@ -61,7 +61,9 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
       // an unreadable or oversized file becomes a warning (a license-like one fails closed);
       // the run's byte budget running out stops the run
       if (!isOmlError(e) || e.code === 'LIMIT') throw e;
-      (licenseLike ? unreadable : warnings).push({ code: e.code, message: e.message, path: p });
+      const w = { code: e.code, message: e.message, path: p };
+      warnings.push(w);
+      if (licenseLike) unreadable.push(w);
       return null;
     }
   };
