@@ -41,6 +41,9 @@ const LATIN = /\p{Script=Latin}/u;
 const LOOKALIKE_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u;
 const ASCII_WORD = /^[A-Za-z]+$/;
 
+/** Every regex of this module, for the ReDoS proof (test/analyze/fold-redos.test.ts). */
+export const FOLD_PATTERNS: readonly RegExp[] = [NON_ASCII, FORMAT, HYPHENS, SPACES, LETTER_RUN, LATIN, LOOKALIKE_SCRIPT, ASCII_WORD];
+
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 function lineAt(text: string, offset: number): number {

@@ -36,6 +36,9 @@ function lexicon(): Lex {
 const SPACE_GROUPS = /(?<![\d.,'’])(\d{1,3})((?:[ '’]\d{3})+)(?![\d'’]|[.,]\d)/g;
 const DOT_GROUPS = /(?<![\d.,])(\d{1,3})((?:\.\d{3}){2,})(?![\d]|[.,]\d)/g;
 
+/** Every regex of this module, for the ReDoS proof (test/analyze/fold-redos.test.ts). */
+export const NUMBER_PATTERNS: readonly RegExp[] = [SPACE_GROUPS, DOT_GROUPS];
+
 function joinDigitGroups(text: string): string {
   if (!/\d[ '’.]\d/.test(text)) return text;
   return text
