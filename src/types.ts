@@ -157,6 +157,17 @@ export type Term = z.infer<typeof TermSchema>;
 
 // ---------------------------------------------------------------- identify
 
+/** A short reference to a term: what it is and where its sentence starts. */
+export const TermRefSchema = z.object({
+  kind: TermKindSchema,
+  name: z.string(),
+  value: z.number().optional(),
+  text: z.string().optional(),
+  /** Line in the analysed file (additions) or in the catalog's canonical text (removals). */
+  line: z.number().int(),
+});
+export type TermRef = z.infer<typeof TermRefSchema>;
+
 export const PassageSchema = z.object({
   /** Line range in the analysed file (1-based, inclusive). For removals: where the gap is. */
   line: z.number().int(),
@@ -164,6 +175,13 @@ export const PassageSchema = z.object({
   /** The added text as it appears in the input; for removals a description (the template text is not stored). */
   text: z.string(),
   words: z.number().int(),
+  /**
+   * Additions: the terms found in the added text. Removals: the template terms
+   * that are missing from the input. Absent when not computed (exact/template matches).
+   */
+  terms: z.array(TermRefSchema).optional(),
+  /** False when oml could not account for the change (see README "Fail closed"). */
+  explained: z.boolean().optional(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 
@@ -227,6 +245,12 @@ export const OpennessSchema = z.object({
   tier: TierSchema,
   score: z.number().min(0).max(100).nullable(),
   reasons: z.array(ReasonSchema),
+  /**
+   * Set when the tier is `unknown` because of changes oml could not account for
+   * (UNEXPLAINED_CHANGE, TEMPLATE_TERM_REMOVED, UNREADABLE_DOCUMENT): the tier and
+   * score the recognised terms alone would give. Used only by `policy.changes: warn`.
+   */
+  provisional: z.object({ tier: TierSchema, score: z.number().min(0).max(100).nullable() }).optional(),
 });
 export type Openness = z.infer<typeof OpennessSchema>;
 
@@ -272,9 +296,26 @@ export const SubjectSchema = z.object({
 });
 export type Subject = z.infer<typeof SubjectSchema>;
 
+/** One license-like document of the subject and how it was identified. */
+export const DocumentLicenseSchema = z.object({
+  path: z.string(),
+  role: z.enum(['license', 'use-policy', 'notice', 'card-body']),
+  id: z.string().nullable(),
+  spdx: z.string().nullable(),
+  match: MatchSchema,
+});
+export type DocumentLicense = z.infer<typeof DocumentLicenseSchema>;
+
 export const AnalysisSchema = z.object({
   subject: SubjectSchema,
   license: LicenseInfoSchema,
+  /**
+   * SPDX expression over the subject's license documents when there is more than
+   * one license ("MIT AND LicenseRef-oml-unidentified-LICENSE-WEIGHTS"); all their terms apply.
+   */
+  expression: z.string().nullable().optional(),
+  /** Every license, use-policy and notice document read, with its identification. */
+  documents: z.array(DocumentLicenseSchema).optional(),
   declared: DeclaredSchema.nullable(),
   terms: z.array(TermSchema),
   openness: OpennessSchema,

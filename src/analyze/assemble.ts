@@ -9,6 +9,7 @@ import type { Analysis, Conflict, Declared, LicenseInfo, ModelCardMeta, Subject,
 import { catalogTerms, incorporatedTerms } from './catalog-terms.js';
 import type { DocumentAnalysis } from './document.js';
 import { licenseInfoFromCatalog, unknownLicense } from './license-info.js';
+import { accountSubject, allDocs, documentsOf, licenseExpression, unaccountedOpenness } from './subject-accounting.js';
 import type { AnalyzeOptions } from './options.js';
 
 /** Everything read for one subject, before the license-level decisions. */
@@ -19,6 +20,8 @@ export interface SubjectParts {
   noticeDocs: DocumentAnalysis[];
   card: { path: string; meta: ModelCardMeta } | null;
   warnings: Warning[];
+  /** License-like files that could not be read (too large, binary, unreadable): each fails closed. */
+  unreadable?: Warning[];
 }
 
 /** Pick the model license among several license files (LICENSE-MODEL over LICENSE-CODE). */
@@ -66,10 +69,11 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
 
   if (primary) {
     license = primary.license;
-    terms = [...primary.terms];
+    // every license document counts: the strictest reading wins because all their terms apply
+    for (const d of [primary, ...parts.licenseDocs.filter((x) => x !== primary)]) terms.push(...d.terms);
     for (const other of parts.licenseDocs) {
       if (other === primary) continue;
-      warnings.push({ code: 'EXTRA_LICENSE', message: `${other.src.path} is a further license file (${other.license.id ?? 'unidentified'}); the model license is taken from ${primary.src.path}`, path: other.src.path });
+      warnings.push({ code: 'EXTRA_LICENSE', message: `${other.src.path} is a further license file (${other.license.id ?? 'not identified'}); its terms apply together with ${primary.src.path}`, path: other.src.path });
     }
   } else if (declared?.resolved) {
     license = licenseInfoFromCatalog(declared.resolved, 'declared', 0.6) ?? unknownLicense();
@@ -123,8 +127,21 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
     for (const c of lineageConflicts(own, baseLicenses)) conflicts.push({ ...c, path: c.path ?? declared.source });
   }
 
-  const openness = assessOpenness({ license, terms, card: declared ? { datasets: declared.datasets } : null });
-  const result: Analysis = { subject: parts.subject, license, declared, terms, openness, conflicts, warnings };
+  // NOTICE files: their terms apply too
+  for (const n of parts.noticeDocs) terms.push(...n.terms);
+
+  // Fail closed: what the reader cannot account for makes the result unknown.
+  const acc = accountSubject(parts, primary);
+  if (primary) license = { ...license, additions: acc.additions, removals: acc.removals };
+  for (const d of allDocs(parts)) warnings.push(...d.warnings);
+  warnings.push(...acc.notes, ...acc.unaccounted);
+  const expression = licenseExpression(parts.licenseDocs);
+
+  const read = assessOpenness({ license, terms, card: declared ? { datasets: declared.datasets } : null });
+  const openness = acc.unaccounted.length ? unaccountedOpenness(read, acc.unaccounted) : read;
+  const result: Analysis = {
+    subject: parts.subject, license, ...(expression ? { expression } : {}), documents: documentsOf(parts), declared, terms, openness, conflicts, warnings,
+  };
   if (opts.profile) result.commercialUse = assessCommercialUse({ terms, openness, license }, opts.profile);
   return result;
 }

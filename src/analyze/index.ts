@@ -52,14 +52,18 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
   const files = await classifyFolder(dir);
   const budget = budgetOf(opts);
   const warnings: Warning[] = [];
+  const unreadable: Warning[] = [];
   const subject: Subject = { path: dir, kind: 'model-folder', files: [] };
-  const read = async (p: string): Promise<SourceText | null> => {
+  const read = async (p: string, licenseLike = false): Promise<SourceText | null> => {
     try {
       return await readSource(p, opts.limits, budget);
     } catch (e) {
-      // an unreadable or oversized file becomes a warning; the run's byte budget running out stops it
+      // an unreadable or oversized file becomes a warning (a license-like one fails closed);
+      // the run's byte budget running out stops the run
       if (!isOmlError(e) || e.code === 'LIMIT') throw e;
-      warnings.push({ code: e.code, message: e.message, path: p });
+      const w = { code: e.code, message: e.message, path: p };
+      warnings.push(w);
+      if (licenseLike) unreadable.push(w);
       return null;
     }
   };
@@ -67,7 +71,7 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
     const out: DocumentAnalysis[] = [];
     for (const p of paths) {
       subject.files.push({ path: p, role });
-      const src = await read(p);
+      const src = await read(p, true);
       if (src) out.push(analyzeDocument(src, role === 'use-policy' ? 'incorporated' : 'text', role === 'use-policy' ? p : undefined, undefined, opts));
     }
     return out;
@@ -89,7 +93,7 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
   if (!licenseDocs.length && !card) {
     warnings.push({ code: 'NO_LICENSE', message: `${dir}: no LICENSE file and no model card with license metadata`, path: dir });
   }
-  return assemble({ subject, licenseDocs, policyDocs, noticeDocs, card, warnings }, opts);
+  return assemble({ subject, licenseDocs, policyDocs, noticeDocs, card, warnings, unreadable }, opts);
 }
 
 /** Analyse a file or a directory (one model folder). */

@@ -15,6 +15,7 @@ import type { ParsedDocument, Segment, Sentence, Term, TermOrigin } from '../typ
 import { getRules, type CompiledRule, type CompiledRules } from './compile.js';
 import type { FieldSpec } from './schema.js';
 import { splitSentences } from './split.js';
+import { foldForReading } from '../parse/fold.js';
 import { scanKeywords } from './keywords.js';
 
 export interface ExtractOptions {
@@ -259,7 +260,8 @@ function matchRule(rules: CompiledRules, cr: CompiledRule, sv: SentenceView): Fi
   return out;
 }
 
-function key(t: Term): string {
+/** Identity of a term: two terms with the same key say the same thing (used for dedup and for template comparison). */
+export function termKey(t: Term): string {
   const base = [t.kind, t.name, t.text ?? '', (t.territories ?? []).join(',')];
   if (t.kind === 'threshold') base.push(String(t.value), t.comparator ?? '', t.period ?? '', t.currency ?? '', t.consequence ?? '');
   return base.join('|');
@@ -280,7 +282,8 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   const rules = opts.rules ?? getRules();
   const sentences = (opts.split ?? splitSentences)(doc);
   const origin = opts.origin ?? 'text';
-  const views = sentences.map((s) => ruleView(s.text));
+  // rules read the folded text (NFKC, hidden characters, look-alikes, numbers); evidence quotes the input
+  const views = sentences.map((s) => ruleView(foldForReading(s.text).text));
   const leads = leadIns(doc, sentences, views);
   const terms: Term[] = [];
   const byKey = new Map<string, Term>();
@@ -327,7 +330,7 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
           ...(opts.via ? { via: opts.via } : {}),
           evidence: { path: doc.path, line: s.line, column: s.column, sentence: s.source ?? s.text },
         };
-        const k = key(term);
+        const k = termKey(term);
         const prev = byKey.get(k);
         if (prev) {
           const scope = mergeScope(prev.scope, term.scope);

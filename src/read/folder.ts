@@ -20,15 +20,20 @@ export type FileRole = 'license' | 'use-policy' | 'notice' | 'card' | 'config' |
 
 // Use policies are tested first: a name such as LLAMA_USE_POLICY.md is a policy, not a license.
 const USE_POLICY = /^(?:use[_\- ]?policy|acceptable[_\- ]?use|prohibited[_\- ]?use|usage[_\- ]?policy)|[_\- ]use[_\- ]?policy/i;
-const LICENSE = /^(?:licen[cs]e|copying)/i;
+/** LICENSE, LICENCE.md, COPYING.LESSER, LICENSE-WEIGHTS, MODEL_LICENSE, llama_license.txt, PATENTS ... */
+const LICENSE = /(?:^|[-_. ])(?:licen[cs]es?|copying)(?:$|[-_. ])|^patents?(?:$|[-_.])/i;
+/** Code and data files are not license texts (license_utils.py, licenses.json). */
+const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|json|ya?ml|toml|ipynb|go|rs|java|kt|rb|php|c|h|cc|cpp|hpp|cs|swift|sh|ps1|lock|html?|css|csv|safetensors|bin|gguf|pt|pth|onnx)$/i;
 const NOTICE = /^notice/i;
+/** REUSE-style folder of license texts (LICENSES/MIT.txt). */
+export const LICENSES_DIR = /^licen[cs]es$/i;
 const CARD = /^readme\.md$/i;
 const CONFIG = /^config\.json$/i;
 
 /** Role of a file by its base name (case-insensitive). */
 export function classifyName(name: string): FileRole {
   if (USE_POLICY.test(name)) return 'use-policy';
-  if (LICENSE.test(name)) return 'license';
+  if (LICENSE.test(name) && !CODE_EXT.test(name)) return 'license';
   if (NOTICE.test(name)) return 'notice';
   if (CARD.test(name)) return 'card';
   if (CONFIG.test(name)) return 'config';
@@ -49,8 +54,10 @@ export async function classifyFolder(dir: string): Promise<FolderFiles> {
   }
   const out: FolderFiles = { dir, license: [], usePolicy: [], notice: [], card: null, config: null, other: [] };
   const names: string[] = [];
+  const reuse: string[] = [];
   for (const ent of entries) {
-    if (ent.isFile()) names.push(ent.name);
+    if (ent.isDirectory() && LICENSES_DIR.test(ent.name)) reuse.push(join(dir, ent.name));
+    else if (ent.isFile()) names.push(ent.name);
     else if (ent.isSymbolicLink()) {
       try {
         if ((await fsp.stat(join(dir, ent.name))).isFile()) names.push(ent.name);
@@ -73,6 +80,14 @@ export async function classifyFolder(dir: string): Promise<FolderFiles> {
         if (out.config === null) out.config = full; else out.other.push(full);
         break;
       default: out.other.push(full);
+    }
+  }
+  // REUSE: every text file in LICENSES/ is a license document of the folder
+  for (const d of reuse) {
+    let inner: import('node:fs').Dirent[] = [];
+    try { inner = await fsp.readdir(d, { withFileTypes: true }); } catch { continue; }
+    for (const ent of inner.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (ent.isFile() && !CODE_EXT.test(ent.name)) out.license.push(join(d, ent.name));
     }
   }
   return out;

@@ -1,0 +1,99 @@
+/**
+ * Fail closed over a whole subject: every license, use-policy and NOTICE
+ * document is accounted for (src/analyze/changes.ts), unreadable license-like
+ * files count as unaccounted, and several license files make an SPDX AND
+ * expression. What cannot be accounted for turns the openness tier `unknown`
+ * (keeping the tier the recognised terms alone give as `provisional`).
+ */
+import { basename } from 'node:path';
+import type { DocumentLicense, Openness, Passage, Warning } from '../types.js';
+import type { SubjectParts } from './assemble.js';
+import { catalogTerms } from './catalog-terms.js';
+import { accountAdditions, accountRemovals, accountWholeDocument } from './changes.js';
+import type { DocumentAnalysis } from './document.js';
+import { termKey } from '../extract/engine.js';
+
+export interface SubjectAccounting {
+  /** The primary license document's additions and removals, with their terms. */
+  additions: Passage[];
+  removals: Passage[];
+  unaccounted: Warning[];
+  /** Informational: template terms changed to values the reader found. */
+  notes: Warning[];
+}
+
+export const allDocs = (p: SubjectParts): DocumentAnalysis[] => [...p.licenseDocs, ...p.policyDocs, ...p.noticeDocs];
+
+const identified = (d: DocumentAnalysis) =>
+  !!d.license.id && (d.license.match === 'exact' || d.license.match === 'template' || d.license.match === 'modified');
+
+function accountDocument(d: DocumentAnalysis, strict: boolean, isPrimary: boolean): SubjectAccounting {
+  if (!identified(d)) {
+    // the primary license unidentified is the unknown-license case, judged as such
+    if (isPrimary) return { additions: d.license.additions, removals: d.license.removals, unaccounted: [], notes: [] };
+    const w = accountWholeDocument(d, strict);
+    return { additions: [], removals: [], unaccounted: w.unaccounted, notes: [] };
+  }
+  const template = catalogTerms(d.license.id!, 'catalog');
+  const keys = new Set(template.map(termKey));
+  const templateLines = template.reduce((m, t) => Math.max(m, t.evidence.line), 1);
+  // exact matches have additions only against a derivative's base template (Kimi K2 vs MIT): known text
+  const add = d.license.match !== 'exact'
+    ? accountAdditions(d, d.license.additions, keys)
+    : { passages: d.license.additions, unaccounted: [] };
+  const rem = accountRemovals(d, d.license.removals, template, d.license.id!, templateLines);
+  return { additions: add.passages, removals: rem.passages, unaccounted: [...add.unaccounted, ...rem.unaccounted], notes: rem.notes ?? [] };
+}
+
+/** Accounts for every document of the subject; `primary` is the document shown as `license`. */
+export function accountSubject(parts: SubjectParts, primary: DocumentAnalysis | null): SubjectAccounting {
+  const out: SubjectAccounting = { additions: primary?.license.additions ?? [], removals: primary?.license.removals ?? [], unaccounted: [], notes: [] };
+  for (const w of parts.unreadable ?? []) {
+    out.unaccounted.push({ ...w, code: 'UNREADABLE_DOCUMENT', message: `${w.path ?? 'a license file'} could not be read (${w.code}: ${w.message}); its terms are unknown` });
+  }
+  for (const d of parts.licenseDocs) {
+    const a = accountDocument(d, true, d === primary);
+    if (d === primary) { out.additions = a.additions; out.removals = a.removals; }
+    out.unaccounted.push(...a.unaccounted);
+    out.notes.push(...a.notes);
+  }
+  for (const d of [...parts.policyDocs, ...parts.noticeDocs]) {
+    const a = accountDocument(d, false, false);
+    out.unaccounted.push(...a.unaccounted);
+    out.notes.push(...a.notes);
+  }
+  return out;
+}
+
+const refSafe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'file';
+
+/** `A AND B` over the distinct licenses of several license files; null for one. */
+export function licenseExpression(docs: DocumentAnalysis[]): string | null {
+  const ids = [...new Set(docs.map((d) => (d.license.id
+    ? d.license.spdx ?? `LicenseRef-${refSafe(d.license.id)}`
+    : `LicenseRef-oml-unidentified-${refSafe(basename(d.src.path))}`)))];
+  return ids.length > 1 ? ids.join(' AND ') : null;
+}
+
+export function documentsOf(parts: SubjectParts): DocumentLicense[] {
+  const row = (d: DocumentAnalysis, role: DocumentLicense['role']): DocumentLicense =>
+    ({ path: d.src.path, role, id: d.license.id, spdx: d.license.spdx, match: d.license.match });
+  return [
+    ...parts.licenseDocs.map((d) => row(d, 'license')),
+    ...parts.policyDocs.map((d) => row(d, 'use-policy')),
+    ...parts.noticeDocs.map((d) => row(d, 'notice')),
+  ];
+}
+
+/** Openness when something could not be accounted for: unknown, with the reasons and the provisional reading. */
+export function unaccountedOpenness(read: Openness, unaccounted: Warning[]): Openness {
+  return {
+    tier: 'unknown',
+    score: null,
+    reasons: [
+      { message: `${unaccounted.length} change(s) or document(s) oml could not account for: needs review`, points: 0 },
+      ...unaccounted.map((w) => ({ message: w.message, points: 0 })),
+    ],
+    provisional: { tier: read.tier, score: read.score },
+  };
+}
