@@ -55,7 +55,9 @@ describe('blind suite: the harness', () => {
     const v: Vocabulary = { ...vocab, kindOf: new Map([['use', 'permission'], ['modify', 'permission']]), core: ['use'] };
     const f: CaseFile = parseCaseFile('use.yaml', 'term: use\nkind: restriction\npositives: ["a"]\nnear_misses: ["b"]\n');
     const stray: CaseFile = parseCaseFile('zzz.yaml', 'term: zzz\nkind: other\npositives: ["a"]\nnear_misses: ["b"]\n');
-    const problems = auditCaseFiles([f, stray], v).join('\n');
+    const thr: CaseFile = parseCaseFile('revenue.yaml', 'term: revenue\nkind: threshold\npositives: ["a"]\nnear_misses: ["b"]\n');
+    const problems = auditCaseFiles([f, stray, thr], { ...v, kindOf: new Map([...v.kindOf, ['revenue', 'threshold']]) }).join('\n');
+    expect(problems).toMatch(/revenue\/p01: a threshold positive states its value/);
     expect(problems).toMatch(/no case file for vocabulary term "modify"/);
     expect(problems).toMatch(/zzz\.yaml: "zzz" is not a vocabulary term/);
     expect(problems).toMatch(/use\.yaml: kind restriction, vocabulary says permission/);
