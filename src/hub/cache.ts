@@ -39,7 +39,8 @@ export type SnapshotMeta = z.infer<typeof SnapshotMetaSchema>;
 
 export const RefSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), sha: z.string().refine(isCommitSha), fetchedAt: z.string() }),
-  z.object({ status: z.enum(['gated', 'not-found', 'revision-not-found']), message: z.string(), fetchedAt: z.string() }),
+  // auth: whether a token was sent; a negative answer is reused only by a run with the same (a new token may open a gated repo)
+  z.object({ status: z.enum(['gated', 'not-found', 'revision-not-found']), message: z.string(), auth: z.boolean(), fetchedAt: z.string() }),
 ]);
 export type CachedRef = z.infer<typeof RefSchema>;
 

@@ -69,7 +69,7 @@ async function fetchSnapshot(id: HubId, ctx: HubContext): Promise<HubOutcome> {
     if (!(e instanceof HubHttpError)) throw e;
     if (e.kind === 'gated' || e.kind === 'not-found' || e.kind === 'revision-not-found') {
       const message = failureText(e.kind, id, s, e.message);
-      if (!id.pinned) await writeRef(s.cacheDir, id.repo, id.revision, { status: e.kind, message, fetchedAt: now });
+      if (!id.pinned) await writeRef(s.cacheDir, id.repo, id.revision, { status: e.kind, message, auth: !!s.token, fetchedAt: now });
       return { status: e.kind, id, message };
     }
     throw new OmlError('HUB', `${formatHubId(id)}: ${e.message} (${s.endpoint})`);
@@ -86,10 +86,14 @@ async function fetchSnapshot(id: HubId, ctx: HubContext): Promise<HubOutcome> {
   for (const { p, role } of wanted) {
     let r;
     try {
-      r = await fetchFile(id.repo, info.sha, p, ctx.maxFileBytes, s, f);
+      r = await fetchFile(info.name, info.sha, p, ctx.maxFileBytes, s, f);
     } catch (e) {
       if (!(e instanceof HubHttpError)) throw e;
-      if (e.kind === 'gated') return { status: 'gated', id, message: failureText('gated', id, s, e.message) };
+      if (e.kind === 'gated') {
+        const message = failureText('gated', id, s, e.message);
+        if (!id.pinned) await writeRef(s.cacheDir, id.repo, id.revision, { status: 'gated', message, auth: !!s.token, fetchedAt: now });
+        return { status: 'gated', id, message };
+      }
       throw new OmlError('HUB', `${formatHubId(id)}: ${p}: ${e.message} (${s.endpoint})`);
     }
     if (!r.ok) {
@@ -126,9 +130,12 @@ export async function resolveHubModel(id: HubId, ctx: HubContext): Promise<HubOu
     const ref = await readRef(s.cacheDir, id.repo, id.revision);
     const fresh = ref && Date.now() - Date.parse(ref.fetchedAt) < s.refTtlMs && !ctx.refresh;
     if (ref && (s.offline || fresh)) {
-      if (ref.status !== 'ok') return { status: ref.status, id, message: ref.message };
-      const hit = await fromCache(id, ref.sha, s);
-      if (hit) return hit;
+      if (ref.status !== 'ok') {
+        if (s.offline || ref.auth === !!s.token) return { status: ref.status, id, message: ref.message };
+      } else {
+        const hit = await fromCache(id, ref.sha, s);
+        if (hit) return hit;
+      }
     }
   }
   if (s.offline) return { status: 'uncached', id, message: failureText('uncached', id, s) };

@@ -37,13 +37,15 @@ describe('oml analyze hf:', () => {
   });
 
   it('a gated model is unknown, with the fix (accept the terms, set HF_TOKEN); with an accepted token it is read', async () => {
-    const r = await runCli(['analyze', 'hf:gated-org/gated-model', '--online', '--json'], env());
+    const e = env();
+    const r = await runCli(['analyze', 'hf:gated-org/gated-model', '--online', '--json'], e);
     expect(r.code).toBe(0);
     const [a] = analyses(r.stdout);
     expect(a!.openness.tier).toBe('unknown');
     expect(a!.warnings[0]).toMatchObject({ code: 'HUB_GATED' });
     expect(r.stderr).toMatch(/gated model .*accept the model's terms on http:\/\/127\.0\.0\.1:\d+\/gated-org\/gated-model.*set HF_TOKEN/);
-    const ok = await runCli(['analyze', 'hf:gated-org/gated-model', '--online', '--json'], env({ HF_TOKEN: hub.acceptedToken }));
+    // same cache: the cached 'gated' answer is not reused once a token is set
+    const ok = await runCli(['analyze', 'hf:gated-org/gated-model', '--online', '--json'], { ...e, HF_TOKEN: hub.acceptedToken });
     expect(analyses(ok.stdout)[0]!.license.id).toBe('Apache-2.0');
     expect(hub.log.some((l) => l.url.includes('/gated-org/gated-model/resolve/') && l.auth)).toBe(true);
   });

@@ -118,6 +118,12 @@ export async function startReplayServer(models: ReplayModel[], opts: { lifetimeM
     // /ORG/NAME/resolve/REV/PATH
     if (parts[2] === 'resolve' && parts.length >= 5) {
       const repo = `${parts[0]}/${parts[1]}`;
+      const moved = state.redirects.get(key(repo));
+      if (moved) {
+        res.writeHead(307, { Location: `/${moved}/${parts.slice(2).map(encodeURIComponent).join('/')}` });
+        res.end();
+        return;
+      }
       const m = state.models.get(key(repo));
       if (!m) return error(res, 401, 'RepoNotFound', 'Repository not found');
       if (faulted(m, res)) return;
