@@ -40,3 +40,9 @@ export const LockFileSchema = z.object({
   models: z.array(LockEntrySchema),
 }).strict();
 export type LockFile = z.infer<typeof LockFileSchema>;
+
+/** The JSON Schema (draft 2020-12) of oml.lock. */
+export function lockJsonSchema(): Record<string, unknown> {
+  const s = z.toJSONSchema(LockFileSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { $schema: s.$schema, title: 'oml.lock', ...s };
+}
