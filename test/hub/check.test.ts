@@ -4,12 +4,14 @@
  * then a changed LICENSE on the server -> --locked --online fails with
  * license-drift; --locked offline; the CycloneDX BOM validates.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as CDX from '@cyclonedx/cyclonedx-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckReportSchema, type CheckReport } from '../../src/policy/report-schema.js';
 import { LockFileSchema } from '../../src/lock/schema.js';
+import { REPO } from '../analyze/helpers.js';
 import { REFERENCED, replayModels, runCli, tempDir, text } from './fixtures.js';
 import { startReplayServer, type ReplayServer } from './replay-server.js';
 
@@ -101,6 +103,19 @@ describe('oml check --online', () => {
     const ft = bom.components.find((c) => c.name === 'chat-finetune')!;
     expect(ft.pedigree.ancestors[0]).toMatchObject({ group: 'llamaish', name: 'base-3.1', purl: expect.stringMatching(/^pkg:huggingface\/llamaish\/base-3\.1@/) });
     expect(ft.properties.some((p: any) => p.name === 'oml:finding:license-required')).toBe(true);
+  });
+
+  it('the built CLI (dist/cli.js) writes the same valid BOM (the CycloneDX library stays unbundled and finds its schemas)', async () => {
+    const child = spawn(process.execPath, [join(REPO, 'dist/cli.js'), 'check', repo, '--online', '--format', 'cyclonedx'], { env: { ...process.env, ...env(), HF_TOKEN: '' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    expect(await new CDX.Validation.JsonStrictValidator(CDX.Spec.Version.v1dot6).validate(out)).toBeNull();
+    expect((JSON.parse(out) as { components: unknown[] }).components).toHaveLength(10);
   });
 
   it('oml lock, then a changed LICENSE on the Hub: --locked --online fails with license-drift naming the document', async () => {
