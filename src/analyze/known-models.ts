@@ -20,6 +20,8 @@ export function applyKnownModels(bases: BaseModelLicense[], known?: Map<string, 
   return bases.map((b) => {
     const k = known?.get(b.id.toLowerCase());
     if (!k) return { ...b, ancestors: [] };
+    // Not told by the run (gated, missing, depth limit): the offline table's answer, if any, still counts.
+    if (!k.licenseId && b.license) return { ...b, note: [k.note, b.note, 'license from the offline base-model table'].filter(Boolean).join('; '), ancestors: k.ancestors ?? [] };
     return { id: b.id, license: k.licenseId, ...(k.note ? { note: k.note } : {}), ancestors: k.ancestors ?? [] };
   });
 }

@@ -45,6 +45,7 @@ export async function analyzeHubId(id: HubId, ctx: HubContext, opts: AnalyzeOpti
     resolve: (repo) => resolveHubModel(parseRepoId(repo)!, ctx),
     analyze: own,
     maxDepth: ctx.settings.maxLineageDepth,
+    maxModels: ctx.settings.maxLineageModels,
   });
   const analysis = await analyzePath(out.model.dir, { ...opts, knownModels: lineage.known });
   analysis.subject = { ...analysis.subject, path: `${formatHubId(id)}@${out.model.meta.sha}`.replace(`@${id.revision}@`, '@') };

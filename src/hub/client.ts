@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import { HubHttpError } from './fetch.js';
-import { isCommitSha } from './id.js';
+import { isCommitSha, parseRepoId } from './id.js';
 import type { HubSettings } from './settings.js';
 
 /** What oml needs from the model info answer (validated: the Hub's JSON is untrusted input). */
 const InfoSchema = z.object({
-  name: z.string().min(1).max(200),
+  /** The canonical org/name (differs from the id asked for after a rename redirect). */
+  name: z.string().refine((n) => parseRepoId(n) !== null && !n.includes('@'), 'expected org/name'),
   sha: z.string().refine(isCommitSha, 'expected a 40-hex commit sha'),
   gated: z.union([z.boolean(), z.string().max(40)]).optional(),
   filePaths: z.array(z.string().max(1000)).max(100_000).default([]),

@@ -26,6 +26,8 @@ export interface LineageDeps {
   /** The model's own analysis (no lineage needed: only its own license id is used). */
   analyze: (m: HubModel) => Promise<Analysis>;
   maxDepth: number;
+  /** Most base models resolved in all. */
+  maxModels: number;
 }
 
 export interface Lineage {
@@ -63,6 +65,10 @@ export async function resolveLineage(root: HubModel, deps: LineageDeps): Promise
         warnings.push({ code: 'LINEAGE_DEPTH', message: `base model ${id} is more than ${deps.maxDepth} levels up the lineage of ${root.id.repo}: not followed (its license is not known)` });
         nodes.set(key, { id, sha: null, licenseId: null, parents: [], note: `more than ${deps.maxDepth} levels up the lineage: not followed` });
         continue;
+      }
+      if (nodes.size >= deps.maxModels) {
+        warnings.push({ code: 'LINEAGE_LIMIT', message: `more than ${deps.maxModels} base models in the lineage of ${root.id.repo}: ${id} and the rest are not followed (their licenses are not known)` });
+        return;
       }
       const parsed = parseRepoId(id)!;
       const out = await deps.resolve(parsed.repo);

@@ -44,9 +44,18 @@ export type HubOutcome =
 const MAX_DOCUMENTS = 24;
 
 type DocRole = HubDocument['role'];
+
+/** A root-level name that is safe as a file name on every platform: letters, digits, '.', '_', '-', ' ' (no '/', '\\', ':'). */
+function safeFileName(p: string): boolean {
+  for (const c of p) {
+    const ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '.' || c === '_' || c === '-' || c === ' ';
+    if (!ok) return false;
+  }
+  return true;
+}
 /** Root-level files worth fetching, by the same name rules as a model folder on disk. */
 export function documentRole(path: string): DocRole | null {
-  if (path.includes('/') || path.includes('\\') || path.startsWith('.') || path.length > 200) return null;
+  if (path.length > 200 || path.startsWith('.') || !safeFileName(path)) return null;
   const r = classifyName(path);
   return r === 'license' || r === 'use-policy' || r === 'notice' || r === 'card' ? r : null;
 }

@@ -22,6 +22,8 @@ export interface HubSettings {
   retryBudgetMs: number;
   /** Deepest base_model chain followed through the Hub. */
   maxLineageDepth: number;
+  /** Most base models resolved through the Hub for one model (a merge of merges is bounded). */
+  maxLineageModels: number;
 }
 
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
@@ -66,5 +68,6 @@ export function hubSettings(over: SettingsOverrides = {}, env: NodeJS.ProcessEnv
     timeoutMs: seconds(env.OML_HUB_TIMEOUT, 20, 'OML_HUB_TIMEOUT'),
     retryBudgetMs: seconds(env.OML_HUB_RETRY_BUDGET, 60, 'OML_HUB_RETRY_BUDGET'),
     maxLineageDepth: 4,
+    maxLineageModels: 32,
   };
 }

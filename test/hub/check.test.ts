@@ -162,4 +162,19 @@ describe('oml check --online', () => {
     expect(m.findings[0]).toMatchObject({ rule: 'unknown-license', location: { path: 'extra.py', line: 1 } });
     expect(m.findings[0]!.message).toMatch(/not in oml\.lock.*oml lock --online/);
   });
+
+  it('`resolve: hub` in the config turns online resolution on; HF_HUB_OFFLINE=1 keeps the run on the cache (zero requests)', async () => {
+    const dir = tempDir('oml-hub-resolve-');
+    writeFileSync(join(dir, 'oml.config.yaml'), `${CONFIG}resolve: hub\n`);
+    writeFileSync(join(dir, 'serve.py'), 'LLM(model="acme-labs/tiny-mit")\n');
+    const online = await runCli(['check', dir, '--format', 'json'], env());
+    expect(online.code).toBe(0);
+    const r = CheckReportSchema.parse(JSON.parse(online.stdout));
+    expect(r.references[0]).toMatchObject({ id: 'acme-labs/tiny-mit', resolution: 'hub', license: 'MIT' });
+    const before = hub.log.length;
+    const off = await runCli(['check', dir, '--format', 'json'], { ...env(), HF_HUB_OFFLINE: '1' });
+    expect(off.code).toBe(0);
+    expect(hub.log.length).toBe(before);
+    expect(CheckReportSchema.parse(JSON.parse(off.stdout)).references[0]).toMatchObject({ resolution: 'hub', license: 'MIT' });
+  });
 });
