@@ -57,8 +57,15 @@ export function retryAfterMs(h: Headers): number | null {
 /** Where the URL points, without query (for messages). */
 const shortUrl = (u: string) => u.split('?')[0]!.slice(0, 300);
 
+/** The Hub's X-Error-Code values oml knows; any other value (server-controlled text) is not repeated in messages. */
+const KNOWN_CODES = new Set(['GatedRepo', 'RepoNotFound', 'RevisionNotFound', 'EntryNotFound', 'DisabledRepo']);
+const errorCode = (h: Headers): string => {
+  const c = h.get('x-error-code') ?? '';
+  return KNOWN_CODES.has(c) ? c : '';
+};
+
 function classify(res: Response, url: string): HubHttpError {
-  const code = res.headers.get('x-error-code') ?? '';
+  const code = errorCode(res.headers);
   const where = shortUrl(url);
   if (code === 'GatedRepo' || res.status === 403) return new HubHttpError('gated', res.status, url, `access is restricted (HTTP ${res.status}${code ? ` ${code}` : ''})`);
   if (code === 'RevisionNotFound') return new HubHttpError('revision-not-found', res.status, url, `revision not found (HTTP ${res.status} RevisionNotFound)`);
@@ -108,7 +115,7 @@ export function boundedFetch(opts: BoundedFetchOptions): typeof fetch {
           await res.body?.cancel().catch(() => undefined);
           throw classify(res, url);
         }
-        last = `HTTP ${res.status}${res.headers.get('x-error-code') ? ` ${res.headers.get('x-error-code')}` : ''}`;
+        last = `HTTP ${res.status}${errorCode(res.headers) ? ` ${errorCode(res.headers)}` : ''}`;
         await res.body?.cancel().catch(() => undefined);
       } catch (e) {
         if (e instanceof HubHttpError) throw e;
