@@ -7,14 +7,17 @@ import type { AnalyzeOptions } from '../analyze/options.js';
 import { OmlError, isOmlError } from '../errors.js';
 import { analyzeHubId, formatHubId } from '../hub/index.js';
 import { withLimits } from '../limits.js';
+import { ReadBudget } from '../read/budget.js';
 import type { Analysis } from '../types.js';
 import { hubArgument, settingsFromFlags, type HubFlagValues } from './hub-flags.js';
 
 type AnalyzePaths = (paths: string[], opts: AnalyzeOptions) => Promise<{ results: Analysis[]; errors: OmlError[] }>;
 
-export async function analyzeArguments(args: string[], flags: HubFlagValues, opts: AnalyzeOptions, analyzePaths: AnalyzePaths): Promise<{ results: Analysis[]; errors: OmlError[] }> {
+export async function analyzeArguments(args: string[], flags: HubFlagValues, optsIn: AnalyzeOptions, analyzePaths: AnalyzePaths): Promise<{ results: Analysis[]; errors: OmlError[] }> {
   const kinds = args.map(hubArgument);
-  if (kinds.every((k) => k === null)) return analyzePaths(args, opts);
+  if (kinds.every((k) => k === null)) return analyzePaths(args, optsIn);
+  // one byte budget (maxTotalBytes) for the whole run, Hub snapshots included
+  const opts = { ...optsIn, budget: optsIn.budget ?? new ReadBudget(withLimits(optsIn.limits).maxTotalBytes) };
   const results: Analysis[] = [];
   const errors: OmlError[] = [];
   const hs = settingsFromFlags(flags);
@@ -24,6 +27,7 @@ export async function analyzeArguments(args: string[], flags: HubFlagValues, opt
       const r = await analyzePaths([arg], opts);
       results.push(...r.results);
       errors.push(...r.errors);
+      if (r.errors.some((e) => e.code === 'LIMIT')) break;
       continue;
     }
     if ('error' in k) { errors.push(new OmlError('USAGE', k.error)); continue; }
@@ -39,6 +43,7 @@ export async function analyzeArguments(args: string[], flags: HubFlagValues, opt
     } catch (e) {
       if (!isOmlError(e)) throw e;
       errors.push(e);
+      if (e.code === 'LIMIT') break; // the run's byte budget is spent
     }
   }
   return { results, errors };
