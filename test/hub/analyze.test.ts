@@ -48,6 +48,7 @@ describe('oml analyze hf:', () => {
     const ok = await runCli(['analyze', 'hf:gated-org/gated-model', '--online', '--json'], { ...e, HF_TOKEN: hub.acceptedToken });
     expect(analyses(ok.stdout)[0]!.license.id).toBe('Apache-2.0');
     expect(hub.log.some((l) => l.url.includes('/gated-org/gated-model/resolve/') && l.auth)).toBe(true);
+    expect(ok.stdout + ok.stderr).not.toContain(hub.acceptedToken);
   });
 
   it('a missing model is unknown (not found); a bare org/name that is not a local path goes to the Hub too', async () => {
@@ -95,5 +96,24 @@ describe('oml analyze hf:', () => {
     const r = await runCli(['analyze', 'hf:not a model', '--online'], env());
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not a Hub model id/);
+  });
+
+  it('a pinned revision (commit sha) is served from the cache even when branch names are never trusted (OML_HUB_REF_TTL=0)', async () => {
+    const e = env({ OML_HUB_REF_TTL: '0' });
+    const first = await runCli(['analyze', 'hf:acme-labs/tiny-mit', '--online', '--json'], e);
+    const sha = analyses(first.stdout)[0]!.subject.path.split('@')[1]!;
+    const before = hub.log.length;
+    await runCli(['analyze', 'hf:acme-labs/tiny-mit', '--online', '--json'], e);
+    expect(hub.log.length).toBeGreaterThan(before); // main is asked again
+    const mid = hub.log.length;
+    const pinned = await runCli(['analyze', `hf:acme-labs/tiny-mit@${sha}`, '--online', '--json'], e);
+    expect(analyses(pinned.stdout)[0]!.license.id).toBe('MIT');
+    expect(hub.log.length).toBe(mid);
+  });
+
+  it('--online and --offline together are a usage error', async () => {
+    const r = await runCli(['analyze', 'hf:acme-labs/tiny-mit', '--online', '--offline'], env());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--online and --offline exclude each other/);
   });
 });
