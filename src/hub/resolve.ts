@@ -8,6 +8,8 @@
  * budget is an OmlError('HUB') naming the model (exit 2).
  */
 import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { OmlError } from '../errors.js';
 import { classifyName } from '../read/folder.js';
 import { readRef, readSnapshot, snapshotDir, writeRef, writeSnapshot, type HubDocument, type SnapshotMeta } from './cache.js';
@@ -62,9 +64,22 @@ export function documentRole(path: string): DocRole | null {
 
 const asList = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A cached snapshot whose files still hash to its meta (a damaged or edited cache is a miss, never trusted). */
 async function fromCache(id: HubId, sha: string, s: HubSettings): Promise<HubOutcome | null> {
   const meta = await readSnapshot(s.cacheDir, id.repo, sha);
-  return meta ? { status: 'ok', model: { id, dir: snapshotDir(s.cacheDir, id.repo, sha), meta, fromCache: true } } : null;
+  if (!meta || meta.sha !== sha) return null;
+  const dir = snapshotDir(s.cacheDir, id.repo, sha);
+  for (const d of meta.documents) {
+    try {
+      const file = join(dir, d.path);
+      if ((await stat(file)).size !== d.bytes || sha256(await readFile(file)) !== d.sha256) return null;
+    } catch {
+      return null;
+    }
+  }
+  return { status: 'ok', model: { id, dir, meta, fromCache: true } };
 }
 
 async function fetchSnapshot(id: HubId, ctx: HubContext): Promise<HubOutcome> {
@@ -110,7 +125,7 @@ async function fetchSnapshot(id: HubId, ctx: HubContext): Promise<HubOutcome> {
       continue;
     }
     files.push({ path: p, bytes: r.bytes });
-    documents.push({ path: p, role, bytes: r.bytes.byteLength, sha256: createHash('sha256').update(r.bytes).digest('hex') });
+    documents.push({ path: p, role, bytes: r.bytes.byteLength, sha256: sha256(r.bytes) });
   }
   const card = info.cardData ?? {};
   const meta: SnapshotMeta = {

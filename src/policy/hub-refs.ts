@@ -81,7 +81,8 @@ export async function hubReferenceSubject(rawId: string, occurrences: Location[]
     }
     const pinned: HubId = { repo: id.repo, revision: entry.sha, pinned: true };
     const now = await analyzeHubId(mode.online ? { repo: id.repo, revision: entry.revision, pinned: false } : pinned, { ...mode.ctx, refresh: true }, opts);
-    const extra = mode.online ? driftFinding(entry, now, mode.locked.path, occurrences[0] ?? null) : null;
+    // online: the Hub now against the lock; offline: the cached snapshot against the lock (an edited cache shows too)
+    const extra = driftFinding(entry, now, mode.locked.path, occurrences[0] ?? null);
     if (now.outcome === 'ok') {
       return { subject: { ...base, analysis: now.analysis, extraFindings: extra ? [extra] : [], hub: hubResolution(now) }, resolution: 'hub', license: licenseOf(now.analysis), note: `${id.repo}@${now.model!.meta.sha.slice(0, 12)}${mode.online ? '' : ` (locked in ${mode.locked.path})`}` };
     }

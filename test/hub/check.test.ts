@@ -177,4 +177,17 @@ describe('oml check --online', () => {
     expect(hub.log.length).toBe(before);
     expect(CheckReportSchema.parse(JSON.parse(off.stdout)).references[0]).toMatchObject({ resolution: 'hub', license: 'MIT' });
   });
+
+  it('an edited cache is never trusted: a cached LICENSE that no longer hashes to its snapshot is refetched', async () => {
+    const { readdirSync } = await import('node:fs');
+    const snaps = join(cache, 'models', 'acme-labs', 'tiny-mit', 'snapshots');
+    const sha = readdirSync(snaps).find((n) => !n.endsWith('.json'))!;
+    writeFileSync(join(snaps, sha, 'LICENSE'), 'All rights reserved. Nobody may use this model.');
+    const before = hub.log.length;
+    const dir = tempDir('oml-hub-tamper-');
+    writeFileSync(join(dir, 'a.py'), 'AutoModel.from_pretrained("acme-labs/tiny-mit")\n');
+    const r = await runCli(['check', dir, '--online', '--format', 'json'], env());
+    expect(hub.log.length).toBeGreaterThan(before);
+    expect(CheckReportSchema.parse(JSON.parse(r.stdout)).models[0]).toMatchObject({ status: 'pass', license: { id: 'MIT' } });
+  });
 });
