@@ -66,12 +66,13 @@ const errorCode = (h: Headers): string => {
 
 function classify(res: Response, url: string): HubHttpError {
   const code = errorCode(res.headers);
-  const where = shortUrl(url);
-  if (code === 'GatedRepo' || res.status === 403) return new HubHttpError('gated', res.status, url, `access is restricted (HTTP ${res.status}${code ? ` ${code}` : ''})`);
-  if (code === 'RevisionNotFound') return new HubHttpError('revision-not-found', res.status, url, `revision not found (HTTP ${res.status} RevisionNotFound)`);
-  if (code === 'RepoNotFound' || code === 'EntryNotFound' || res.status === 404) return new HubHttpError('not-found', res.status, url, `not found (HTTP ${res.status}${code ? ` ${code}` : ''})`);
-  if (res.status === 401) return new HubHttpError('gated', res.status, url, 'authentication required (HTTP 401)');
-  return new HubHttpError('bad-response', res.status, url, `unexpected HTTP ${res.status} from ${where}`);
+  const what = `HTTP ${res.status}${code ? ` ${code}` : ''}`;
+  if (code === 'DisabledRepo') return new HubHttpError('not-found', res.status, url, `${what}: the repository is disabled`);
+  if (code === 'GatedRepo' || res.status === 403) return new HubHttpError('gated', res.status, url, what);
+  if (code === 'RevisionNotFound') return new HubHttpError('revision-not-found', res.status, url, what);
+  if (code === 'RepoNotFound' || code === 'EntryNotFound' || res.status === 404) return new HubHttpError('not-found', res.status, url, what);
+  if (res.status === 401) return new HubHttpError('gated', res.status, url, what);
+  return new HubHttpError('bad-response', res.status, url, `unexpected ${what} from ${shortUrl(url)}`);
 }
 
 async function readBounded(res: Response, url: string): Promise<Uint8Array> {

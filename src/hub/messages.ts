@@ -13,7 +13,7 @@ export function failureText(kind: FailureKind, id: HubId, s: HubSettings, detail
         ? `${name} is a gated model and the token in HF_TOKEN has no access (${detail ?? 'HTTP 403'}): accept the model's terms on ${page} with the account of that token, then run again`
         : `${name} is a gated model (${detail ?? 'HTTP 401'}): accept the model's terms on ${page}, create a read token, and set HF_TOKEN to it, then run again`;
     case 'not-found':
-      return `${name} does not exist on ${s.endpoint} (or is private: set HF_TOKEN to a token that can read it) (${detail ?? 'HTTP 404'})`;
+      return `${name} does not exist on ${s.endpoint} (${detail ?? 'HTTP 404'}), or it is private: set HF_TOKEN to a token that can read it`;
     case 'revision-not-found':
       return `${name}: the revision '${id.revision}' does not exist (${detail ?? 'HTTP 404'}); use a branch, a tag or a commit sha of the repository`;
     case 'uncached':
