@@ -13,7 +13,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     sourcemap: false,
-    noExternal: ['unified', 'remark-parse', /^mdast/, /^micromark/, /^unist/],
+    noExternal: ['unified', 'remark-parse', /^mdast/, /^micromark/, /^unist/, 'env-paths'],
     shims: true,
   },
   {
@@ -23,8 +23,10 @@ export default defineConfig([
     platform: 'node',
     // bundled CommonJS dependencies (yaml) require node built-ins: give the ESM bundle a require
     banner: { js: '#!/usr/bin/env node\nimport { createRequire as __omlCreateRequire } from "node:module";\nconst require = __omlCreateRequire(import.meta.url);' },
-    // the CLI bundles its dependencies too: resolving ~40 packages at start-up cost ~25 ms
-    noExternal: [/./],
+    // the CLI bundles its dependencies too: resolving ~40 packages at start-up cost ~25 ms.
+    // Except the CycloneDX library: it loads its JSON schemas from its own folder at run time
+    // (and is only loaded for --format cyclonedx).
+    noExternal: [/^(?!@cyclonedx\/)/],
     shims: true,
   },
 ]);

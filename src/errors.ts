@@ -17,6 +17,8 @@ export type OmlErrorCode =
   | 'CONFIG'          // invalid oml.config.yaml
   | 'RULES'           // invalid rule files
   | 'CATALOG'         // invalid catalog data
+  | 'HUB'             // the Hugging Face Hub could not be reached or answered badly (after retries)
+  | 'LOCK'            // invalid oml.lock
   | 'USAGE';          // bad command-line usage
 
 export class OmlError extends Error {

@@ -32,3 +32,7 @@ export type { CheckOptions, CheckConfig, CheckReport, ModelResult, Finding } fro
 export { analysisJsonSchema } from './analyze/schema.js';
 export { analyzeStream } from './stream/index.js';
 export type { StreamOptions, StreamItem, StreamInput } from './stream/index.js';
+export { analyzeHubId, hubSettings, parseHfArgument, parseRepoId, resolveHubModel } from './hub/index.js';
+export type { HubAnalysis, HubContext, HubId, HubModel, HubOutcome, HubSettings } from './hub/index.js';
+export { readLock, writeLock, normalizeLock, LockFileSchema, LOCK_FILE_NAME } from './lock/index.js';
+export type { LockFile, LockEntry } from './lock/index.js';

@@ -8,6 +8,7 @@ import { parseSpdxExpression } from '../parse/spdx.js';
 import type { Analysis, Conflict, Declared, LicenseInfo, ModelCardMeta, Subject, Term, Warning } from '../types.js';
 import { catalogTerms, incorporatedTerms } from './catalog-terms.js';
 import type { DocumentAnalysis } from './document.js';
+import { applyKnownModels } from './known-models.js';
 import { licenseInfoFromCatalog, unknownLicense } from './license-info.js';
 import { accountSubject, allDocs, documentsOf, licenseExpression, unaccountedOpenness } from './subject-accounting.js';
 import type { AnalyzeOptions } from './options.js';
@@ -110,17 +111,19 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
 
   // Lineage: base models bring their license terms along.
   if (declared && declared.baseModel.length) {
-    const bases = resolveBaseModels(declared.baseModel, declared.baseModelRelation ?? undefined);
+    const bases = applyKnownModels(resolveBaseModels(declared.baseModel, declared.baseModelRelation ?? undefined), opts.knownModels);
     const baseLicenses: string[] = [];
     for (const b of bases) {
       if (!b.license) {
-        warnings.push({ code: 'BASE_UNKNOWN', message: `base model ${b.id}: license not known offline${b.note ? ` (${b.note})` : ''}`, path: declared.source });
+        warnings.push({ code: 'BASE_UNKNOWN', message: `base model ${b.id}: license not known${opts.knownModels?.has(b.id.toLowerCase()) ? '' : ' offline'}${b.note ? ` (${b.note})` : ''}`, path: declared.source });
         continue;
       }
-      baseLicenses.push(b.license);
-      if (sameLicense(b.license, license.id)) continue;
-      terms.push(...catalogTerms(b.license, 'base-model', b.id));
-      terms.push(...incorporatedTerms(b.license, 'base-model', b.id));
+      for (const l of [{ id: b.id, licenseId: b.license }, ...b.ancestors]) {
+        baseLicenses.push(l.licenseId);
+        if (sameLicense(l.licenseId, license.id)) continue;
+        terms.push(...catalogTerms(l.licenseId, 'base-model', l.id));
+        terms.push(...incorporatedTerms(l.licenseId, 'base-model', l.id));
+      }
     }
     // An unidentified LICENSE file still counts as a declaration: name the file, never say "no license".
     const own = license.id ?? declared.resolved ?? (primary ? `the unidentified license in ${primary.src.path}` : null);

@@ -1,6 +1,7 @@
 import type { Limits } from '../limits.js';
 import type { ReadBudget } from '../read/budget.js';
 import type { Profile } from '../types.js';
+import type { KnownModel } from './known-models.js';
 
 /** Options for every analysis entry point. */
 export interface AnalyzeOptions {
@@ -9,10 +10,10 @@ export interface AnalyzeOptions {
   /** When given, each result carries a commercial-use verdict for this profile. */
   profile?: Profile;
   /**
-   * Base models whose own analysis is available in the same run (model id -> analysis terms),
+   * Base models whose own analysis is available in the same run (lowercased model id -> its license),
    * used by lineage before falling back to the catalog mapping.
    */
-  knownModels?: Map<string, { licenseId: string | null }>;
+  knownModels?: Map<string, KnownModel>;
   /**
    * Markdown engine for .md files and model cards: 'remark' (default, full
    * CommonMark) or 'fast' (linear line scanner for bulk surveys). See ParseOptions.

@@ -6,6 +6,8 @@ import type { Profile } from '../types.js';
 import { loadProfile } from './profile.js';
 import { USAGE } from './usage.js';
 import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
+import { HUB_OPTIONS } from './hub-flags.js';
+import { analyzeArguments } from './analyze-hub.js';
 
 export async function runAnalyze(argv: string[]): Promise<number> {
   let args;
@@ -17,6 +19,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         profile: { type: 'string' },
         ...LIMIT_OPTIONS,
+        ...HUB_OPTIONS,
       },
     });
   } catch (e) {
@@ -42,7 +45,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return 2;
   }
   const { limits } = parsed;
-  const { results, errors } = await analyzePaths(paths, { profile, limits });
+  const { results, errors } = await analyzeArguments(paths, args.values, { profile, limits }, analyzePaths);
   if (args.values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else process.stdout.write(results.map(renderAnalysisText).join('\n'));
   for (const e of errors) process.stderr.write(`oml analyze: error [${e.code}] ${e.message}\n`);

@@ -14,14 +14,21 @@ import { renderCheckMarkdown } from '../report/check-markdown.js';
 import { renderCheckSarif } from '../report/check-sarif.js';
 import { renderCheckText } from '../report/check-text.js';
 import { USAGE } from './usage.js';
+import { HUB_OPTIONS, type HubFlagValues } from './hub-flags.js';
+import { renderCycloneDx } from './check-bom.js';
 
-const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Progress on stderr: only on a TTY and for more than this many models. */
 const PROGRESS_MIN_MODELS = 20;
 
-function render(report: CheckReport, format: Format, dir: string): string {
+/** The Hub flags of oml check (--online, --offline, --locked, --cache-dir). */
+function hubCheckOptions(v: HubFlagValues & { locked?: boolean }) {
+  return { online: v.online, offline: v.offline, locked: v.locked, cacheDir: v['cache-dir'] };
+}
+
+function render(report: CheckReport, format: Exclude<Format, 'cyclonedx'>, dir: string): string {
   switch (format) {
     case 'json':
       return renderCheckJson(report);
@@ -49,6 +56,8 @@ export async function runCheck(argv: string[]): Promise<number> {
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
         ...LIMIT_OPTIONS,
+        ...HUB_OPTIONS,
+        locked: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -81,6 +90,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     report = await checkDirectory(dir, {
       config: args.values.config,
       limits: parsed.limits,
+      hub: hubCheckOptions(args.values),
       onProgress: tty
         ? (done, total, id) => {
             if (total <= PROGRESS_MIN_MODELS) return;
@@ -96,7 +106,14 @@ export async function runCheck(argv: string[]): Promise<number> {
     return 2;
   }
   if (progressShown) process.stderr.write('\r\x1b[2K');
-  const text = render(report, format, dir);
+  let text: string;
+  try {
+    text = format === 'cyclonedx' ? await renderCycloneDx(report) : render(report, format, dir);
+  } catch (e) {
+    if (!isOmlError(e)) throw e;
+    process.stderr.write(`oml check: error [${e.code}] ${e.message}\n`);
+    return 2;
+  }
   if (args.values.output) {
     try {
       await writeFile(args.values.output, text);

@@ -52,6 +52,8 @@ export const ConfigSchema = z.object({
   waivers: z.array(WaiverSchema).default([]),
   exclude: z.array(z.string().min(1)).default([]),
   limits: LimitsSchema.optional(),
+  /** How model ids referenced in code are resolved: offline (base-model table) or hub (the Hugging Face Hub, as --online). */
+  resolve: z.enum(['offline', 'hub']).default('offline'),
 }).strict();
 export type CheckConfig = z.infer<typeof ConfigSchema>;
 
@@ -77,7 +79,7 @@ export interface LoadedConfig {
 }
 
 export function defaultConfig(): CheckConfig {
-  return { policy: { ...DEFAULT_POLICY, allow: [...DEFAULT_POLICY.allow] }, models: [], waivers: [], exclude: [] };
+  return { policy: { ...DEFAULT_POLICY, allow: [...DEFAULT_POLICY.allow] }, models: [], waivers: [], exclude: [], resolve: 'offline' };
 }
 
 function formatPath(path: PropertyKey[]): string {

@@ -29,6 +29,10 @@ export interface JudgeSubject {
   cardLicenseLine?: number;
   /** Where to point when nothing better is known (e.g. reference site, folder). */
   fallbackLocation?: Location | null;
+  /** Findings decided before judging (e.g. license-drift against oml.lock); judged with the others (waivers, status). */
+  extraFindings?: Finding[];
+  /** For Hub models: what was fetched (copied to the result). */
+  hub?: ModelResult['hub'];
 }
 
 export interface IndexedWaiver extends Waiver {
@@ -213,6 +217,8 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
     });
   }
 
+  findings.push(...(s.extraFindings ?? []));
+
   const waiver = waiverFor(s, ctx.waivers);
   const expired = waiver ? isExpired(waiver, ctx.today) : false;
   const errors = findings.filter((f) => f.level === 'error');
@@ -255,6 +261,7 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
     waiver: waiver ? { model: waiver.model, reason: waiver.reason, expires: waiver.expires ?? null, expired } : null,
     occurrences: s.occurrences ?? [],
     warnings: (a?.warnings ?? []).map((w) => (w.path ? { ...w, path: relToRoot(ctx.root, w.path) ?? w.path } : w)),
+    ...(s.hub ? { hub: s.hub } : {}),
   };
 }
 

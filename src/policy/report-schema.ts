@@ -11,6 +11,7 @@ export const CHECK_REPORT_VERSION = 1;
 /** One rule per policy reason (SARIF rule ids). */
 export const RULE_IDS = [
   'tier-not-allowed', 'license-required', 'prohibited', 'unknown-license', 'expired-waiver', 'license-conflict', 'verdict-unknown',
+  'license-drift',
 ] as const;
 export const RuleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleIdSchema>;
@@ -35,6 +36,16 @@ export const FindingSchema = z.object({
   waived: z.boolean(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+
+/** A model read from the Hub: repository, revision asked for, commit read, its documents and the base models resolved on the Hub. */
+export const HubResolutionSchema = z.object({
+  repo: z.string(),
+  revision: z.string(),
+  sha: z.string(),
+  documents: z.array(z.object({ path: z.string(), role: z.enum(['license', 'use-policy', 'notice', 'card']), sha256: z.string() })),
+  lineage: z.array(z.object({ id: z.string(), sha: z.string().nullable(), license: z.string().nullable(), parents: z.array(z.string()) })),
+});
+export type HubResolution = z.infer<typeof HubResolutionSchema>;
 
 export const ModelStatusSchema = z.enum(['fail', 'warn', 'waived', 'pass']);
 export type ModelStatus = z.infer<typeof ModelStatusSchema>;
@@ -63,6 +74,8 @@ export const ModelResultSchema = z.object({
   occurrences: z.array(LocationSchema),
   /** Analysis warnings, verbatim. */
   warnings: z.array(WarningSchema),
+  /** For models resolved through the Hugging Face Hub: what was fetched (see HubResolutionSchema). */
+  hub: HubResolutionSchema.optional(),
 });
 export type ModelResult = z.infer<typeof ModelResultSchema>;
 
@@ -72,8 +85,8 @@ export const ReferenceSchema = z.object({
   line: z.number().int(),
   column: z.number().int(),
   kind: z.enum(['from_pretrained', 'pipeline', 'vllm', 'kwarg', 'env', 'config-key', 'modelfile']),
-  /** How the id was judged: a catalog license, a local model folder, or unresolved (counts as unknown). */
-  resolution: z.enum(['catalog', 'local', 'unresolved']),
+  /** How the id was judged: a catalog license, a local model folder, the Hugging Face Hub (online, cache or oml.lock), or unresolved (counts as unknown). */
+  resolution: z.enum(['catalog', 'local', 'hub', 'unresolved']),
   license: z.string().nullable(),
   note: z.string().optional(),
 });

@@ -17,6 +17,7 @@ import { discoverModels, type ReaddirFn } from './discover.js';
 import { judgeModel, normalizeModelKey, isExpired, sortResults, todayUtc, type IndexedWaiver, type JudgeContext, type JudgeSubject } from './judge.js';
 import { CHECK_REPORT_VERSION, type CheckReport, type Location, type ModelResult, type Reference } from './report-schema.js';
 import { findSourceRefs, type SourceRef } from './source-refs.js';
+import { hubModeFor, hubReferenceSubject, type HubCheckOptions } from './hub-refs.js';
 
 export interface CheckOptions {
   /** --config FILE (else oml.config.yaml in the directory, else the default policy). */
@@ -31,6 +32,8 @@ export interface CheckOptions {
   version?: string;
   /** Limits that override the config's `limits:` (CLI flags such as --max-total-size). */
   limits?: Partial<Limits>;
+  /** Hub resolution of referenced ids (--online, --offline, --locked, --cache-dir). */
+  hub?: HubCheckOptions;
 }
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
@@ -113,6 +116,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
   }
   const references: Reference[] = [];
   const refSubjects: JudgeSubject[] = [];
+  const hubMode = await hubModeFor(root, config.resolve, opts.hub ?? {}, limits.maxFileBytes);
   for (const list of byId.values()) {
     const first = list[0]!;
     const occurrences: Location[] = list.map((r) => ({ path: r.file, line: r.line, column: r.column }));
@@ -124,6 +128,12 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
       if (existing) existing.aliases.push(first.id);
       else if (statSync(real).isDirectory()) folders.set(real, { abs: localAbs, real, rel: toPosix(relative(root, localAbs)), source: 'config', aliases: [first.id] });
       for (const r of list) references.push({ ...r, resolution: 'local', license: null, note: `local path ${toPosix(relative(root, localAbs))}` });
+      continue;
+    }
+    const viaHub = hubMode ? await hubReferenceSubject(first.id, occurrences, hubMode, { limits, profile, budget }) : null;
+    if (viaHub) {
+      for (const r of list) references.push({ ...r, resolution: viaHub.resolution, license: viaHub.license, ...(viaHub.note ? { note: viaHub.note } : {}) });
+      refSubjects.push(viaHub.subject);
       continue;
     }
     const res = resolveModelId(first.id);

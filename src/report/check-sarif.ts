@@ -16,6 +16,7 @@ const RULES: Record<RuleId, { name: string; short: string; full: string; level: 
   'expired-waiver': { name: 'ExpiredWaiver', short: 'Policy waiver expired', full: 'A waiver in oml.config.yaml has passed its expires date while the model still fails the policy.', level: 'error' },
   'license-conflict': { name: 'LicenseConflict', short: 'Conflicting license information', full: 'The LICENSE file, the model card and the base model disagree about the license (reported as a warning).', level: 'warning' },
   'verdict-unknown': { name: 'VerdictUnknown', short: 'Commercial use undecided', full: 'The commercial-use verdict could not be decided for the profile (missing profile data or unclear terms).', level: 'warning' },
+  'license-drift': { name: 'LicenseDrift', short: 'License changed since it was locked', full: "A license document of a model on the Hub no longer hashes to the one recorded in oml.lock: the license may have changed since it was vetted.", level: 'error' },
 };
 
 const RULE_ORDER = Object.keys(RULES) as RuleId[];

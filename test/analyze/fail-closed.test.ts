@@ -135,7 +135,7 @@ describe('Llama 3.1: the 700M threshold cannot be hidden or deleted', () => {
   });
 
   it('a changed threshold value is read from the text and noted, not failed', () => {
-    const a = run(llama.replace('700 million', '250 million'), 'LICENSE', { monthlyActiveUsers: 300_000_000 });
+    const a = run(llama.replace('700 million', '250 million'), 'LICENSE', { monthlyActiveUsers: 300_000_000, territories: ['US'], activities: ['serve'] });
     expect(threshold(a)?.value).toBe(250_000_000);
     expect(codes(a)).toContain('TEMPLATE_TERM_CHANGED');
     expect(a.commercialUse?.verdict).toBe('license-required');
