@@ -110,7 +110,7 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
     const baseLicenses: string[] = [];
     for (const b of bases) {
       if (!b.license) {
-        warnings.push({ code: 'BASE_UNKNOWN', message: `base model ${b.id}: license not known offline${b.note ? ` (${b.note})` : ''}`, path: declared.source });
+        warnings.push({ code: 'BASE_UNKNOWN', message: `base model ${b.id}: license not known offline${b.note ? ` (${b.note})` : ''}`, path: declared.source, line: parts.card?.meta.keyLines['base_model'] });
         continue;
       }
       baseLicenses.push(b.license);

@@ -34,8 +34,15 @@ export type Waiver = z.infer<typeof WaiverSchema>;
 export const PolicySchema = z.object({
   allow: z.array(TierSchema).min(1),
   unknown: z.enum(['fail', 'warn']).default('fail'),
+  /** A base model the lineage table does not know: fail (default, with `unknown: fail`) or warn. */
+  lineage: z.enum(['fail', 'warn']).optional(),
+  /** An added passage oml cannot account for, or a removed template term: fail (default) or warn. */
+  changes: z.enum(['fail', 'warn']).optional(),
 }).strict();
 export type Policy = z.infer<typeof PolicySchema>;
+
+/** The effective mode of an optional fail|warn policy option (absent = fail). */
+export const policyMode = (p: Policy, key: 'lineage' | 'changes'): 'fail' | 'warn' => p[key] ?? 'fail';
 
 const LimitsSchema = z.object({
   maxFileBytes: z.number().int().positive(),
@@ -64,6 +71,8 @@ export type CheckConfig = z.infer<typeof ConfigSchema>;
 export const DEFAULT_POLICY: Policy = {
   allow: ['open-source', 'open-weight-permissive', 'open-weight-conditional', 'open-weight-restricted'],
   unknown: 'fail',
+  lineage: 'fail',
+  changes: 'fail',
 };
 
 export interface LoadedConfig {

@@ -13,6 +13,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { Analysis, Term } from '../types.js';
 import type { Policy, Waiver } from './config.js';
 import type { Finding, Location, ModelResult, ModelStatus } from './report-schema.js';
+import { undecidedVerdictFails, warningFindings } from './warning-findings.js';
 
 export interface JudgeSubject {
   /** Folder path relative to the root (posix), or a model id for references. */
@@ -133,7 +134,7 @@ function licenseLabel(a: Analysis): string {
 function unknownWhy(s: JudgeSubject): string {
   if (s.error) return s.error;
   const a = s.analysis!;
-  const w = a.warnings.find((x) => x.code === 'NO_LICENSE' || x.code === 'DECLARED_UNRESOLVED' || x.code === 'BASE_UNKNOWN');
+  const w = a.warnings.find((x) => UNKNOWN_REASONS.has(x.code));
   if (w) return w.message;
   if (a.license.id && a.openness.tier === 'unknown') {
     const via = s.source === 'reference' ? ` (mapped from the model id ${s.id})` : '';
@@ -141,6 +142,16 @@ function unknownWhy(s: JudgeSubject): string {
   }
   if (a.license.source) return `license text in ${relLabel(a.license.source)} is not recognised`;
   return 'no license could be identified';
+}
+
+/** Warning codes that explain an unknown license, in the order they are looked for. */
+const UNKNOWN_REASONS: ReadonlySet<string> = new Set(['NO_LICENSE', 'DECLARED_UNRESOLVED', 'UNEXPLAINED_CHANGE', 'TEMPLATE_TERM_REMOVED', 'BASE_UNKNOWN']);
+
+/** Where an analysis warning points: its own file and line, else the license location. */
+function warningLocation(ctx: JudgeContext, s: JudgeSubject, w: { path?: string; line?: number }): Location | null {
+  const path = relToRoot(ctx.root, w.path ?? null);
+  if (path) return { path, line: w.line ?? 1 };
+  return licenseLocation(ctx, s);
 }
 
 const relLabel = (p: string) => p.split(sep).slice(-2).join('/');
@@ -190,10 +201,11 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
         waived: false,
       });
     } else if (cu.verdict === 'unknown') {
+      const failing = undecidedVerdictFails(a, policy);
       findings.push({
         rule: 'verdict-unknown',
-        level: 'warning',
-        message: `commercial use could not be decided for the profile: ${cu.summary}`,
+        level: failing.length ? 'error' : 'warning',
+        message: `commercial use could not be decided for the profile: ${cu.summary}${failing.length ? ` (fails: the analysis reports ${failing.join(', ')})` : ''}`,
         fix: 'complete the profile (users, revenue, territories, activities) in oml.config.yaml, or review the license',
         location: licenseLocation(ctx, s),
         waived: false,
@@ -212,6 +224,8 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
       waived: false,
     });
   }
+
+  if (a) findings.push(...warningFindings(a, policy, (w) => warningLocation(ctx, s, w)));
 
   const waiver = waiverFor(s, ctx.waivers);
   const expired = waiver ? isExpired(waiver, ctx.today) : false;
