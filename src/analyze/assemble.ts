@@ -120,7 +120,7 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
     }
     // An unidentified LICENSE file still counts as a declaration: name the file, never say "no license".
     const own = license.id ?? declared.resolved ?? (primary ? `the unidentified license in ${primary.src.path}` : null);
-    for (const c of lineageConflicts(own, baseLicenses)) conflicts.push({ ...c, path: c.path ?? declared.source });
+    for (const c of lineageConflicts(own, baseLicenses)) conflicts.push({ ...c, path: c.path ?? declared.source, line: c.line ?? parts.card?.meta.keyLines['base_model'] });
   }
 
   const openness = assessOpenness({ license, terms, card: declared ? { datasets: declared.datasets } : null });

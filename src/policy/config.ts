@@ -10,7 +10,8 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { OmlError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-import { ProfileSchema, TierSchema, type Profile, type Tier } from '../types.js';
+import { ValidatedProfileSchema } from '../assess/profile-codes.js';
+import { TierSchema, type Profile, type Tier } from '../types.js';
 
 export const CONFIG_FILE_NAMES = ['oml.config.yaml', 'oml.config.yml'] as const;
 
@@ -53,7 +54,7 @@ const LimitsSchema = z.object({
 }).partial().strict();
 
 export const ConfigSchema = z.object({
-  profile: ProfileSchema.optional(),
+  profile: ValidatedProfileSchema.optional(),
   policy: PolicySchema,
   models: z.array(z.object({ path: z.string().min(1) }).strict()).default([]),
   waivers: z.array(WaiverSchema).default([]),
@@ -89,7 +90,7 @@ export function defaultConfig(): CheckConfig {
   return { policy: { ...DEFAULT_POLICY, allow: [...DEFAULT_POLICY.allow] }, models: [], waivers: [], exclude: [] };
 }
 
-function formatPath(path: PropertyKey[]): string {
+export function formatPath(path: PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
@@ -115,7 +116,7 @@ function issueMessage(issue: z.core.$ZodIssue): { field: string; message: string
   }
 }
 
-function lineOf(doc: Document, lc: LineCounter, path: PropertyKey[]): number | undefined {
+export function lineOf(doc: Document, lc: LineCounter, path: PropertyKey[]): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as Array<string | number>, true);
     if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;

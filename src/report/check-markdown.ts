@@ -2,13 +2,13 @@
 import type { CheckReport, ModelResult } from '../policy/report-schema.js';
 import { isFindingWarning } from '../policy/warning-findings.js';
 import { primaryFinding, relaxed } from './check-text.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, escapeText } from './escape.js';
 
 const ICON: Record<ModelResult['status'], string> = { fail: '❌ fail', warn: '⚠️ warn', waived: '🟡 waived', pass: '✅ pass' };
 
 /** Escape a table cell: pipes, newlines, and HTML-ish angle brackets. */
 export function cell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+  return escapeText(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
 }
 
 export function renderCheckMarkdown(r: CheckReport): string {

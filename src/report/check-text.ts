@@ -30,9 +30,9 @@ function modelLine(m: ModelResult): string[] {
     const obligations = m.actions.length ? ` — obligations: ${m.actions.join('; ')}` : '';
     lines.push(`${head}${obligations}`);
   } else if (m.status === 'waived') {
-    lines.push(`${head} — ${p.rule}: ${p.message}${at(p)} — waived: ${m.waiver?.reason}${m.waiver?.expires ? ` (until ${m.waiver.expires})` : ''}`);
+    lines.push(`${head} — ${p.rule}: ${escapeText(p.message)}${at(p)} — waived: ${m.waiver?.reason}${m.waiver?.expires ? ` (until ${m.waiver.expires})` : ''}`);
   } else {
-    lines.push(`${head} — ${p.rule}: ${p.message}${at(p)} — fix: ${p.fix}`);
+    lines.push(`${head} — ${p.rule}: ${escapeText(p.message)}${at(p)} — fix: ${p.fix}`);
   }
   for (const f of m.findings) {
     if (f === p) continue;
