@@ -51,7 +51,7 @@ export function territoryProblem(v: string): string | null {
 
 /** Why a currency is not an ISO 4217 code, or null when it is. */
 export function currencyProblem(v: string): string | null {
-  if (currencyCodes.code(v)) return null;
+  if (v === v.toUpperCase() && currencyCodes.code(v)) return null;
   const upper = v.trim().toUpperCase();
   const hint = currencyCodes.code(upper) ? `: write ${upper}` : '';
   return `${JSON.stringify(v)} is not an ISO 4217 currency code${hint}`;
