@@ -102,7 +102,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
   }
 
   // References in code and config files.
-  const { refs, warnings: refWarnings } = await findSourceRefs(root, disc.sourceFiles, { maxFileBytes: Math.min(limits.maxFileBytes, 1024 * 1024), budget });
+  const { refs, warnings: refWarnings } = await findSourceRefs(root, disc.sourceFiles, { maxFileBytes: limits.maxFileBytes, budget });
   warnings.push(...refWarnings);
   const byId = new Map<string, SourceRef[]>();
   for (const r of refs) {

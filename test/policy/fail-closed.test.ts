@@ -211,3 +211,48 @@ describe('unexplained changes and hidden characters', () => {
     expect(f.markdown.split('\n').some((l) => l.startsWith('PASS   models/fake'))).toBe(false);
   });
 });
+
+describe('the code scan sees every reference', () => {
+  const ghost = (r: CheckReport, id: string) => r.models.find((m) => m.id === id);
+
+  it('a reference after 2 MiB of code, a black-formatted call and a notebook code cell each fail as unresolved ids, located', async () => {
+    const nb = `${JSON.stringify({ cells: [
+      { cell_type: 'markdown', metadata: {}, source: ['See `from_pretrained("acme/only-in-markdown")`\n'] },
+      { cell_type: 'code', metadata: {}, outputs: [{ output_type: 'display_data', data: { 'image/png': 'iVBORw0KGgo'.repeat(150_000) } }], source: ['import transformers\n', 'm = transformers.AutoModel.from_pretrained(\n', '    "acme/nb-secret"\n', ')\n'] },
+    ], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+    const root = repo({
+      'src/big.py': `${'# generated table row\n'.repeat(100_000)}m = AutoModel.from_pretrained("acme/big-secret")\n`,
+      'src/black.py': 'model = AutoModelForCausalLM.from_pretrained(\n    "acme/black-secret"\n)\n',
+      'notebooks/explore.ipynb': nb,
+    });
+    const r = await checkDirectory(root);
+    expect(r.result).toBe('fail');
+    expect(r.warnings).toEqual([]);
+    const nbLine = nb.split('\n').findIndex((l) => l.includes('acme/nb-secret')) + 1;
+    const expected: Array<[string, string, number]> = [['acme/big-secret', 'src/big.py', 100_001], ['acme/black-secret', 'src/black.py', 2], ['acme/nb-secret', 'notebooks/explore.ipynb', nbLine]];
+    const f = formats(r);
+    for (const [id, path, line] of expected) {
+      const m = ghost(r, id)!;
+      expect(m?.status, id).toBe('fail');
+      expect(m.findings[0]).toMatchObject({ rule: 'unknown-license', level: 'error', location: { path, line } });
+      expect(f.text).toContain(`${path}:${line}  ${id}  unresolved`);
+      expect(f.markdown).toContain(`\`${path}:${line}\` | \`${id}\``);
+      expect(sarifAt(f.sarif, 'unknown-license').some((x) => x.uri === path && x.line === line)).toBe(true);
+    }
+    expect(ghost(r, 'acme/only-in-markdown')).toBeUndefined();
+  });
+
+  it('scan warnings (an oversize notebook scanned as raw text) are in the SARIF as well as text and markdown', async () => {
+    const root = repo({
+      'oml.config.yaml': 'policy:\n  allow: [open-weight-permissive]\nlimits: { maxFileBytes: 100 }\n',
+      'nb.ipynb': `${JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, source: ['m = AutoModel.from_pretrained("openai/whisper-large-v3")\n'] }] }, null, 1)}\n`,
+    });
+    const r = await checkDirectory(root);
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'NOTEBOOK_RAW_SCAN', path: 'nb.ipynb' })]);
+    expect(r.models.map((m) => [m.id, m.license.id, m.status])).toEqual([['openai/whisper-large-v3', 'Apache-2.0', 'pass']]);
+    const f = formats(r);
+    expect(sarifAt(f.sarif, 'scan-warning')).toEqual([expect.objectContaining({ level: 'warning', uri: 'nb.ipynb', text: expect.stringContaining('NOTEBOOK_RAW_SCAN') })]);
+    expect(f.text).toMatch(/nb\.ipynb: notebook of \d+ bytes .*\[NOTEBOOK_RAW_SCAN\]/);
+    expect(f.markdown).toMatch(/`nb\.ipynb`: notebook of \d+ bytes/);
+  });
+});
