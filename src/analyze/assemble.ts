@@ -88,11 +88,11 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
         line: parts.card?.meta.keyLines['license'],
       });
     } else if (!declared.resolved && declared.license.length) {
-      warnings.push({ code: 'DECLARED_UNRESOLVED', message: `model card license '${declared.license.join(', ')}'${declared.licenseName ? ` (license_name: ${declared.licenseName})` : ''} is not in the catalog; the license is taken from ${primary.src.path}`, path: declared.source });
+      warnings.push({ code: 'DECLARED_UNRESOLVED', message: `model card license '${declared.license.join(', ')}'${declared.licenseName ? ` (license_name: ${declared.licenseName})` : ''} is not in the catalog; the license is taken from ${primary.src.path}`, path: declared.source, line: parts.card?.meta.keyLines['license'] });
     }
   }
   if (!primary && declared && !declared.resolved) {
-    warnings.push({ code: 'NO_LICENSE', message: `no LICENSE file and the card's license '${declared.license.join(', ') || '(none)'}' is not resolvable: license unknown`, path: declared.source });
+    warnings.push({ code: 'NO_LICENSE', message: `no LICENSE file and the card's license '${declared.license.join(', ') || '(none)'}' is not resolvable: license unknown`, path: declared.source, line: parts.card?.meta.keyLines['license'] });
   }
 
   // Use policies in the folder, and documents the license incorporates by reference.
