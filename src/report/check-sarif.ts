@@ -7,6 +7,7 @@
 import type { CheckReport, Finding, ModelResult, RuleId } from '../policy/report-schema.js';
 import { isFindingWarning } from '../policy/warning-findings.js';
 import type { Warning } from '../types.js';
+import { escapeText } from './escape.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -54,7 +55,7 @@ function warningResult(w: Warning, m: ModelResult | null, opts: SarifOptions): R
     ruleId: rule,
     ruleIndex: RULE_ORDER.indexOf(rule),
     level: 'warning',
-    message: { text: `${m ? `${m.id}: ` : ''}${w.code}: ${w.message}` },
+    message: { text: escapeText(`${m ? `${m.id}: ` : ''}${w.code}: ${w.message}`) },
     locations: w.path ? [physical(w.path, w.line, undefined, opts)] : [],
     partialFingerprints: { 'omlModel/v1': `${m?.id ?? '.'}:${w.code}:${w.path ?? ''}:${w.line ?? ''}` },
     properties: { code: w.code, ...(m ? { model: m.id } : {}) },

@@ -102,11 +102,11 @@ describe('model warnings are shown in every format', () => {
     const m = r.models[0]!;
     const w = m.warnings.find((x) => x.code === 'DECLARED_UNRESOLVED');
     expect(w, JSON.stringify(m.warnings)).toBeDefined();
-    expect(w!.path).toBe('models/m/README.md');
+    expect([w!.path, w!.line]).toEqual(['models/m/README.md', 2]);
     const f = formats(r);
-    expect(f.text).toContain(`warning DECLARED_UNRESOLVED: ${w!.message} (models/m/README.md)`);
-    expect(f.markdown).toMatch(/warning DECLARED\\_UNRESOLVED: .*acme-weird-terms.*`models\/m\/README\.md`/);
-    expect(sarifAt(f.sarif, 'analysis-warning')).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'warning', uri: 'models/m/README.md', text: expect.stringContaining('DECLARED_UNRESOLVED') })]));
+    expect(f.text).toContain(`warning DECLARED_UNRESOLVED: ${w!.message} (models/m/README.md:2)`);
+    expect(f.markdown).toMatch(/warning DECLARED\\_UNRESOLVED: .*acme-weird-terms.*`models\/m\/README\.md:2`/);
+    expect(sarifAt(f.sarif, 'analysis-warning')).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'warning', uri: 'models/m/README.md', line: 2, text: expect.stringContaining('DECLARED_UNRESOLVED') })]));
     expect(f.json.models[0]!.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'DECLARED_UNRESOLVED' })]));
   });
 });
@@ -215,7 +215,7 @@ describe('unexplained changes and hidden characters', () => {
 describe('the code scan sees every reference', () => {
   const ghost = (r: CheckReport, id: string) => r.models.find((m) => m.id === id);
 
-  it('a reference after 2 MiB of code, a black-formatted call and a notebook code cell each fail as unresolved ids, located', async () => {
+  it('a reference after 2 MiB of code, on a 30,000-character line, in a black-formatted call and in a notebook code cell: each fails as unresolved ids, located', async () => {
     const nb = `${JSON.stringify({ cells: [
       { cell_type: 'markdown', metadata: {}, source: ['See `from_pretrained("acme/only-in-markdown")`\n'] },
       { cell_type: 'code', metadata: {}, outputs: [{ output_type: 'display_data', data: { 'image/png': 'iVBORw0KGgo'.repeat(150_000) } }], source: ['import transformers\n', 'm = transformers.AutoModel.from_pretrained(\n', '    "acme/nb-secret"\n', ')\n'] },
@@ -223,13 +223,14 @@ describe('the code scan sees every reference', () => {
     const root = repo({
       'src/big.py': `${'# generated table row\n'.repeat(100_000)}m = AutoModel.from_pretrained("acme/big-secret")\n`,
       'src/black.py': 'model = AutoModelForCausalLM.from_pretrained(\n    "acme/black-secret"\n)\n',
+      'web/bundle.min.js': `var a="${'x'.repeat(30_000)}";const p=await pipeline("feature-extraction","acme/minified-secret");`,
       'notebooks/explore.ipynb': nb,
     });
     const r = await checkDirectory(root);
     expect(r.result).toBe('fail');
     expect(r.warnings).toEqual([]);
     const nbLine = nb.split('\n').findIndex((l) => l.includes('acme/nb-secret')) + 1;
-    const expected: Array<[string, string, number]> = [['acme/big-secret', 'src/big.py', 100_001], ['acme/black-secret', 'src/black.py', 2], ['acme/nb-secret', 'notebooks/explore.ipynb', nbLine]];
+    const expected: Array<[string, string, number]> = [['acme/big-secret', 'src/big.py', 100_001], ['acme/black-secret', 'src/black.py', 2], ['acme/nb-secret', 'notebooks/explore.ipynb', nbLine], ['acme/minified-secret', 'web/bundle.min.js', 1]];
     const f = formats(r);
     for (const [id, path, line] of expected) {
       const m = ghost(r, id)!;
