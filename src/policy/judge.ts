@@ -6,6 +6,9 @@
  * verdict is license-required or prohibited, or when it is unknown (tier unknown,
  * or no license identified and no resolvable declaration) and policy.unknown is
  * fail (warn: it passes with a warning). License conflicts are warnings.
+ * Analysis warnings that must not pass silently become findings of their own
+ * (warning-findings.ts): an unknown base model (unknown-lineage), an unexplained
+ * change to a license text (unexplained-change), hidden characters.
  * A valid waiver turns the failure into a pass (status waived, reason shown); an
  * expired waiver fails the check with a finding naming the expiry date.
  */

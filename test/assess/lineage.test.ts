@@ -62,7 +62,10 @@ describe('resolveBaseModels', () => {
     ['microsoft/phi-4', 'MIT'],
     ['openai/whisper-large-v3', 'Apache-2.0'],
     ['mistralai/Mixtral-8x22B-Instruct-v0.1', 'Apache-2.0'],
-    ['TheBloke/Mistral-7B-Instruct-v0.2-GGUF', 'Apache-2.0'],
+    // a permissive license is never inferred from a name: a look-alike stays unknown (fails closed)
+    ['TheBloke/Mistral-7B-Instruct-v0.2-GGUF', null],
+    ['someone/FLUX.1-schnell-finetune', null],
+    ['someone/FLUX.1-dev-lora', 'flux-1-dev-non-commercial-1.1.1'],
     ['mistralai/Codestral-22B-v0.1', 'mistral-non-production-license-0.1'],
     ['Qwen/Qwen-7B', 'tongyi-qianwen-license'],
     ['Qwen/Qwen-1_8B-Chat', 'tongyi-qianwen-research-license'],
