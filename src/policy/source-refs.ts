@@ -210,7 +210,12 @@ export function findRefsInText(text: string, file: string): SourceRef[] {
 async function scanStream(path: string, file: string): Promise<SourceRef[]> {
   const scanner = new RefScanner(file);
   const splitter = new LineSplitter((r) => scanner.push(r));
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 })) splitter.push(chunk as string);
+  let first = true;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 })) {
+    // a BOM is not part of the first line (editors do not count it as a column)
+    splitter.push(first ? (chunk as string).replace(/^\uFEFF/, '') : chunk as string);
+    first = false;
+  }
   splitter.end();
   return scanner.end();
 }

@@ -125,6 +125,11 @@ describe('findSourceRefs', () => {
     expect(refs[n - 1]).toMatchObject({ id: `org/m-${n - 1}`, line: 4 * (n - 1) + 2 });
   });
 
+  it('a BOM does not hide a first-line key', async () => {
+    const f = write('bom.env', '\uFEFFHF_MODEL=org/bom\n');
+    expect((await findSourceRefs(root, [f])).refs).toEqual([{ id: 'org/bom', file: 'bom.env', line: 1, column: 10, kind: 'env' }]);
+  });
+
   it('CR-only line ends count as lines', async () => {
     const f = write('cr.py', 'import x\rm = AutoModel.from_pretrained("org/cr")\r');
     expect((await findSourceRefs(root, [f])).refs).toEqual([{ id: 'org/cr', file: 'cr.py', line: 2, column: 32, kind: 'from_pretrained' }]);
