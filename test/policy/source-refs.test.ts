@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkSync } from 'recheck';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LineSplitter, PIECE_CHARS, type RefRecord } from '../../src/policy/ref-records.js';
 import { REF_REGEXES, findRefsInText, findSourceRefs } from '../../src/policy/source-refs.js';
 
 const ids = (text: string, file = 'app.py') => findRefsInText(text, file).map((r) => `${r.kind}:${r.id}@${r.line}:${r.column}`);
@@ -79,6 +80,24 @@ describe('findRefsInText', () => {
     findRefsInText(`${'model_'.repeat(3000)}=${'a'.repeat(10000)}`, 'x.py');
     findRefsInText(`x.from_pretrained("${'a'.repeat(15000)}`, 'x.py');
     expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe('records of long lines and split chunks', () => {
+  it('a reference straddling the boundary of two 64 KiB pieces is found once, at its column', () => {
+    for (const shift of [-40, -10, -1, 0, 5]) {
+      const call = 'm.from_pretrained("org/straddle")';
+      const text = `${'x'.repeat(PIECE_CHARS + shift - 20)}${call}${'y'.repeat(PIECE_CHARS)}`;
+      expect(findRefsInText(text, 'a.js').map((r) => [r.id, r.line, r.column]), String(shift)).toEqual([['org/straddle', 1, text.indexOf('org/straddle') + 1]]);
+    }
+  });
+
+  it('a CRLF split between two chunks is one line end', () => {
+    const recs: RefRecord[] = [];
+    const s = new LineSplitter((r) => recs.push(r));
+    for (const c of ['a\r', '\nb\r', '\r', 'c']) s.push(c);
+    s.end();
+    expect(recs.map((r) => [r.line, r.text])).toEqual([[1, 'a'], [2, 'b'], [3, ''], [4, 'c']]);
   });
 });
 
