@@ -257,9 +257,10 @@ export type Openness = z.infer<typeof OpennessSchema>;
 export const ProfileSchema = z.object({
   monthlyActiveUsers: z.number().nonnegative().optional(),
   dailyActiveUsers: z.number().nonnegative().optional(),
-  monthlyRevenue: z.object({ amount: z.number().nonnegative(), currency: z.string().length(3) }).optional(),
-  annualRevenue: z.object({ amount: z.number().nonnegative(), currency: z.string().length(3) }).optional(),
-  territories: z.array(z.string()).default([]),
+  monthlyRevenue: z.object({ amount: z.number().nonnegative(), currency: z.string().length(3).describe('ISO 4217 code, capitals') }).optional(),
+  annualRevenue: z.object({ amount: z.number().nonnegative(), currency: z.string().length(3).describe('ISO 4217 code, capitals') }).optional(),
+  /** Checked by ValidatedProfileSchema (src/assess/profile-codes.ts) wherever a profile is read. */
+  territories: z.array(z.string()).default([]).describe('ISO 3166-1 alpha-2 codes, or a region of data/regions.yaml (EU, EEA, UK)'),
   activities: z.array(ActivitySchema).default([]),
 }).strict();
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -93,11 +93,11 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
         line: parts.card?.meta.keyLines['license'],
       });
     } else if (!declared.resolved && declared.license.length) {
-      warnings.push({ code: 'DECLARED_UNRESOLVED', message: `model card license '${declared.license.join(', ')}'${declared.licenseName ? ` (license_name: ${declared.licenseName})` : ''} is not in the catalog; the license is taken from ${primary.src.path}`, path: declared.source });
+      warnings.push({ code: 'DECLARED_UNRESOLVED', message: `model card license '${declared.license.join(', ')}'${declared.licenseName ? ` (license_name: ${declared.licenseName})` : ''} is not in the catalog; the license is taken from ${primary.src.path}`, path: declared.source, line: parts.card?.meta.keyLines['license'] });
     }
   }
   if (!primary && declared && !declared.resolved) {
-    warnings.push({ code: 'NO_LICENSE', message: `no LICENSE file and the card's license '${declared.license.join(', ') || '(none)'}' is not resolvable: license unknown`, path: declared.source });
+    warnings.push({ code: 'NO_LICENSE', message: `no LICENSE file and the card's license '${declared.license.join(', ') || '(none)'}' is not resolvable: license unknown`, path: declared.source, line: parts.card?.meta.keyLines['license'] });
   }
 
   // Use policies in the folder, and documents the license incorporates by reference.
@@ -115,7 +115,7 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
     const baseLicenses: string[] = [];
     for (const b of bases) {
       if (!b.license) {
-        warnings.push({ code: 'BASE_UNKNOWN', message: `base model ${b.id}: license not known${opts.knownModels?.has(b.id.toLowerCase()) ? '' : ' offline'}${b.note ? ` (${b.note})` : ''}`, path: declared.source });
+        warnings.push({ code: 'BASE_UNKNOWN', message: `base model ${b.id}: license not known${opts.knownModels?.has(b.id.toLowerCase()) ? '' : ' offline'}${b.note ? ` (${b.note})` : ''}`, path: declared.source, line: parts.card?.meta.keyLines['base_model'] });
         continue;
       }
       for (const l of [{ id: b.id, licenseId: b.license }, ...b.ancestors]) {
@@ -127,7 +127,7 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
     }
     // An unidentified LICENSE file still counts as a declaration: name the file, never say "no license".
     const own = license.id ?? declared.resolved ?? (primary ? `the unidentified license in ${primary.src.path}` : null);
-    for (const c of lineageConflicts(own, baseLicenses)) conflicts.push({ ...c, path: c.path ?? declared.source });
+    for (const c of lineageConflicts(own, baseLicenses)) conflicts.push({ ...c, path: c.path ?? declared.source, line: c.line ?? parts.card?.meta.keyLines['base_model'] });
   }
 
   // NOTICE files: their terms apply too

@@ -71,6 +71,8 @@ export const BaseModelsSchema = z.object({
     pattern: z.string().min(1),
     license: z.string().nullable(),
     note: z.string().optional(),
+    /** Where the license fact comes from (a corpus MANIFEST entry, a model card, a publisher's LICENSE file). */
+    source: z.string().min(1),
   }).strict()),
 }).strict();
 export type BaseModels = z.infer<typeof BaseModelsSchema>;

@@ -10,7 +10,8 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { OmlError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-import { ProfileSchema, TierSchema, type Profile, type Tier } from '../types.js';
+import { ValidatedProfileSchema } from '../assess/profile-codes.js';
+import { TierSchema, type Profile, type Tier } from '../types.js';
 
 export const CONFIG_FILE_NAMES = ['oml.config.yaml', 'oml.config.yml'] as const;
 
@@ -34,8 +35,15 @@ export type Waiver = z.infer<typeof WaiverSchema>;
 export const PolicySchema = z.object({
   allow: z.array(TierSchema).min(1),
   unknown: z.enum(['fail', 'warn']).default('fail'),
+  /** A base model the lineage table does not know: fail (default, with `unknown: fail`) or warn. */
+  lineage: z.enum(['fail', 'warn']).optional(),
+  /** An added passage oml cannot account for, or a removed template term: fail (default) or warn. */
+  changes: z.enum(['fail', 'warn']).optional(),
 }).strict();
 export type Policy = z.infer<typeof PolicySchema>;
+
+/** The effective mode of an optional fail|warn policy option (absent = fail). */
+export const policyMode = (p: Policy, key: 'lineage' | 'changes'): 'fail' | 'warn' => p[key] ?? 'fail';
 
 const LimitsSchema = z.object({
   maxFileBytes: z.number().int().positive(),
@@ -46,7 +54,7 @@ const LimitsSchema = z.object({
 }).partial().strict();
 
 export const ConfigSchema = z.object({
-  profile: ProfileSchema.optional(),
+  profile: ValidatedProfileSchema.optional(),
   policy: PolicySchema,
   models: z.array(z.object({ path: z.string().min(1) }).strict()).default([]),
   waivers: z.array(WaiverSchema).default([]),
@@ -66,6 +74,8 @@ export type CheckConfig = z.infer<typeof ConfigSchema>;
 export const DEFAULT_POLICY: Policy = {
   allow: ['open-source', 'open-weight-permissive', 'open-weight-conditional', 'open-weight-restricted'],
   unknown: 'fail',
+  lineage: 'fail',
+  changes: 'fail',
 };
 
 export interface LoadedConfig {
@@ -82,7 +92,7 @@ export function defaultConfig(): CheckConfig {
   return { policy: { ...DEFAULT_POLICY, allow: [...DEFAULT_POLICY.allow] }, models: [], waivers: [], exclude: [], resolve: 'offline' };
 }
 
-function formatPath(path: PropertyKey[]): string {
+export function formatPath(path: PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
@@ -108,7 +118,7 @@ function issueMessage(issue: z.core.$ZodIssue): { field: string; message: string
   }
 }
 
-function lineOf(doc: Document, lc: LineCounter, path: PropertyKey[]): number | undefined {
+export function lineOf(doc: Document, lc: LineCounter, path: PropertyKey[]): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as Array<string | number>, true);
     if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;

@@ -6,13 +6,17 @@
  * verdict is license-required or prohibited, or when it is unknown (tier unknown,
  * or no license identified and no resolvable declaration) and policy.unknown is
  * fail (warn: it passes with a warning). License conflicts are warnings.
+ * Analysis warnings that must not pass silently become findings of their own
+ * (warning-findings.ts): an unknown base model (unknown-lineage), an unexplained
+ * change to a license text (unexplained-change), hidden characters.
  * A valid waiver turns the failure into a pass (status waived, reason shown); an
  * expired waiver fails the check with a finding naming the expiry date.
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Analysis, Term } from '../types.js';
-import type { Policy, Waiver } from './config.js';
+import { policyMode, type Policy, type Waiver } from './config.js';
 import type { Finding, Location, ModelResult, ModelStatus } from './report-schema.js';
+import { CHANGE_CODES, undecidedVerdictFails, warningFindings } from './warning-findings.js';
 
 export interface JudgeSubject {
   /** Folder path relative to the root (posix), or a model id for references. */
@@ -137,7 +141,7 @@ function licenseLabel(a: Analysis): string {
 function unknownWhy(s: JudgeSubject): string {
   if (s.error) return s.error;
   const a = s.analysis!;
-  const w = a.warnings.find((x) => x.code === 'NO_LICENSE' || x.code === 'DECLARED_UNRESOLVED' || x.code === 'BASE_UNKNOWN');
+  const w = a.warnings.find((x) => UNKNOWN_REASONS.has(x.code));
   if (w) return w.message;
   if (a.license.id && a.openness.tier === 'unknown') {
     const via = s.source === 'reference' ? ` (mapped from the model id ${s.id})` : '';
@@ -147,15 +151,39 @@ function unknownWhy(s: JudgeSubject): string {
   return 'no license could be identified';
 }
 
+/** Warning codes that explain an unknown license, in the order they are looked for. */
+const UNKNOWN_REASONS: ReadonlySet<string> = new Set(['UNREADABLE_DOCUMENT', 'NO_LICENSE', 'DECLARED_UNRESOLVED', 'UNEXPLAINED_CHANGE', 'TEMPLATE_TERM_REMOVED', 'BASE_UNKNOWN']);
+
+/** Where an analysis warning points: its own file and line, else the license location. */
+function warningLocation(ctx: JudgeContext, s: JudgeSubject, w: { path?: string; line?: number }): Location | null {
+  const path = relToRoot(ctx.root, w.path ?? null);
+  if (path) return { path, line: w.line ?? 1 };
+  return licenseLocation(ctx, s);
+}
+
 const relLabel = (p: string) => p.split(sep).slice(-2).join('/');
+
+/**
+ * The tier is unknown only because of changes oml could not account for: they are
+ * reported as unexplained-change findings (not as an unknown license), and with
+ * `policy.changes: warn` the provisional tier of the recognised terms is judged.
+ */
+function unknownOnlyByChanges(a: Analysis): boolean {
+  if (a.openness.tier !== 'unknown' || !a.openness.provisional) return false;
+  if (a.license.match === 'unknown' && !a.declared?.resolved) return false;
+  return a.warnings.some((w) => CHANGE_CODES.has(w.code)) && !a.warnings.some((w) => w.code === 'UNREADABLE_DOCUMENT');
+}
 
 /** Judge one model. Pure. */
 export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
   const a = s.analysis;
   const { policy } = ctx;
   const findings: Finding[] = [];
-  const unknown = !a || isUnknown(a);
-  const tier = a && !unknown ? a.openness.tier : 'unknown';
+  const byChanges = !!a && unknownOnlyByChanges(a);
+  const unknown = !a || (isUnknown(a) && !byChanges);
+  const tier = !a || unknown ? 'unknown'
+    : byChanges ? (policyMode(policy, 'changes') === 'warn' ? a.openness.provisional!.tier : 'unknown')
+      : a.openness.tier;
 
   if (unknown) {
     findings.push({
@@ -170,7 +198,7 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
       location: a ? licenseLocation(ctx, s) : (s.fallbackLocation ?? s.occurrences?.[0] ?? null),
       waived: false,
     });
-  } else if (!policy.allow.includes(tier)) {
+  } else if (tier !== 'unknown' && !policy.allow.includes(tier)) {
     findings.push({
       rule: 'tier-not-allowed',
       level: 'error',
@@ -194,10 +222,11 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
         waived: false,
       });
     } else if (cu.verdict === 'unknown') {
+      const failing = undecidedVerdictFails(a, policy);
       findings.push({
         rule: 'verdict-unknown',
-        level: 'warning',
-        message: `commercial use could not be decided for the profile: ${cu.summary}`,
+        level: failing.length ? 'error' : 'warning',
+        message: `commercial use could not be decided for the profile: ${cu.summary}${failing.length ? ` (fails: the analysis reports ${failing.join(', ')})` : ''}`,
         fix: 'complete the profile (users, revenue, territories, activities) in oml.config.yaml, or review the license',
         location: licenseLocation(ctx, s),
         waived: false,
@@ -218,6 +247,7 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
   }
 
   findings.push(...(s.extraFindings ?? []));
+  if (a) findings.push(...warningFindings(a, policy, (w) => warningLocation(ctx, s, w)));
 
   const waiver = waiverFor(s, ctx.waivers);
   const expired = waiver ? isExpired(waiver, ctx.today) : false;

@@ -12,6 +12,7 @@ export const CHECK_REPORT_VERSION = 1;
 export const RULE_IDS = [
   'tier-not-allowed', 'license-required', 'prohibited', 'unknown-license', 'expired-waiver', 'license-conflict', 'verdict-unknown',
   'license-drift',
+  'unknown-lineage', 'unexplained-change', 'hidden-characters',
 ] as const;
 export const RuleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleIdSchema>;
@@ -99,7 +100,14 @@ export const CheckReportSchema = z.object({
   /** The scanned directory as given on the command line. */
   root: z.string(),
   config: z.object({ path: z.string().nullable(), defaulted: z.boolean(), note: z.string().nullable() }),
-  policy: z.object({ allow: z.array(TierSchema), unknown: z.enum(['fail', 'warn']) }),
+  policy: z.object({
+    allow: z.array(TierSchema),
+    unknown: z.enum(['fail', 'warn']),
+    /** A base model the lineage table does not know: fails (with unknown: fail) or warns. */
+    lineage: z.enum(['fail', 'warn']),
+    /** Unexplained additions / removed template terms: fail or warn. */
+    changes: z.enum(['fail', 'warn']),
+  }),
   profile: ProfileSchema.nullable(),
   /** Today's date used for waiver expiry (YYYY-MM-DD, UTC). */
   date: z.string(),

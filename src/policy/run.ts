@@ -12,7 +12,7 @@ import { withLimits, type Limits } from '../limits.js';
 import { ReadBudget } from '../read/budget.js';
 import type { Analysis, Warning } from '../types.js';
 import { analyzeCatalogLicense, resolveModelId } from './catalog-analysis.js';
-import { loadConfig } from './config.js';
+import { loadConfig, policyMode } from './config.js';
 import { discoverModels, type ReaddirFn } from './discover.js';
 import { judgeModel, normalizeModelKey, isExpired, sortResults, todayUtc, type IndexedWaiver, type JudgeContext, type JudgeSubject } from './judge.js';
 import { CHECK_REPORT_VERSION, type CheckReport, type Location, type ModelResult, type Reference } from './report-schema.js';
@@ -105,7 +105,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
   }
 
   // References in code and config files.
-  const { refs, warnings: refWarnings } = await findSourceRefs(root, disc.sourceFiles, { maxFileBytes: Math.min(limits.maxFileBytes, 1024 * 1024), budget });
+  const { refs, warnings: refWarnings } = await findSourceRefs(root, disc.sourceFiles, { maxFileBytes: limits.maxFileBytes, budget });
   warnings.push(...refWarnings);
   const byId = new Map<string, SourceRef[]>();
   for (const r of refs) {
@@ -206,7 +206,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
     result: count('fail') ? 'fail' : 'pass',
     root: dirIn,
     config: { path: configRel, defaulted: loaded.path === null, note: loaded.note ?? (profile ? null : 'no profile in the config: commercial-use verdicts are not judged') },
-    policy: { allow: config.policy.allow, unknown: config.policy.unknown },
+    policy: { allow: config.policy.allow, unknown: config.policy.unknown, lineage: policyMode(config.policy, 'lineage'), changes: policyMode(config.policy, 'changes') },
     profile: profile ?? null,
     date: today,
     summary: {

@@ -1,19 +1,21 @@
 /** `oml check --format markdown`: a PR comment / GitHub job summary with one table row per model. */
 import type { CheckReport, ModelResult } from '../policy/report-schema.js';
-import { primaryFinding } from './check-text.js';
+import { isFindingWarning } from '../policy/warning-findings.js';
+import { primaryFinding, relaxed } from './check-text.js';
+import { escapeMarkdown, escapeText } from './escape.js';
 
 const ICON: Record<ModelResult['status'], string> = { fail: '❌ fail', warn: '⚠️ warn', waived: '🟡 waived', pass: '✅ pass' };
 
 /** Escape a table cell: pipes, newlines, and HTML-ish angle brackets. */
 export function cell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+  return escapeText(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
 }
 
 export function renderCheckMarkdown(r: CheckReport): string {
   const s = r.summary;
   const out: string[] = [];
   out.push(`## oml check: ${r.result === 'pass' ? '✅ pass' : '❌ fail'}`, '');
-  out.push(`${s.models} model(s): **${s.failed} failed**, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed. Policy: allow \`${r.policy.allow.join('`, `')}\`; unknown: \`${r.policy.unknown}\`${r.config.path ? ` (\`${cell(r.config.path)}\`)` : ' (default policy)'}.`, '');
+  out.push(`${s.models} model(s): **${s.failed} failed**, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed. Policy: allow \`${r.policy.allow.join('`, `')}\`; unknown: \`${r.policy.unknown}\`${relaxed(r)}${r.config.path ? ` (\`${cell(r.config.path)}\`)` : ' (default policy)'}.`, '');
   if (r.config.note) out.push(`> ${cell(r.config.note)}`, '');
   if (r.models.length) {
     out.push('| Status | Model | License | Tier | Verdict | Reason | Fix |', '| --- | --- | --- | --- | --- | --- | --- |');
@@ -25,6 +27,7 @@ export function renderCheckMarkdown(r: CheckReport): string {
       out.push(`| ${ICON[m.status]} | \`${cell(m.id)}\`${m.source === 'reference' ? ' (ref)' : ''} | ${cell(m.license.id ?? m.license.name ?? 'unknown')} | ${m.tier} | ${m.verdict ?? '—'} | ${reason} | ${fix} |`);
     }
     out.push('');
+    out.push(...modelDetails(r.models));
   } else {
     out.push('No models found.', '');
   }
@@ -39,4 +42,27 @@ export function renderCheckMarkdown(r: CheckReport): string {
     out.push('', '</details>', '');
   }
   return `${out.join('\n')}`;
+}
+
+const mdAt = (path: string | undefined, line: number | undefined) => (path ? ` (\`${cell(path)}${line ? `:${line}` : ''}\`)` : '');
+
+/**
+ * Every finding the table row does not show, and every analysis warning of
+ * each model (those not reported as findings), with its location.
+ */
+export function modelDetails(models: ModelResult[]): string[] {
+  const items: string[] = [];
+  for (const m of models) {
+    const p = primaryFinding(m);
+    for (const f of m.findings) {
+      if (f === p) continue;
+      const level = f.level === 'error' ? (f.waived ? 'waived' : '**error**') : 'warning';
+      items.push(`- \`${cell(m.id)}\` ${level} ${f.rule}: ${escapeMarkdown(f.message)}${mdAt(f.location?.path, f.location?.line)}`);
+    }
+    for (const w of m.warnings) {
+      if (isFindingWarning(w)) continue;
+      items.push(`- \`${cell(m.id)}\` warning ${escapeMarkdown(w.code)}: ${escapeMarkdown(w.message)}${mdAt(w.path, w.line)}`);
+    }
+  }
+  return items.length ? ['### Further findings and warnings', '', ...items, ''] : [];
 }

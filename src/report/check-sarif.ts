@@ -5,6 +5,9 @@
  * Waived findings are kept as results with an external suppression.
  */
 import type { CheckReport, Finding, ModelResult, RuleId } from '../policy/report-schema.js';
+import { isFindingWarning } from '../policy/warning-findings.js';
+import type { Warning } from '../types.js';
+import { escapeText } from './escape.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -15,11 +18,22 @@ const RULES: Record<RuleId, { name: string; short: string; full: string; level: 
   'unknown-license': { name: 'UnknownLicense', short: 'Model license unknown', full: 'No license could be identified for the model (no LICENSE file, unrecognised text, or an unresolvable model id).', level: 'error' },
   'expired-waiver': { name: 'ExpiredWaiver', short: 'Policy waiver expired', full: 'A waiver in oml.config.yaml has passed its expires date while the model still fails the policy.', level: 'error' },
   'license-conflict': { name: 'LicenseConflict', short: 'Conflicting license information', full: 'The LICENSE file, the model card and the base model disagree about the license (reported as a warning).', level: 'warning' },
-  'verdict-unknown': { name: 'VerdictUnknown', short: 'Commercial use undecided', full: 'The commercial-use verdict could not be decided for the profile (missing profile data or unclear terms).', level: 'warning' },
+  'verdict-unknown': { name: 'VerdictUnknown', short: 'Commercial use undecided', full: 'The commercial-use verdict could not be decided for the profile (missing profile data or unclear terms); an error when the analysis also reports an unexplained change or hidden characters.', level: 'warning' },
   'license-drift': { name: 'LicenseDrift', short: 'License changed since it was locked', full: "A license document of a model on the Hub no longer hashes to the one recorded in oml.lock: the license may have changed since it was vetted.", level: 'error' },
+  'unknown-lineage': { name: 'UnknownLineage', short: 'Base model license unknown', full: 'The model card names a base model whose license oml does not know (data/base-models.yaml): the base terms bind the derivative and cannot be checked. A warning with policy.lineage: warn.', level: 'error' },
+  'unexplained-change': { name: 'UnexplainedChange', short: 'License text changed in a way oml cannot account for', full: 'A known license template has an added passage in which no term is recognised, or a template term was removed. A warning with policy.changes: warn.', level: 'error' },
+  'hidden-characters': { name: 'HiddenCharacters', short: 'Hidden or look-alike characters in a license text', full: 'The license text contains format characters (zero-width, bidi controls, soft hyphens) or mixed-script words, which can hide what it says.', level: 'warning' },
 };
 
-const RULE_ORDER = Object.keys(RULES) as RuleId[];
+type ExtraRuleId = 'analysis-warning' | 'scan-warning';
+/** SARIF-only rules: warnings that are not policy findings, shown as warning results. */
+const EXTRA_RULES: Record<ExtraRuleId, { name: string; short: string; full: string; level: 'warning' }> = {
+  'analysis-warning': { name: 'AnalysisWarning', short: 'Model analysis warning', full: 'Something odd found while analysing a model (a further license file, a card note, an unresolved declaration, ...). Reported only; see the message.', level: 'warning' },
+  'scan-warning': { name: 'ScanWarning', short: 'Scan warning', full: 'Something the scan could not read or follow (an unreadable directory or file, a symlink loop, an unused waiver, ...). Reported only; see the message.', level: 'warning' },
+};
+
+const RULE_ORDER = [...Object.keys(RULES), ...Object.keys(EXTRA_RULES)] as Array<RuleId | ExtraRuleId>;
+const ALL_RULES = { ...RULES, ...EXTRA_RULES };
 
 export interface SarifOptions {
   /** Prefix for artifact URIs (the scanned directory relative to the repository root), e.g. "services/api". */
@@ -28,6 +42,33 @@ export interface SarifOptions {
 
 function encodeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function physical(path: string, line: number | undefined, column: number | undefined, opts: SarifOptions): Record<string, unknown> {
+  const prefix = opts.uriPrefix ? `${opts.uriPrefix.replace(/\/+$/, '')}/` : '';
+  return { physicalLocation: { artifactLocation: { uri: encodeUri(prefix + path) }, region: { startLine: line ?? 1, ...(column ? { startColumn: column } : {}) } } };
+}
+
+/** A warning result for an analysis warning (model given) or a scan warning. */
+function warningResult(w: Warning, m: ModelResult | null, opts: SarifOptions): Record<string, unknown> {
+  const rule: ExtraRuleId = m ? 'analysis-warning' : 'scan-warning';
+  return {
+    ruleId: rule,
+    ruleIndex: RULE_ORDER.indexOf(rule),
+    level: 'warning',
+    message: { text: escapeText(`${m ? `${m.id}: ` : ''}${w.code}: ${w.message}`) },
+    locations: w.path ? [physical(w.path, w.line, undefined, opts)] : [],
+    partialFingerprints: { 'omlModel/v1': `${m?.id ?? '.'}:${w.code}:${w.path ?? ''}:${w.line ?? ''}` },
+    properties: { code: w.code, ...(m ? { model: m.id } : {}) },
+  };
+}
+
+/** Model warnings not reported as findings, then scan warnings. */
+function warningResults(r: CheckReport, opts: SarifOptions): Array<Record<string, unknown>> {
+  return [
+    ...r.models.flatMap((m) => m.warnings.filter((w) => !isFindingWarning(w)).map((w) => warningResult(w, m, opts))),
+    ...r.warnings.map((w) => warningResult(w, null, opts)),
+  ];
 }
 
 function result(r: CheckReport, m: ModelResult, f: Finding, opts: SarifOptions): Record<string, unknown> {
@@ -61,15 +102,15 @@ export function renderCheckSarif(r: CheckReport, opts: SarifOptions = {}): strin
             informationUri: 'https://www.npmjs.com/package/open-model-license',
             rules: RULE_ORDER.map((id) => ({
               id,
-              name: RULES[id].name,
-              shortDescription: { text: RULES[id].short },
-              fullDescription: { text: RULES[id].full },
-              defaultConfiguration: { level: RULES[id].level },
-              help: { text: `${RULES[id].full} See the oml check section of the README (config, waivers).` },
+              name: ALL_RULES[id].name,
+              shortDescription: { text: ALL_RULES[id].short },
+              fullDescription: { text: ALL_RULES[id].full },
+              defaultConfiguration: { level: ALL_RULES[id].level },
+              help: { text: `${ALL_RULES[id].full} See the oml check section of the README (config, waivers).` },
             })),
           },
         },
-        results: r.models.flatMap((m) => m.findings.map((f) => result(r, m, f, opts))),
+        results: [...r.models.flatMap((m) => m.findings.map((f) => result(r, m, f, opts))), ...warningResults(r, opts)],
         properties: { result: r.result, summary: r.summary },
       },
     ],

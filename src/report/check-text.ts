@@ -3,6 +3,9 @@
  * first) with its reason and fix; further findings indented below it.
  */
 import type { CheckReport, Finding, ModelResult } from '../policy/report-schema.js';
+import { isFindingWarning } from '../policy/warning-findings.js';
+import type { Warning } from '../types.js';
+import { escapeText } from './escape.js';
 
 const LABEL: Record<ModelResult['status'], string> = { fail: 'FAIL  ', warn: 'WARN  ', waived: 'WAIVED', pass: 'PASS  ' };
 
@@ -27,22 +30,34 @@ function modelLine(m: ModelResult): string[] {
     const obligations = m.actions.length ? ` — obligations: ${m.actions.join('; ')}` : '';
     lines.push(`${head}${obligations}`);
   } else if (m.status === 'waived') {
-    lines.push(`${head} — ${p.rule}: ${p.message}${at(p)} — waived: ${m.waiver?.reason}${m.waiver?.expires ? ` (until ${m.waiver.expires})` : ''}`);
+    lines.push(`${head} — ${p.rule}: ${escapeText(p.message)}${at(p)} — waived: ${m.waiver?.reason}${m.waiver?.expires ? ` (until ${m.waiver.expires})` : ''}`);
   } else {
-    lines.push(`${head} — ${p.rule}: ${p.message}${at(p)} — fix: ${p.fix}`);
+    lines.push(`${head} — ${p.rule}: ${escapeText(p.message)}${at(p)} — fix: ${p.fix}`);
   }
   for (const f of m.findings) {
     if (f === p) continue;
-    lines.push(`         ${f.level === 'error' ? (f.waived ? 'waived' : 'error') : 'warning'} ${f.rule}: ${f.message}${at(f)}`);
+    lines.push(`         ${f.level === 'error' ? (f.waived ? 'waived' : 'error') : 'warning'} ${f.rule}: ${escapeText(f.message)}${at(f)}`);
   }
+  lines.push(...modelWarningLines(m));
   return lines;
 }
+
+const warningAt = (w: Warning) => (w.path ? ` (${escapeText(w.path)}${w.line ? `:${w.line}` : ''})` : '');
+
+/** The model's analysis warnings not already reported as findings, one line each, with their location. */
+export function modelWarningLines(m: ModelResult): string[] {
+  return m.warnings.filter((w) => !isFindingWarning(w)).map((w) => `         warning ${escapeText(w.code)}: ${escapeText(w.message)}${warningAt(w)}`);
+}
+
+/** The fail-closed options that are relaxed to warn, for the policy line. */
+export const relaxed = (r: CheckReport): string =>
+  (['lineage', 'changes'] as const).filter((k) => r.policy[k] === 'warn').map((k) => `; ${k}: warn`).join('');
 
 export function renderCheckText(r: CheckReport): string {
   const s = r.summary;
   const out: string[] = [];
   out.push(`oml check: ${r.result === 'pass' ? 'PASS' : 'FAIL'} — ${s.models} model(s): ${s.failed} failed, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed`);
-  out.push(`policy: allow ${r.policy.allow.join(', ')}; unknown: ${r.policy.unknown}${r.config.path ? ` (${r.config.path})` : ' (default policy)'}`);
+  out.push(`policy: allow ${r.policy.allow.join(', ')}; unknown: ${r.policy.unknown}${relaxed(r)}${r.config.path ? ` (${r.config.path})` : ' (default policy)'}`);
   if (r.config.note) out.push(`note: ${r.config.note}`);
   out.push('');
   if (!r.models.length) out.push('no models found (no model folders and no model ids referenced in code)');

@@ -39,6 +39,41 @@ describe('resolveBaseModels', () => {
     ['mistralai/Mixtral-8x7B-v0.1', 'Apache-2.0'],
     ['mistralai/Ministral-8B-Instruct-2410', 'mistral-research-license-0.1'],
     ['unsloth/Llama-3.2-1B-Instruct', 'llama-3.2-community-license'],
+    // issue 10: the base models users build on
+    ['black-forest-labs/FLUX.1-dev', 'flux-1-dev-non-commercial-1.1.1'],
+    ['black-forest-labs/FLUX.1-Kontext-dev', 'flux-1-dev-non-commercial-1.1.1'],
+    ['black-forest-labs/FLUX.1-Fill-dev', 'flux-1-dev-non-commercial-1.1.1'],
+    ['black-forest-labs/FLUX.1-schnell', 'Apache-2.0'],
+    ['black-forest-labs/FLUX.2-dev', null],
+    ['CompVis/stable-diffusion-v1-4', 'creativeml-openrail-m'],
+    ['runwayml/stable-diffusion-v1-5', 'creativeml-openrail-m'],
+    ['stabilityai/stable-diffusion-2-1', 'creativeml-openrail-pp-m'],
+    ['stabilityai/stable-diffusion-xl-base-1.0', 'creativeml-openrail-pp-m'],
+    ['stabilityai/stable-diffusion-xl-base-0.9', 'sdxl-0.9-research-license'],
+    ['stabilityai/sdxl-turbo', 'stability-non-commercial-research-community'],
+    ['stabilityai/stable-diffusion-3-medium', 'stability-ai-community-license'],
+    ['stabilityai/stable-diffusion-3.5-large', 'stability-ai-community-license'],
+    ['stabilityai/stable-video-diffusion-img2vid', null],
+    ['01-ai/Yi-34B', 'Apache-2.0'],
+    ['01-ai/Yi-1.5-9B-Chat', 'Apache-2.0'],
+    ['microsoft/phi-2', 'MIT'],
+    ['microsoft/Phi-3-mini-128k-instruct', 'MIT'],
+    ['microsoft/Phi-3.5-mini-instruct', 'MIT'],
+    ['microsoft/phi-4', 'MIT'],
+    ['openai/whisper-large-v3', 'Apache-2.0'],
+    ['mistralai/Mixtral-8x22B-Instruct-v0.1', 'Apache-2.0'],
+    // a permissive license is never inferred from a name: a look-alike stays unknown (fails closed)
+    ['TheBloke/Mistral-7B-Instruct-v0.2-GGUF', null],
+    ['someone/FLUX.1-schnell-finetune', null],
+    ['someone/FLUX.1-dev-lora', 'flux-1-dev-non-commercial-1.1.1'],
+    ['mistralai/Codestral-22B-v0.1', 'mistral-non-production-license-0.1'],
+    ['Qwen/Qwen-7B', 'tongyi-qianwen-license'],
+    ['Qwen/Qwen-1_8B-Chat', 'tongyi-qianwen-research-license'],
+    ['Qwen/Qwen3-235B-A22B', 'Apache-2.0'],
+    ['Qwen/Qwen3.5-32B', null],
+    ['deepseek-ai/DeepSeek-Coder-V2-Instruct', 'deepseek-license-1.0'],
+    ['deepseek-ai/DeepSeek-V2.5', 'deepseek-license-1.0'],
+    ['deepseek-ai/DeepSeek-V3.1', 'MIT'],
   ])('%s -> %s', (id, expected) => {
     expect(lic(id)).toBe(expected);
   });
@@ -66,6 +101,14 @@ describe('resolveBaseModels', () => {
     const r = resolveBaseModels(['Qwen/Qwen2.5-1.5B', 'meta-llama/Llama-3.1-8B', 'qwen/qwen2.5-1.5b'], 'merge');
     expect(r.map((x) => x.license)).toEqual(['Apache-2.0', 'llama-3.1-community-license']);
     expect(r[1].note).toMatch(/every parent/);
+  });
+});
+
+describe('base-model table sources', () => {
+  it('every entry names its source', async () => {
+    const { baseModels } = await import('../../src/assess/data.js');
+    const missing = baseModels().models.filter((m) => !m.source?.trim()).map((m) => m.pattern);
+    expect(missing).toEqual([]);
   });
 });
 

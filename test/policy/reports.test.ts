@@ -28,7 +28,7 @@ function report(): CheckReport {
     result: count('fail') ? 'fail' : 'pass',
     root: '.',
     config: { path: 'oml.config.yaml', defaulted: false, note: null },
-    policy: c.policy,
+    policy: { ...c.policy, lineage: 'fail', changes: 'fail' },
     profile: { monthlyActiveUsers: 5000, territories: [], activities: ['serve'] },
     date: c.today,
     summary: { models: models.length, failed: count('fail'), warned: count('warn'), waived: count('waived'), passed: count('pass'), references: 1, unresolved: 1 },
@@ -91,9 +91,10 @@ describe('check report', () => {
     const run = s.runs[0];
     expect(run.tool.driver.name).toBe('oml');
     const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
-    expect(ruleIds).toEqual([...RULE_IDS]);
+    expect(ruleIds).toEqual([...RULE_IDS, 'analysis-warning', 'scan-warning']);
     for (const rule of run.tool.driver.rules) expect(rule.shortDescription.text).toEqual(expect.any(String));
-    expect(run.results.length).toBe(r.models.reduce((n, m) => n + m.findings.length, 0));
+    // one result per finding, per model warning (none in this report) and per scan warning
+    expect(run.results.length).toBe(r.models.reduce((n, m) => n + m.findings.length + m.warnings.length, 0) + r.warnings.length);
     for (const res of run.results) {
       expect(ruleIds).toContain(res.ruleId);
       expect(ruleIds[res.ruleIndex]).toBe(res.ruleId);
