@@ -85,6 +85,21 @@ describe('an added sentence oml cannot account for fails closed', () => {
     expect(a.openness.tier).not.toBe('unknown');
   });
 
+  it('the finding is unexplained-change at the added line; policy.changes: warn judges the provisional tier', async () => {
+    const text = `${mit.trim()}\n\nThe heron counts pebbles beside the quiet mill every other morning.\n`;
+    const line = text.split('\n').findIndex((l) => l.startsWith('The heron')) + 1;
+    const failed = await check({ LICENSE: text });
+    expect(failed.result).toBe('fail');
+    const m = failed.models.find((x) => x.id === 'models/m')!;
+    const f = m.findings.find((x) => x.rule === 'unexplained-change')!;
+    expect(f.level).toBe('error');
+    expect(f.location).toEqual({ path: 'models/m/LICENSE', line });
+    expect(m.findings.map((x) => x.rule)).not.toContain('unknown-license');
+    const relaxed = await check({ LICENSE: text }, 'policy:\n  allow: [open-source, open-weight-permissive, open-weight-conditional, open-weight-restricted]\n  unknown: fail\n  changes: warn\n');
+    expect(relaxed.result).toBe('pass');
+    expect(relaxed.models.find((x) => x.id === 'models/m')!.tier).toBe('open-weight-permissive');
+  });
+
   it('gibberish added to Apache-2.0 is unexplained', () => {
     const a = run(`${apache.trim()}\n\nThe heron counts pebbles beside the quiet mill every other morning.\n`);
     expect(a.openness.tier).toBe('unknown');
