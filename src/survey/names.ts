@@ -1,0 +1,165 @@
+/**
+ * Free-form license names ("MIT license", "Apache 2.0", "Llama 3 license") ->
+ * catalog or SPDX ids, driven by data/license-names.yaml (see its header for
+ * the rules). No regular expressions: a character scanner cuts words and
+ * clauses, aliases are matched as token runs through a map keyed by first token.
+ */
+import { licenseNames, type LicenseNames } from './data.js';
+
+export interface NameMatch {
+  /** The license id the text names, or null (none named, hedged, code only, or ambiguous). */
+  license: string | null;
+  /** The clause that named it (normalized words), for evidence. */
+  clause?: string;
+  /** Why nothing was resolved, or what was skipped. */
+  notes: string[];
+  /** Restriction phrases the note states itself (data: restrictionPhrases), outside hedged clauses. */
+  restrictions: string[];
+}
+
+interface Alias { tokens: string[]; license: string }
+interface Compiled { first: Map<string, Alias[]>; replace: Map<string, string[]>; hedges: string[][]; restrictions: string[][]; modifiers: Set<string>; code: Set<string>; weights: Set<string> }
+
+let compiled: Compiled | null = null;
+
+function compile(d: LicenseNames): Compiled {
+  const replace = new Map(Object.entries(d.replace).map(([k, v]) => [k.toLowerCase(), v.toLowerCase().split(' ').filter(Boolean)]));
+  const first = new Map<string, Alias[]>();
+  for (const n of d.names) {
+    for (const a of n.aliases) {
+      const tokens = a.toLowerCase().split(' ');
+      const list = first.get(tokens[0]!) ?? [];
+      list.push({ tokens, license: n.license });
+      list.sort((x, y) => y.tokens.length - x.tokens.length); // longest first
+      first.set(tokens[0]!, list);
+    }
+  }
+  return {
+    first, replace,
+    hedges: d.hedges.map((h) => h.toLowerCase().split(' ')),
+    restrictions: d.restrictionPhrases.map((h) => h.toLowerCase().split(' ')),
+    modifiers: new Set(d.modifiers.map((w) => w.toLowerCase())),
+    code: new Set(d.codeWords.map((w) => w.toLowerCase())),
+    weights: new Set(d.weightWords.map((w) => w.toLowerCase())),
+  };
+}
+
+function table(): Compiled {
+  if (!compiled) compiled = compile(licenseNames());
+  return compiled;
+}
+
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 /* . */ || c === 43 /* + */;
+
+/** Lower-cased words of `s` (letters, digits, '.', '+'), trailing dots dropped, spelling variants replaced. */
+export function words(s: string, t: Compiled = table()): string[] {
+  const out: string[] = [];
+  const lower = s.toLowerCase();
+  let start = -1;
+  const flush = (end: number) => {
+    if (start < 0) return;
+    let w = lower.slice(start, end);
+    let e = w.length;
+    while (e > 0 && w.charCodeAt(e - 1) === 46) e--;
+    let b = 0;
+    while (b < e && w.charCodeAt(b) === 46) b++;
+    w = w.slice(b, e);
+    start = -1;
+    if (!w) return;
+    const r = t.replace.get(w);
+    if (r) out.push(...r);
+    else out.push(w);
+  };
+  for (let i = 0; i < lower.length; i++) {
+    if (isWordChar(lower.charCodeAt(i))) { if (start < 0) start = i; }
+    else flush(i);
+  }
+  flush(lower.length);
+  return out;
+}
+
+/** Drops URLs (a run of non-space characters containing "://" or starting with "www.") from the text. */
+function dropUrls(line: string): string {
+  return line.split(/\s+/).filter((w) => !w.includes('://') && !w.toLowerCase().startsWith('www.')).join(' ');
+}
+
+/** Clauses: lines, then sentences ('. ' and ';' and ':'), URLs removed. */
+export function clauses(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let cur = '';
+    const s = dropUrls(line);
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i]!;
+      const endsSentence = (c === '.' && (i + 1 === s.length || s[i + 1] === ' ')) || c === ';' || c === ':';
+      if (endsSentence) { if (cur.trim()) out.push(cur.trim()); cur = ''; }
+      else cur += c;
+    }
+    if (cur.trim()) out.push(cur.trim());
+  }
+  return out;
+}
+
+const hasRun = (ws: string[], run: string[]): boolean => {
+  for (let i = 0; i + run.length <= ws.length; i++) {
+    let ok = true;
+    for (let j = 0; j < run.length && ok; j++) ok = ws[i + j] === run[j];
+    if (ok) return true;
+  }
+  return false;
+};
+
+/** License ids named in one clause's words (longest alias at each position); `modified` gets the names after a modifier word. */
+function namesIn(ws: string[], t: Compiled, modified: string[] = []): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const cands = t.first.get(ws[i]!);
+    if (!cands) continue;
+    for (const a of cands) {
+      if (i + a.tokens.length > ws.length) continue;
+      let ok = true;
+      for (let j = 1; j < a.tokens.length && ok; j++) ok = ws[i + j] === a.tokens[j];
+      if (ok) { (i > 0 && t.modifiers.has(ws[i - 1]!) ? modified : found).push(a.license); i += a.tokens.length - 1; break; }
+    }
+  }
+  return found;
+}
+
+/**
+ * The license a free-form note names for the model's weights, or null with the
+ * reason. Input is bounded by the caller (a CSV cell).
+ */
+export function matchLicenseName(text: string): NameMatch {
+  const t = table();
+  const notes: string[] = [];
+  const weightHits: Array<{ license: string; clause: string }> = [];
+  const plainHits: Array<{ license: string; clause: string }> = [];
+  const restrictions = new Set<string>();
+  for (const c of clauses(text)) {
+    const ws = words(c, t);
+    if (!t.hedges.some((h) => hasRun(ws, h))) {
+      for (const r of t.restrictions) if (hasRun(ws, r)) restrictions.add(r.join(' '));
+    }
+    const modified: string[] = [];
+    const named = namesIn(ws, t, modified);
+    const clause = ws.join(' ');
+    if (modified.length) { notes.push(`"${clause}" names a modified ${modified.join(', ')}, which is not ${modified.length > 1 ? 'those licenses' : 'that license'}: not used`); continue; }
+    if (!named.length) continue;
+    const hedge = t.hedges.find((h) => hasRun(ws, h));
+    if (hedge) { notes.push(`"${clause}" is hedged ("${hedge.join(' ')}"): not used`); continue; }
+    const aboutWeights = ws.some((w) => t.weights.has(w));
+    const aboutCode = ws.some((w) => t.code.has(w));
+    if (aboutCode && !aboutWeights) { notes.push(`"${clause}" names the code's license, not the weights': not used`); continue; }
+    for (const license of new Set(named)) (aboutWeights ? weightHits : plainHits).push({ license, clause });
+  }
+  const pick = weightHits.length ? weightHits : plainHits;
+  const distinct = [...new Set(pick.map((h) => h.license))];
+  if (distinct.length === 1) return { license: distinct[0]!, clause: pick[0]!.clause, notes, restrictions: [...restrictions] };
+  if (distinct.length > 1) {
+    notes.push(`several licenses named (${distinct.join(', ')}): ambiguous`);
+    return { license: null, notes, restrictions: [...restrictions] };
+  }
+  if (!notes.length) notes.push('no license named');
+  return { license: null, notes, restrictions: [...restrictions] };
+}
