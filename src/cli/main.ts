@@ -1,5 +1,6 @@
 import { runAnalyze } from './analyze.js';
 import { runCheck } from './check.js';
+import { runSurveyCommand } from './survey.js';
 import { USAGE } from './usage.js';
 
 /** CLI entry: returns the exit code (0 pass, 1 policy violation, 2 usage or input error). */
@@ -10,6 +11,8 @@ export async function main(argv: string[]): Promise<number> {
       return runAnalyze(rest);
     case 'check':
       return runCheck(rest);
+    case 'survey':
+      return runSurveyCommand(rest);
     case '-h':
     case '--help':
     case 'help':

@@ -6,6 +6,8 @@ export const USAGE = `Usage:
           [--max-file-size BYTES] [--max-total-size BYTES]
       CI gate: vet every model under DIR against the policy in oml.config.yaml.
       Limit flags override the config's limits: (see README, Limits).
+  oml survey INPUT... [--format markdown|csv|json|html] [--output FILE] [--by DIMS]
+      Openness of an ecosystem by origin and year (Hub listings, card folders, Epoch AI CSV).
 
 Exit codes: 0 pass, 1 policy violation, 2 usage or input error.
 `;

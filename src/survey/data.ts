@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { OmlError } from '../errors.js';
 import { dataPath } from '../paths.js';
+import { TierSchema } from '../types.js';
 
 /** A phrase: words separated by single spaces, written as the normalized text reads (see names.ts). */
 const Phrase = z.string().min(1).refine((s) => s.split(' ').every((w) => w.length > 0), 'a phrase is words separated by single spaces');
@@ -19,6 +20,10 @@ export const LicenseNamesSchema = z.object({
   restrictionPhrases: z.array(Phrase),
   codeWords: z.array(z.string().min(1)),
   weightWords: z.array(z.string().min(1)),
+  epochLabels: z.object({
+    agree: z.record(z.string().min(1), z.array(TierSchema).min(1)),
+    notReleased: z.array(z.string().min(1)),
+  }).strict(),
   names: z.array(z.object({ license: z.string().min(1), aliases: z.array(Phrase).min(1) }).strict()),
 }).strict();
 export type LicenseNames = z.infer<typeof LicenseNamesSchema>;

@@ -12,6 +12,7 @@ import { resolveBaseModels } from '../assess/lineage.js';
 import { OmlError } from '../errors.js';
 import { hubModelIds } from './hf-ids.js';
 import { tierOfLicenseId } from './license-tier.js';
+import { licenseNames } from './data.js';
 import { matchLicenseName } from './names.js';
 import type { SurveyRecord } from './types.js';
 
@@ -20,13 +21,18 @@ export const EPOCH_CREDIT = 'Epoch AI, "Data on AI Models", https://epoch.ai/dat
 /** Columns the reader needs: a CSV without them is not Epoch's format. */
 export const EPOCH_COLUMNS = ['Model', 'Organization', 'Publication date', 'Country (of organization)', 'Model accessibility'] as const;
 
-/** Epoch labels saying the weights are not released. */
-const NOT_RELEASED = new Set(['unreleased', 'api access', 'hosted access (no api)']);
 const MAX_RECORD = 1024 * 1024;
 /** Tiers without use restrictions: a note stating one of its own contradicts them. */
 const OPEN_TIERS = new Set(['open-source', 'open-weight-permissive', 'open-weight-conditional']);
 
 type Row = Record<string, string | undefined>;
+
+let notReleasedSet: Set<string> | null = null;
+/** Epoch labels saying the weights are not released (data/license-names.yaml, epochLabels), lower-cased. */
+function notReleased(): Set<string> {
+  if (!notReleasedSet) notReleasedSet = new Set(licenseNames().epochLabels.notReleased.map((l) => l.toLowerCase()));
+  return notReleasedSet;
+}
 
 const oneLine = (s: string | undefined) => (s ?? '').split(/\s+/).filter(Boolean).join(' ');
 
@@ -62,7 +68,7 @@ export function epochRecord(row: Row, file: string, line: number): SurveyRecord 
     year: yearOf(row['Publication date']),
     epoch: { accessibility: accessibility || '(none)', notes },
   };
-  if (NOT_RELEASED.has(accessibility.toLowerCase())) {
+  if (notReleased().has(accessibility.toLowerCase())) {
     return { ...base, license: 'unknown', via: 'label', tier: 'closed', reason: `Epoch AI: "${accessibility}" (weights not released)` };
   }
   const named = matchLicenseName(notes);
