@@ -7,7 +7,8 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { clean } from './escape.js';
-import { CLASSES, type SurveyResult } from './result.js';
+import { TIERS } from '../types.js';
+import { CLASSES, classOf, type SurveyResult } from './result.js';
 
 export const CLASS_COLORS: Record<(typeof CLASSES)[number], string> = {
   permissive: '#2a9d8f', restricted: '#e9a23b', noncommercial: '#9b5de5', closed: '#7f8c8d', unknown: '#d1495b',
@@ -56,13 +57,13 @@ export function surveyCharts(r: SurveyResult): Chart[] {
     } as TopLevelSpec,
   });
   const totals = new Map<string, number>();
-  const cumAll: Array<{ year: string; class: string; cumulative: number }> = [];
+  const cumAll: Array<{ year: number; class: string; cumulative: number }> = [];
   const years = [...new Set(r.cumulative.map((c) => c.year))].sort();
   for (const cls of CLASSES) {
     for (const y of years) {
       const n = r.cumulative.filter((c) => c.class === cls && c.year === y).reduce((a, c) => a + c.count, 0);
       totals.set(cls, (totals.get(cls) ?? 0) + n);
-      cumAll.push({ year: y, class: cls, cumulative: totals.get(cls)! });
+      cumAll.push({ year: Number(y), class: cls, cumulative: totals.get(cls)! });
     }
   }
   charts.push({
@@ -74,7 +75,7 @@ export function surveyCharts(r: SurveyResult): Chart[] {
       mark: { type: 'line', point: true },
       width: 560, height: 260,
       encoding: {
-        x: { field: 'year', type: 'ordinal', title: 'year', axis: { labelAngle: -45 } },
+        x: { field: 'year', type: 'quantitative', title: 'year', scale: { zero: false }, axis: { format: 'd', labelAngle: 0 } },
         y: { field: 'cumulative', type: 'quantitative', title: 'models (cumulative)' },
         color: classColor,
       },
@@ -127,7 +128,7 @@ export function surveyCharts(r: SurveyResult): Chart[] {
         encoding: {
           y: { field: 'epoch', type: 'nominal', title: 'Epoch AI label' },
           x: { field: 'count', type: 'quantitative', title: 'models' },
-          color: { field: 'tier', type: 'nominal', title: 'oml tier', scale: { scheme: 'tableau10' } },
+          color: { field: 'tier', type: 'nominal', title: 'oml tier', scale: { domain: [...TIERS], range: TIERS.map((t) => CLASS_COLORS[classOf(t)]) } },
         },
         config: CONFIG,
       } as TopLevelSpec,

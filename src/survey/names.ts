@@ -110,9 +110,25 @@ const hasRun = (ws: string[], run: string[]): boolean => {
   return false;
 };
 
-/** License ids named in one clause's words (longest alias at each position); `modified` gets the names after a modifier word. */
-function namesIn(ws: string[], t: Compiled, modified: string[] = []): string[] {
-  const found: string[] = [];
+type Scope = 'code' | 'weights' | 'clause';
+
+/** "NAME for ..." scopes the name: the words after "for" up to the next "for" (at most 8). */
+function scopeAfter(ws: string[], end: number, t: Compiled): Scope {
+  if (ws[end] !== 'for') return 'clause';
+  let code = false;
+  let weights = false;
+  for (let k = end + 1; k < ws.length && k <= end + 8 && ws[k] !== 'for'; k++) {
+    if (t.weights.has(ws[k]!)) weights = true;
+    else if (t.code.has(ws[k]!)) code = true;
+  }
+  return weights ? 'weights' : code ? 'code' : 'clause';
+}
+
+interface Named { license: string; scope: Scope }
+
+/** License names in one clause's words (longest alias at each position); names right after a modifier word go to `modified`. */
+function namesIn(ws: string[], t: Compiled, modified: string[]): Named[] {
+  const found: Named[] = [];
   for (let i = 0; i < ws.length; i++) {
     const cands = t.first.get(ws[i]!);
     if (!cands) continue;
@@ -120,7 +136,11 @@ function namesIn(ws: string[], t: Compiled, modified: string[] = []): string[] {
       if (i + a.tokens.length > ws.length) continue;
       let ok = true;
       for (let j = 1; j < a.tokens.length && ok; j++) ok = ws[i + j] === a.tokens[j];
-      if (ok) { (i > 0 && t.modifiers.has(ws[i - 1]!) ? modified : found).push(a.license); i += a.tokens.length - 1; break; }
+      if (!ok) continue;
+      if (i > 0 && t.modifiers.has(ws[i - 1]!)) modified.push(a.license);
+      else found.push({ license: a.license, scope: scopeAfter(ws, i + a.tokens.length, t) });
+      i += a.tokens.length - 1;
+      break;
     }
   }
   return found;
@@ -150,8 +170,11 @@ export function matchLicenseName(text: string): NameMatch {
     if (hedge) { notes.push(`"${clause}" is hedged ("${hedge.join(' ')}"): not used`); continue; }
     const aboutWeights = ws.some((w) => t.weights.has(w));
     const aboutCode = ws.some((w) => t.code.has(w));
-    if (aboutCode && !aboutWeights) { notes.push(`"${clause}" names the code's license, not the weights': not used`); continue; }
-    for (const license of new Set(named)) (aboutWeights ? weightHits : plainHits).push({ license, clause });
+    for (const n of named) {
+      const scope = n.scope === 'clause' ? (aboutWeights ? 'weights' : aboutCode ? 'code' : 'clause') : n.scope;
+      if (scope === 'code') notes.push(`"${clause}" names ${n.license} for the code, not the weights: not used`);
+      else (scope === 'weights' ? weightHits : plainHits).push({ license: n.license, clause });
+    }
   }
   const pick = weightHits.length ? weightHits : plainHits;
   const distinct = [...new Set(pick.map((h) => h.license))];

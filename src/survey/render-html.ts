@@ -16,6 +16,7 @@ h1, h2, h3 { line-height: 1.2; } p.muted, figcaption { color: var(--muted); }
 section.chart { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; border-top: 1px solid var(--line); padding-top: 1rem; margin-top: 1.5rem; }
 section.chart figure { margin: 0; flex: 1 1 520px; overflow-x: auto; }
 section.chart .data { flex: 1 1 320px; max-height: 420px; overflow: auto; }
+section.chart .data td { white-space: nowrap; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 table.narrow { width: auto; min-width: 320px; }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }

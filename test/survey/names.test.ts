@@ -83,3 +83,16 @@ describe('survey data tables', () => {
       .toEqual(['moonshotai/Kimi-K2-Instruct']);
   });
 });
+
+describe('scoped names inside one clause', () => {
+  it('"X for code, Y for weights" takes Y', () => {
+    expect(matchLicenseName('Apache 2.0 for code, CC BY-NC 4.0 for weights').license).toBe('CC-BY-NC-4.0');
+  });
+  it('"X for code and weights" takes X', () => {
+    expect(matchLicenseName('MIT for code and weights').license).toBe('MIT');
+  });
+  it('"X for code" with an unnamed weights license resolves to nothing', () => {
+    const m = matchLicenseName('Apache 2.0 for code, cc by-nc for weights');
+    expect(m.license).toBeNull();
+  });
+});
