@@ -32,3 +32,8 @@ export type { CheckOptions, CheckConfig, CheckReport, ModelResult, Finding } fro
 export { analysisJsonSchema } from './analyze/schema.js';
 export { analyzeStream } from './stream/index.js';
 export type { StreamOptions, StreamItem, StreamInput } from './stream/index.js';
+export { runSurvey } from './survey/index.js';
+export type { SurveyOptions, SurveyResult, SurveyRecord, Dimension } from './survey/index.js';
+export { renderSurveyMarkdown } from './survey/render-markdown.js';
+export { renderSurveyCsv } from './survey/render-csv.js';
+export { renderSurveyHtml } from './survey/render-html.js';

@@ -1,7 +1,7 @@
 /** `oml survey --format markdown`: every table of the survey, credits first and last. */
 import { instructive } from './aggregate.js';
 import { md } from './escape.js';
-import { CLASSES, type Disagreement, type SurveyResult } from './result.js';
+import { CLASSES, type Agreement, type Disagreement, type SurveyResult } from './result.js';
 
 const pct = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1)}%` : '0.0%');
 
@@ -18,6 +18,28 @@ export function disagreementRow(d: Disagreement): string[] {
 }
 
 export const DISAGREEMENT_HEAD = ['model', 'year', 'Epoch AI label', 'oml tier', 'license', 'deciding term', 'evidence'];
+
+/**
+ * The agreement with Epoch AI's labels: the mapping, the counts, the confusion
+ * table, the five most instructive disagreements and (with `all` > 0) up to
+ * `all` of every disagreement.
+ */
+export function renderAgreementMarkdown(a: Agreement, opts: { all?: number } = {}): string {
+  const all = opts.all ?? 0;
+  const out: string[] = [];
+  out.push('Mapping: ' + Object.entries(a.mapping).map(([label, tiers]) => `“${md(label)}” ↔ ${tiers.join(' / ')}`).join('; ') + '.');
+  out.push('', `Compared (open-weights label and a license oml determined): ${a.compared}. Agree: ${a.agreed} (${pct(a.agreed, a.compared)}). Disagree: ${a.compared - a.agreed}. Open-weights rows whose license oml could not determine: ${a.notDetermined}.`);
+  out.push('', table(['Epoch AI label', 'oml tier', 'models'], a.confusion.map((c) => [md(c.epoch), c.tier, c.count])));
+  if (a.disagreements.length) {
+    out.push('', '### Most instructive disagreements', '', table(DISAGREEMENT_HEAD, instructive(a.disagreements, 5).map(disagreementRow)));
+    if (all > 0) {
+      out.push('', '### Every disagreement', '', table(DISAGREEMENT_HEAD, a.disagreements.slice(0, all).map(disagreementRow)));
+      const more = a.disagreements.length - Math.min(all, a.disagreements.length) + a.disagreementsNotListed;
+      if (more > 0) out.push('', `(${more} more disagreements: use --format json for all of them)`);
+    }
+  }
+  return out.join('\n');
+}
 
 export function renderSurveyMarkdown(r: SurveyResult, opts: { maxRows?: number } = {}): string {
   const max = opts.maxRows ?? 200;
@@ -51,19 +73,7 @@ export function renderSurveyMarkdown(r: SurveyResult, opts: { maxRows?: number }
   out.push('', '## Top publishers', '');
   out.push(table(['publisher', 'origin', 'models', ...CLASSES], r.topPublishers.map((p) => [md(p.publisher), md(p.country), p.total, ...CLASSES.map((c) => p[c])])));
 
-  const a = r.agreement;
-  if (a) {
-    out.push('', '## Agreement with Epoch AI’s labels', '');
-    out.push('Mapping: ' + Object.entries(a.mapping).map(([label, tiers]) => `“${md(label)}” ↔ ${tiers.join(' / ')}`).join('; ') + '.');
-    out.push('', `Compared (open-weights label and a license oml determined): ${a.compared}. Agree: ${a.agreed} (${pct(a.agreed, a.compared)}). Disagree: ${a.compared - a.agreed}. Open-weights rows whose license oml could not determine: ${a.notDetermined}.`);
-    out.push('', table(['Epoch AI label', 'oml tier', 'models'], a.confusion.map((c) => [md(c.epoch), c.tier, c.count])));
-    if (a.disagreements.length) {
-      out.push('', '### Most instructive disagreements', '', table(DISAGREEMENT_HEAD, instructive(a.disagreements, 5).map(disagreementRow)));
-      out.push('', '### Every disagreement', '', table(DISAGREEMENT_HEAD, a.disagreements.slice(0, max).map(disagreementRow)));
-      const more = a.disagreements.length - Math.min(max, a.disagreements.length) + a.disagreementsNotListed;
-      if (more > 0) out.push('', `(${more} more disagreements: use --format json for all of them)`);
-    }
-  }
+  if (r.agreement) out.push('', '## Agreement with Epoch AI’s labels', '', renderAgreementMarkdown(r.agreement, { all: max }));
   if (r.problems.count) {
     out.push('', '## Input problems', '', `${r.problems.count} input(s) could not be surveyed${r.problems.count > r.problems.listed.length ? ` (first ${r.problems.listed.length} listed)` : ''}:`, '');
     out.push(table(['file', 'line', 'problem'], r.problems.listed.map((p) => [md(p.file), p.line, md(p.message)])));

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runSurvey } from '../../src/survey/index.js';
 import { renderSurveyCsv } from '../../src/survey/render-csv.js';
 import { renderSurveyMarkdown } from '../../src/survey/render-markdown.js';
+import { renderSurveyHtml } from '../../src/survey/render-html.js';
 import { csv, md } from '../../src/survey/escape.js';
 
 const FIX = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -45,11 +46,19 @@ describe('Hub listing', () => {
     });
   });
 
+  it('HTML never carries the listing’s markup raw', async () => {
+    const page = await renderSurveyHtml(await runSurvey([HUB], { by: ['publisher', 'tier'] }));
+    expect(page).toContain('not JSON'); // the bad line's message, which quotes the line
+    expect(page).toContain('&lt;script&gt;al');
+    expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/)/);
+  });
+
   it('markdown never carries the listing’s markup raw', async () => {
     const out = renderSurveyMarkdown(await runSurvey([HUB], { by: ['publisher', 'tier'] }));
     expect(out).toContain('| open-weight-restricted | 3 |');
-    expect(out).not.toContain('<b>');
     expect(out).toContain('not JSON');
+    expect(out).toContain('&lt;script&gt;al');
+    expect(out).not.toContain('<script');
   });
 });
 
