@@ -4,8 +4,7 @@
  * `currentColor` so one SVG reads on the page's light and dark backgrounds; the
  * class colours are mid-tone and distinguishable on both.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { clean } from './escape.js';
 import { TIERS } from '../types.js';
 import { CLASSES, classOf, type SurveyResult } from './result.js';
@@ -139,7 +138,9 @@ export function surveyCharts(r: SurveyResult): Chart[] {
 
 /** SVG markup of a chart, with its title and description for assistive technology. */
 export async function renderSvg(chart: Chart): Promise<string> {
-  const view = new vega.View(vega.parse(compile(chart.spec).spec), { renderer: 'none' });
+  // vega is ESM with top-level await: loaded on first use, so the CommonJS build can still be required
+  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  const view = new vega.View(vega.parse(vl.compile(chart.spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
     return svg.replace('<svg ', `<svg role="img" aria-labelledby="${chart.id}-title" `);
