@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkReportJsonSchema } from '../src/policy/report-schema.ts';
 import { analysisJsonSchema } from '../src/analyze/schema.ts';
+import { surveyJsonSchema } from '../src/survey/result.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,6 +21,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMAS = {
   'schema/check-report.schema.json': checkReportJsonSchema(),
   'schema/analysis.schema.json': analysisJsonSchema(),
+  'schema/survey.schema.json': surveyJsonSchema(),
 };
 
 export const serialize = (obj) => `${JSON.stringify(obj, null, 2)}\n`;
