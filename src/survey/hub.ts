@@ -80,7 +80,8 @@ export function hubRecord(m: Obj, file: string, line: number, limits?: Partial<L
   const publisher = typeof m.author === 'string' && m.author ? m.author : slash > 0 ? id.slice(0, slash) : 'unknown';
   const origin = publisher === 'unknown' ? null : publisherCountry(publisher);
   const meta = cardMeta(m);
-  const a = analyzeMeta(meta, `${file}:${line}`, limits);
+  // one analysis serves every model with the same metadata: its path names the listing, not a line
+  const a = analyzeMeta(meta, `${file} (card metadata)`, limits);
   const base: SurveyRecord = {
     file, line,
     model: id || '(no id)',
@@ -98,7 +99,7 @@ export function hubRecord(m: Obj, file: string, line: number, limits?: Partial<L
   }
   if (a.openness.tier === 'unknown') {
     const why = a.warnings.find((w) => w.code === 'NO_LICENSE' || w.code === 'DECLARED')?.message;
-    base.reason = `license not determined: ${why ?? base.reason}`.replace(`${file}:${line}`, 'card metadata');
+    base.reason = `license not determined: ${why ?? base.reason}`;
   }
   const d = decidingOf(a);
   if (d) base.deciding = d;

@@ -77,12 +77,14 @@ export async function runSurvey(paths: string[], opts: SurveyOptions = {}): Prom
     const path = paths[i]!;
     const kind = kinds[i]!;
     agg.addInput(path, kind, kind === 'epoch-csv' ? EPOCH_CREDIT : undefined);
+    const before = done;
     for await (const x of read(path, kind, opts)) {
       if (isProblem(x)) agg.problem(x);
       else agg.add(x);
       done++;
       opts.onProgress?.(done, path);
     }
+    if (done === before) throw new OmlError('EMPTY', kind === 'folder' ? 'no model folder or model card found' : 'no models in this input', { file: path });
   }
   return agg.result();
 }

@@ -48,6 +48,14 @@ describe('oml survey CLI', () => {
     expect(r.stderr).toMatch(msg);
   });
 
+  it('an empty listing exits 2 naming it (never an empty pass)', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'oml-survey-cli-')), 'empty.jsonl');
+    writeFileSync(f, '\n');
+    const r = oml(f);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${f}: no models in this input`);
+  });
+
   it('a file that is no survey input exits 2 naming it', () => {
     const f = join(mkdtempSync(join(tmpdir(), 'oml-survey-cli-')), 'notes.txt');
     writeFileSync(f, 'hello\n');
