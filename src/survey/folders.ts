@@ -9,7 +9,7 @@
  * model's) or a Hub cache folder `models--org--name`; otherwise `unknown`.
  * Year: `unknown` (cards and folders carry no publication date).
  */
-import { open, readdir } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { discoverModels } from '../policy/discover.js';
 import { classifyName } from '../read/folder.js';
@@ -70,6 +70,14 @@ function folderRecord(a: Analysis, rel: string): SurveyRecord {
 
 /** Streams the models under a directory as SurveyRecords (and each unreadable one as an InputProblem). */
 export async function* readFolders(root: string, opts: { limits?: Partial<Limits>; workers: number }): AsyncIterable<SurveyRecord | InputProblem> {
+  if ((await stat(root)).isFile()) {
+    // one model card file given by itself
+    for await (const item of analyzeStream([root], { limits: opts.limits, markdown: 'fast' })) {
+      if (item.error) yield { file: item.path, line: item.error.line ?? 0, message: item.error.message };
+      else yield folderRecord(item.result!, basename(root));
+    }
+    return;
+  }
   const found = await discoverModels(root, { limits: opts.limits });
   for (const w of found.warnings) yield { file: join(root, w.path ?? '.'), line: 0, message: w.message };
   const inputs: Array<{ path: string; rel: string }> = found.models.map((m) => ({ path: m.dir, rel: m.rel }));

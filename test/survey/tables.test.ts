@@ -118,6 +118,15 @@ describe('folders of model cards', () => {
   });
 });
 
+describe('a single model card file', () => {
+  it('is surveyed as one model', async () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'oml-survey-')), 'card.md');
+    writeFileSync(f, '---\nlicense: mit\n---\n# a model\n');
+    const r = await runSurvey([f], { by: ['license', 'tier'] });
+    expect(r.groups).toEqual([{ license: 'MIT', tier: 'open-weight-permissive', count: 1 }]);
+  });
+});
+
 describe('escaping', () => {
   it('markdown cells and CSV fields', () => {
     expect(md('a|b <i>[x](y)</i>\u202e\n')).toBe('a\\|b &lt;i&gt;\\[x\\](y)&lt;/i&gt; ');
