@@ -84,7 +84,7 @@ export async function runSurveyCommand(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  let workers = Math.max(1, availableParallelism() - 1);
+  let workers = availableParallelism();
   if (args.values.workers !== undefined) {
     const w = Number(args.values.workers);
     if (!/^\d+$/.test(args.values.workers) || w > 64) {
