@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { isOmlError } from '../errors.js';
 import { DEFAULT_BY, parseDimensions, runSurvey, type Dimension, type SurveyResult } from '../survey/index.js';
+import { clean } from '../survey/escape.js';
 import { renderSurveyCsv } from '../survey/render-csv.js';
 import { renderSurveyHtml } from '../survey/render-html.js';
 import { renderSurveyMarkdown } from '../survey/render-markdown.js';
@@ -120,7 +121,8 @@ export async function runSurveyCommand(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(text);
   }
-  for (const p of result.problems.listed) process.stderr.write(`oml survey: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+  // problem messages quote the input (a bad line): control characters never reach the terminal
+  for (const p of result.problems.listed) process.stderr.write(`oml survey: ${clean(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`)}\n`);
   if (result.problems.count > result.problems.listed.length) process.stderr.write(`oml survey: ... ${result.problems.count - result.problems.listed.length} more problems (see the report)\n`);
   return result.problems.count ? 2 : 0;
 }

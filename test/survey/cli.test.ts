@@ -56,12 +56,31 @@ describe('oml survey CLI', () => {
     expect(r.stderr).toContain(`${f}: no models in this input`);
   });
 
+  it('control characters of a bad line never reach the terminal', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'oml-survey-cli-')), 'esc.jsonl');
+    writeFileSync(f, `{"id":"a/b","cardData":{"license":"mit"}}\n\u001b]0;pwned\u0007\u001b[31m not json\n`);
+    const r = oml(f, '--format', 'json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${f}:2: not JSON`);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
   it('a file that is no survey input exits 2 naming it', () => {
     const f = join(mkdtempSync(join(tmpdir(), 'oml-survey-cli-')), 'notes.txt');
     writeFileSync(f, 'hello\n');
     const r = oml(f);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${f}: not a survey input`);
+  });
+});
+
+describe('package builds', () => {
+  // vega is ESM with top-level await: the CommonJS build must still load and draw the charts
+  it('CommonJS require renders the HTML report with its charts', () => {
+    const code = `const o = require('open-model-license'); o.runSurvey([${JSON.stringify(EPOCH)}]).then(o.renderSurveyHtml).then(h => console.log((h.match(/<svg /g) || []).length))`;
+    const r = spawnSync(process.execPath, ['-e', code], { cwd: REPO, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('5');
   });
 });
 
