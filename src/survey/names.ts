@@ -156,6 +156,7 @@ export function matchLicenseName(text: string): NameMatch {
   const weightHits: Array<{ license: string; clause: string }> = [];
   const plainHits: Array<{ license: string; clause: string }> = [];
   const restrictions = new Set<string>();
+  const modifiedAnywhere = new Set<string>();
   for (const c of clauses(text)) {
     const ws = words(c, t);
     if (!t.hedges.some((h) => hasRun(ws, h))) {
@@ -164,6 +165,7 @@ export function matchLicenseName(text: string): NameMatch {
     const modified: string[] = [];
     const named = namesIn(ws, t, modified);
     const clause = ws.join(' ');
+    for (const m of modified) modifiedAnywhere.add(m);
     if (modified.length) { notes.push(`"${clause}" names a modified ${modified.join(', ')}, which is not ${modified.length > 1 ? 'those licenses' : 'that license'}: not used`); continue; }
     if (!named.length) continue;
     const hedge = t.hedges.find((h) => hasRun(ws, h));
@@ -178,6 +180,10 @@ export function matchLicenseName(text: string): NameMatch {
   }
   const pick = weightHits.length ? weightHits : plainHits;
   const distinct = [...new Set(pick.map((h) => h.license))];
+  if (distinct.length === 1 && modifiedAnywhere.has(distinct[0]!)) {
+    notes.push(`${distinct[0]} is also named as modified: which one applies is not clear`);
+    return { license: null, notes, restrictions: [...restrictions] };
+  }
   if (distinct.length === 1) return { license: distinct[0]!, clause: pick[0]!.clause, notes, restrictions: [...restrictions] };
   if (distinct.length > 1) {
     notes.push(`several licenses named (${distinct.join(', ')}): ambiguous`);

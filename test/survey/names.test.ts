@@ -32,6 +32,7 @@ describe('license names', () => {
     ['a hedged clause', 'unclear license, looks like MIT'],
     ['a code-only clause', 'MIT license for training and inference code'],
     ['a modified license', 'modified MIT license'],
+    ['a modified license named plainly elsewhere too', 'Modified MIT license. MIT license with a display clause'],
     ['two licenses for the same scope', 'MIT and DeepSeek license'],
     ['no name at all', 'weights on GitHub, non-commercial'],
   ])('%s resolves to nothing (fail closed)', (_why, text) => {
