@@ -30,6 +30,9 @@ export interface SurveyOptions {
   onProgress?: (done: number, input: string) => void;
 }
 
+/** Hub and folder origins come from data/publishers.yaml, whose countries are taken from Epoch AI's data. */
+export const PUBLISHERS_CREDIT = `publisher countries from data/publishers.yaml, after ${EPOCH_CREDIT}`;
+
 export const DEFAULT_BY: Dimension[] = ['country', 'year', 'tier'];
 
 /** The kind of an input: a directory, a .csv (Epoch AI), a .jsonl/.ndjson/.json listing; otherwise sniffed from its first byte. */
@@ -76,7 +79,7 @@ export async function runSurvey(paths: string[], opts: SurveyOptions = {}): Prom
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i]!;
     const kind = kinds[i]!;
-    agg.addInput(path, kind, kind === 'epoch-csv' ? EPOCH_CREDIT : undefined);
+    agg.addInput(path, kind, kind === 'epoch-csv' ? EPOCH_CREDIT : PUBLISHERS_CREDIT);
     const before = done;
     for await (const x of read(path, kind, opts)) {
       if (isProblem(x)) agg.problem(x);

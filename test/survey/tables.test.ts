@@ -33,6 +33,7 @@ describe('Hub listing', () => {
     expect(g('unknown', 'unknown')).toBe(1);
     expect(r.problems).toEqual({ count: 1, listed: [expect.objectContaining({ file: HUB, line: 9 })] });
     expect(r.agreement).toBeNull();
+    expect(r.credits).toEqual([expect.stringContaining('data/publishers.yaml, after Epoch AI')]);
     const us = r.shares.find((s) => s.country === 'United States of America')!;
     expect(us).toMatchObject({ total: 2, restricted: 2, permissive: 0 });
     expect(r.topPublishers[0]).toMatchObject({ publisher: 'someone', total: 3 });
