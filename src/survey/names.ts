@@ -3,7 +3,10 @@
  * catalog or SPDX ids, driven by data/license-names.yaml (see its header for
  * the rules). No regular expressions: a character scanner cuts words and
  * clauses, aliases are matched as token runs through a map keyed by first token.
+ * A URL in the note that is a catalog license's canonical address or one of its
+ * links names that license too.
  */
+import { findByUrl } from '../catalog/index.js';
 import { licenseNames, type LicenseNames } from './data.js';
 
 export interface NameMatch {
@@ -79,24 +82,52 @@ export function words(s: string, t: Compiled = table()): string[] {
   return out;
 }
 
-/** Drops URLs (a run of non-space characters containing "://" or starting with "www.") from the text. */
-function dropUrls(line: string): string {
-  return line.split(/\s+/).filter((w) => !w.includes('://') && !w.toLowerCase().startsWith('www.')).join(' ');
+const isUrl = (w: string) => w.includes('://') || w.toLowerCase().startsWith('www.');
+/** A URL as written, without the punctuation that closes the sentence around it. */
+function trimUrl(w: string): string {
+  let e = w.length;
+  while (e > 0 && ').,;:\'"'.includes(w[e - 1]!)) e--;
+  return w.slice(0, e);
 }
 
-/** Clauses: lines, then sentences ('. ' and ';' and ':'), URLs removed. */
-export function clauses(text: string): string[] {
-  const out: string[] = [];
+/** A clause of a note: its words' text (URLs removed), the URLs it had, and the sentence it belongs to. */
+export interface Clause { text: string; urls: string[]; sentence: string }
+
+function clause(raw: string, sentence: string): Clause | null {
+  const parts = raw.split(/\s+/).filter(Boolean);
+  const urls = parts.filter(isUrl).map(trimUrl);
+  const text = parts.filter((w) => !isUrl(w)).join(' ');
+  return text || urls.length ? { text, urls, sentence } : null;
+}
+
+/**
+ * Clauses: lines, cut into sentences at '. ', ';' and line ends, and sentences
+ * into clauses at ', ' (a name's scope: "Apache 2.0 for code, CC BY-NC for
+ * weights"). Hedges apply to the whole sentence.
+ */
+export function clauses(text: string): Clause[] {
+  const out: Clause[] = [];
   for (const line of text.split('\n')) {
+    const sentences: string[] = [];
     let cur = '';
-    const s = dropUrls(line);
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i]!;
-      const endsSentence = (c === '.' && (i + 1 === s.length || s[i + 1] === ' ')) || c === ';' || c === ':';
-      if (endsSentence) { if (cur.trim()) out.push(cur.trim()); cur = ''; }
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      const next = line[i + 1];
+      if ((c === '.' && (next === undefined || next === ' ')) || c === ';') { sentences.push(cur); cur = ''; }
       else cur += c;
     }
-    if (cur.trim()) out.push(cur.trim());
+    sentences.push(cur);
+    for (const sent of sentences) {
+      const sentence = sent.split(/\s+/).filter((w) => w && !isUrl(w)).join(' ');
+      let part = '';
+      for (let i = 0; i < sent.length; i++) {
+        const c = sent[i]!;
+        if (c === ',' && (i + 1 === sent.length || sent[i + 1] === ' ')) { const x = clause(part, sentence); if (x) out.push(x); part = ''; }
+        else part += c;
+      }
+      const x = clause(part, sentence);
+      if (x) out.push(x);
+    }
   }
   return out;
 }
@@ -158,23 +189,28 @@ export function matchLicenseName(text: string): NameMatch {
   const restrictions = new Set<string>();
   const modifiedAnywhere = new Set<string>();
   for (const c of clauses(text)) {
-    const ws = words(c, t);
-    if (!t.hedges.some((h) => hasRun(ws, h))) {
+    const ws = words(c.text, t);
+    const sentence = words(c.sentence, t);
+    const hedge = t.hedges.find((h) => hasRun(sentence, h));
+    if (!hedge) {
       for (const r of t.restrictions) if (hasRun(ws, r)) restrictions.add(r.join(' '));
     }
     const modified: string[] = [];
     const named = namesIn(ws, t, modified);
-    const clause = ws.join(' ');
+    for (const u of c.urls) {
+      const e = findByUrl(u);
+      if (e && e.kind === 'license') named.push({ license: e.id, scope: 'clause' });
+    }
+    const clause = ws.join(' ') || c.urls.join(' ');
     for (const m of modified) modifiedAnywhere.add(m);
     if (modified.length) { notes.push(`"${clause}" names a modified ${modified.join(', ')}, which is not ${modified.length > 1 ? 'those licenses' : 'that license'}: not used`); continue; }
     if (!named.length) continue;
-    const hedge = t.hedges.find((h) => hasRun(ws, h));
-    if (hedge) { notes.push(`"${clause}" is hedged ("${hedge.join(' ')}"): not used`); continue; }
+    if (hedge) { notes.push(`"${sentence.join(' ')}" is hedged ("${hedge.join(' ')}"): not used`); continue; }
     const aboutWeights = ws.some((w) => t.weights.has(w));
     const aboutCode = ws.some((w) => t.code.has(w));
     for (const n of named) {
       const scope = n.scope === 'clause' ? (aboutWeights ? 'weights' : aboutCode ? 'code' : 'clause') : n.scope;
-      if (scope === 'code') notes.push(`"${clause}" names ${n.license} for the code, not the weights: not used`);
+      if (scope === 'code') notes.push(`"${clause}" names ${n.license} for the code or data, not the weights: not used`);
       else (scope === 'weights' ? weightHits : plainHits).push({ license: n.license, clause });
     }
   }

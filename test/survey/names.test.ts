@@ -53,7 +53,8 @@ describe('license names', () => {
 
   it('normalizes words and cuts clauses without regex tricks', () => {
     expect(words('Apache-2.0, MIT-Licensed.')).toEqual(['apache', '2.0', 'mit', 'license']);
-    expect(clauses('MIT license. Code here: https://x.y/z\nApache 2.0')).toEqual(['MIT license', 'Code here', 'Apache 2.0']);
+    expect(clauses('MIT license. Code here: https://x.y/z\nApache 2.0, for weights').map((c) => [c.text, c.urls]))
+      .toEqual([['MIT license', []], ['Code here:', ['https://x.y/z']], ['Apache 2.0', []], ['for weights', []]]);
   });
 
   it('stays linear on long hostile input', () => {
@@ -85,7 +86,20 @@ describe('survey data tables', () => {
   });
 });
 
-describe('scoped names inside one clause', () => {
+describe('scoped names inside one sentence', () => {
+  it('"code under X, weights under Y" takes Y', () => {
+    expect(matchLicenseName('Code is released under MIT, model weights are released under CC-BY-NC 4.0').license).toBe('CC-BY-NC-4.0');
+  });
+  it('a hedge covers the whole sentence, commas included', () => {
+    expect(matchLicenseName('MIT license, not sure').license).toBeNull();
+  });
+  it('a catalog license URL names the license', () => {
+    expect(matchLicenseName('license: https://www.databricks.com/legal/open-model-license').license).toBe('databricks-open-model-license');
+  });
+  it('a data-only clause is not the weights license', () => {
+    expect(matchLicenseName('MIT weights, CC BY 4.0 data').license).toBe('MIT');
+  });
+
   it('"X for code, Y for weights" takes Y', () => {
     expect(matchLicenseName('Apache 2.0 for code, CC BY-NC 4.0 for weights').license).toBe('CC-BY-NC-4.0');
   });
