@@ -12,7 +12,10 @@
  *   - memory (RSS, heap) while streaming 10,000 inputs through analyzeStream;
  *   - GitHub's licensee (Debian package ruby-licensee) on the same files in one
  *     Ruby process, when installed.
- * Env: BENCH_FILES (default 500), BENCH_STREAM (default 10000), BENCH_SPAWNS (default 10).
+ *   - `oml survey` on a generated 1,000,000-entry Hub listing: time and peak
+ *     memory (scripts/bench-survey.mjs).
+ * Env: BENCH_FILES (default 500), BENCH_STREAM (default 10000), BENCH_SPAWNS (default 10),
+ *      BENCH_SURVEY (default 1000000).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -233,6 +236,22 @@ async function main() {
     say();
     say(`(RSS includes the ${from.startsWith('dist') ? '' : 'second, bench-bundled '}library copy and, for the first row, everything measured above in this process; worker threads add their own heaps to the RSS.)`);
     say();
+  });
+
+  // ---------------------------------------------------------------- survey (issue 15)
+  await section('survey', async () => {
+    const { benchSurvey } = await import('./bench-survey.mjs');
+    const n = Number(process.env.BENCH_SURVEY ?? 1_000_000);
+    const r = await benchSurvey(n);
+    say(`## oml survey on a generated Hub listing (${fmt(n)} model objects, JSON Lines)`);
+    say();
+    say(`| entries | listing size | generation | survey (node dist/cli.js survey --format json) | entries/s | peak RSS (child) | exit |`);
+    say(`| ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    say(`| ${fmt(r.n)} | ${mb(r.bytes)} | ${fmt(r.genSec, 1)} s | ${fmt(r.sec, 1)} s | ${fmt(r.n / r.sec)} | ${r.peakRss ? mb(r.peakRss) : 'n/a'} | ${r.exit} |`);
+    say();
+    say(`(target: at most 5 minutes on the 2-core reference machine; ${r.models ?? '?'} models in the report. BENCH_SURVEY sets the size.)`);
+    say();
+    if (r.exit) note(`survey exited ${r.exit}: ${r.stderr}`);
   });
 
   // ---------------------------------------------------------------- licensee

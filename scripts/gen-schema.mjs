@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { checkReportJsonSchema } from '../src/policy/report-schema.ts';
 import { analysisJsonSchema } from '../src/analyze/schema.ts';
 import { lockJsonSchema } from '../src/lock/schema.ts';
+import { surveyJsonSchema } from '../src/survey/result.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,6 +23,7 @@ const SCHEMAS = {
   'schema/check-report.schema.json': checkReportJsonSchema(),
   'schema/analysis.schema.json': analysisJsonSchema(),
   'schema/oml-lock.schema.json': lockJsonSchema(),
+  'schema/survey.schema.json': surveyJsonSchema(),
 };
 
 export const serialize = (obj) => `${JSON.stringify(obj, null, 2)}\n`;

@@ -36,3 +36,8 @@ export { analyzeHubId, hubSettings, parseHfArgument, parseRepoId, resolveHubMode
 export type { HubAnalysis, HubContext, HubId, HubModel, HubOutcome, HubSettings } from './hub/index.js';
 export { readLock, writeLock, normalizeLock, LockFileSchema, LOCK_FILE_NAME } from './lock/index.js';
 export type { LockFile, LockEntry } from './lock/index.js';
+export { runSurvey } from './survey/index.js';
+export type { SurveyOptions, SurveyResult, SurveyRecord, Dimension } from './survey/index.js';
+export { renderSurveyMarkdown } from './survey/render-markdown.js';
+export { renderSurveyCsv } from './survey/render-csv.js';
+export { renderSurveyHtml } from './survey/render-html.js';

@@ -1,6 +1,7 @@
 import { runAnalyze } from './analyze.js';
 import { runCheck } from './check.js';
 import { runLock } from './lock.js';
+import { runSurveyCommand } from './survey.js';
 import { USAGE } from './usage.js';
 
 /** CLI entry: returns the exit code (0 pass, 1 policy violation, 2 usage or input error). */
@@ -13,6 +14,8 @@ export async function main(argv: string[]): Promise<number> {
       return runCheck(rest);
     case 'lock':
       return runLock(rest);
+    case 'survey':
+      return runSurveyCommand(rest);
     case '-h':
     case '--help':
     case 'help':

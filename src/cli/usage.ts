@@ -12,6 +12,8 @@ export const USAGE = `Usage:
       Resolve the Hub models DIR references and write DIR/oml.lock (revision sha, license, document hashes).
   oml analyze hf:ORG/NAME[@REV] --online
       Analyse a model on the Hub (a bare ORG/NAME too, when no such path exists); cached by commit sha.
+  oml survey INPUT... [--format markdown|csv|json|html] [--output FILE] [--by DIMS]
+      Openness of an ecosystem by origin and year (Hub listings, card folders, Epoch AI CSV).
 
 Exit codes: 0 pass, 1 policy violation, 2 usage or input error.
 `;
