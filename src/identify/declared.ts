@@ -13,7 +13,8 @@
  *  4. the catalog's `hf` lists, ids and names after normalization
  *     (`llama-3` = `llama3`, "Gemma Terms of Use"), with a note;
  *  5. a free-form SPDX spelling corrected by spdx-correct, with a note saying so.
- * Then `license_link` when nothing resolved (catalog URLs in every served form).
+ * Then `license_link` when nothing resolved (catalog URLs in every served form),
+ * then the license the card body says governs the model (`body`), with a note.
  */
 import { findAllByHfId, getCatalogEntry, type CatalogEntry } from '../catalog/index.js';
 import { lookupSpdxId } from '../parse/spdx.js';
@@ -36,7 +37,10 @@ const PLACEHOLDERS = new Set(['other', 'unknown', 'custom', 'proprietary', '']);
 
 const fromEntry = (e: CatalogEntry): Hit => ({ resolved: e.id, spdx: e.spdx });
 
-export function resolveDeclared(licenseValues: string[], licenseName?: string, licenseLink?: string): DeclaredResolution {
+/** A license the card body names as the model's (see analyze/card-body.ts). */
+export interface BodyDeclaration { id: string; line: number; label: string }
+
+export function resolveDeclared(licenseValues: string[], licenseName?: string, licenseLink?: string, body?: BodyDeclaration): DeclaredResolution {
   const notes: string[] = [];
   const values = licenseValues.map((v) => v.trim()).filter((v) => v.length > 0);
   const results: Hit[] = [];
@@ -54,6 +58,14 @@ export function resolveDeclared(licenseValues: string[], licenseName?: string, l
     const r = resolveLinkValue(licenseLink, notes);
     if (r) results.push(r);
   }
+  if (results.length === 0 && body) {
+    const e = getCatalogEntry(body.id);
+    const spdx = e?.spdx ?? lookupSpdxId(body.id)?.id;
+    if (spdx) {
+      results.push({ resolved: e?.id ?? spdx, spdx });
+      notes.push(`the card's metadata names no resolvable license; its body says the model is under ${body.label} (line ${body.line}): read as ${e?.id ?? spdx}`);
+    }
+  }
   if (values.some((v) => v.toLowerCase() === 'other') && !licenseName && !licenseLink) {
     notes.push('license: other without license_name or license_link');
   }
@@ -63,7 +75,7 @@ export function resolveDeclared(licenseValues: string[], licenseName?: string, l
     notes.push(`several licenses declared: ${distinct.map((d) => d.resolved).join(', ')}`);
     return { resolved: null, spdx: null, notes };
   }
-  if (values.length === 0 && !licenseName && !licenseLink) notes.push('no license declared');
+  if (values.length === 0 && !licenseName && !licenseLink && !body) notes.push('no license declared');
   return { resolved: null, spdx: null, notes };
 }
 
