@@ -50,17 +50,22 @@ describe('card license values', () => {
     ['Apache 2.0', 'Apache-2.0'],
     ['MIT License', 'MIT'],
     ['Apache License, Version 2.0', 'Apache-2.0'],
-    ['gplv3', 'GPL-3.0-only'],
+    ['GPL v3', 'GPL-3.0-only'],
+    ['bsd-3-clause license', 'BSD-3-Clause'],
   ])('free-form %j is corrected to %s, with a warning saying so', (v, id) => {
     const r = resolveDeclared([v]);
     expect(r.resolved).toBe(id);
     expect(notes(r)).toMatch(new RegExp(`"${v.replace(/[.+]/g, '\\$&')}" is not an SPDX id; corrected to ${id.replace(/[.+]/g, '\\$&')}`));
   });
 
-  it('a correction never guesses a version or an "or later"', () => {
+  it('a correction never guesses a version or an "or later", nor drops a word', () => {
     expect(resolveDeclared(['apache']).resolved).toBeNull();
-    expect(resolveDeclared(['gplv3+']).resolved).toBe('GPL-3.0-or-later');
+    expect(resolveDeclared(['GPL v3+']).resolved).toBe('GPL-3.0-or-later');
     expect(resolveDeclared(['creative commons']).resolved).toBeNull();
+    expect(resolveDeclared(['Apache 2.0 with Commons Clause']).resolved).toBeNull();
+    expect(resolveDeclared(['Apache-2.0 OR OR MIT']).resolved).toBeNull();
+    expect(resolveDeclared(['Apache-2.0 OR MIT']).resolved).toBeNull();
+    expect(resolveDeclared(['lgpl-lr']).resolved).toBe('LGPLLR'); // the Hub table, not spdx-correct's LGPL-3.0 guess
   });
 
   it.each([
