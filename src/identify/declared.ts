@@ -149,7 +149,7 @@ function resolveLinkValue(link: string, notes: string[]): Hit | null {
     return 'catalog' in r.target ? fromEntry(r.target.catalog) : { resolved: id, spdx: id };
   }
   if (r.kind === 'ambiguous') notes.push(`license_link ${link} is served for several catalog texts: ${r.targets.map(targetId).join(', ')}`);
-  else if (r.kind === 'relative') notes.push(`license_link ${link} is a file of the model repository: analyse the model folder to read it`);
+  else if (r.kind === 'relative') notes.push(`license_link ${link} names a file of the model repository: the license is identified from that file, not from the link`);
   else notes.push(`license_link ${link} is not a known license document`);
   return null;
 }

@@ -120,6 +120,6 @@ describe('license_link shapes', () => {
     expect(linkKey('https://huggingface.co/a/b/blob/main/LICENSE')).not.toBe(linkKey('https://huggingface.co/a/b/blob/main/LICENSE.md'));
     const r = resolveDeclared(['other'], undefined, 'LICENSE');
     expect(r.resolved).toBeNull();
-    expect(notes(r)).toMatch(/file of the model repository/);
+    expect(notes(r)).toMatch(/names a file of the model repository/);
   });
 });
