@@ -41,6 +41,12 @@ function catalogMarks(): Mark[] {
 }
 
 const familyOf = (id: string) => getCatalogEntry(id)?.family ?? null;
+
+/** The first occurrence of each license (the body may name one many times). */
+function firstOfEach(found: BodyLicense[]): BodyLicense[] {
+  const seen = new Set<string>();
+  return found.filter((f) => { const k = f.ids.join(); if (seen.has(k)) return false; seen.add(k); return true; });
+}
 const list = (ids: string[]) => ids.join(', ');
 
 /** A body that names a license other than the declared one (a governing sentence), or another version of the declared family. */
@@ -57,7 +63,8 @@ function bodyConflicts(path: string, declared: string, found: BodyLicense[], bas
     } else if (sameFamily) {
       const what = f.kind === 'mark' ? `shows the mark "${f.label}" that ${list(f.ids)} requires` : `names ${f.label} (${list(f.ids)})`;
       add(f.ids.join(), { code: 'CARD_BODY_MISMATCH', message: `the model card declares ${declared} but its body ${what} on line ${f.line}: another version of the ${fam} license`, path, line: f.line });
-    } else if (f.inLicenseSection) {
+    } else if (f.inLicenseSection && !seen.has(`mention:${f.ids.join()}`)) {
+      seen.add(`mention:${f.ids.join()}`);
       warnings.push({ code: 'CARD_BODY_MENTION', message: `${path}:${f.line}: the card's license section also names ${f.label} (${list(f.ids)}); the declared license is ${declared}`, path, line: f.line });
     }
   }
@@ -80,7 +87,7 @@ export function analyzeCardBody(src: SourceText, doc: ParsedDocument, meta: Mode
     out.licenseDocs.push({ src: bodySrc, doc: bodyDoc, license: t.license, terms });
     out.warnings.push({ code: 'CARD_BODY_LICENSE', message: `${src.path}:${t.startLine}-${t.endLine}: the card body carries a license text (${t.license.id ?? 'unidentified'}, ${t.license.match}); it is analysed as a license file`, path: src.path, line: t.startLine });
   }
-  const governing = scan.licenses.filter((l) => l.governs);
+  const governing = firstOfEach(scan.licenses.filter((l) => l.governs));
   for (const g of governing) {
     out.warnings.push({ code: 'CARD_BODY_NAME', message: `${src.path}:${g.line}: the card body says the model is under ${g.label} (${list(g.ids)})`, path: src.path, line: g.line });
   }

@@ -54,9 +54,13 @@ export interface CardBodyScan {
 export interface Mark { text: string; ids: string[] }
 
 const MAX_NAMES = 200;
+/** License sections identified at most (the longest ones). */
+const MAX_SECTIONS = 2;
 const MAX_MODEL_IDS = 200;
 const MAX_ID_PART = 96;
 const MATCH_RANK: Record<string, number> = { exact: 4, template: 3, modified: 2, similar: 1 };
+/** A body without a license section is identified as a whole only up to this size (license texts are far smaller). */
+const MAX_WHOLE_BODY = 512 * 1024;
 /** A whole body (not a license section) counts as a license text only this close to a catalog text. */
 const MIN_WHOLE_BODY_CONFIDENCE = 0.8;
 
@@ -140,21 +144,19 @@ function headingLevel(line: string, next: string | undefined): number {
   return next !== undefined && next.trimStart().startsWith('=') ? 1 : 2;
 }
 
-/** Sections of the body: each heading to the next heading of the same or a higher level. */
+/** Sections of the body: each heading to the next heading of the same or a higher level (one pass, a stack of open sections). */
 function sections(doc: ParsedDocument, lines: string[], bodyStartLine: number): Section[] {
   const words = cardBodyData().licenseHeadings;
-  const heads = doc.segments.filter((s) => s.kind === 'heading' && s.line >= bodyStartLine);
   const out: Section[] = [];
-  heads.forEach((h, i) => {
+  const open: Section[] = [];
+  for (const h of doc.segments) {
+    if (h.kind !== 'heading' || h.line < bodyStartLine) continue;
     const level = headingLevel(lines[h.line - 1] ?? '', lines[h.line]);
-    let end = lines.length;
-    for (let j = i + 1; j < heads.length; j++) {
-      const hj = heads[j]!;
-      if (headingLevel(lines[hj.line - 1] ?? '', lines[hj.line]) <= level) { end = hj.line - 1; break; }
-    }
-    const hw = phraseWords(h.text);
-    out.push({ heading: h.text, level, start: h.line, end, license: hw.some((w) => words.includes(w)) });
-  });
+    while (open.length && open[open.length - 1]!.level >= level) open.pop()!.end = h.line - 1;
+    const sec: Section = { heading: h.text, level, start: h.line, end: lines.length, license: phraseWords(h.text).some((w) => words.includes(w)) };
+    out.push(sec);
+    open.push(sec);
+  }
   return out;
 }
 
@@ -168,14 +170,18 @@ const wordCount = (lines: string[], start: number, end: number) => {
   return n;
 };
 
-function findLicenseText(doc: ParsedDocument, lines: string[], bodyStartLine: number, secs: Section[]): CardBodyText | null {
+function findLicenseText(doc: ParsedDocument, lines: string[], starts: number[], bodyStartLine: number, secs: Section[]): CardBodyText | null {
   const min = cardBodyData().minLicenseWords;
+  // the two longest license sections (identification is linear in the text: at most ~2x the body is read)
   const cands: Array<{ start: number; end: number; heading: string | null }> = secs
     .filter((s) => s.license && wordCount(lines, s.start, s.end) >= min)
+    .sort((a, b) => (b.end - b.start) - (a.end - a.start))
+    .slice(0, MAX_SECTIONS)
     .map((s) => ({ start: s.start, end: s.end, heading: s.heading }));
-  if (cands.length === 0 && wordCount(lines, bodyStartLine, lines.length) >= min) cands.push({ start: bodyStartLine, end: lines.length, heading: null });
+  const bodyChars = doc.text.length - (starts[bodyStartLine - 1] ?? 0);
+  if (cands.length === 0 && bodyChars <= MAX_WHOLE_BODY && wordCount(lines, bodyStartLine, lines.length) >= min) cands.push({ start: bodyStartLine, end: lines.length, heading: null });
   let best: CardBodyText | null = null;
-  for (const c of cands.slice(0, 4)) {
+  for (const c of cands) {
     const text = blanked(lines, c.start, c.end);
     const license = { ...identifyText(text, doc.path), source: doc.path };
     const rank = MATCH_RANK[license.match] ?? 0;
@@ -234,13 +240,15 @@ export function scanCardBody(doc: ParsedDocument, bodyStartLine: number, marks: 
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const from = starts[Math.min(bodyStartLine, starts.length) - 1] ?? text.length;
   const secs = sections(doc, lines, bodyStartLine);
-  const inLicenseSection = (line: number) => secs.some((s) => s.license && line > s.start && line <= s.end);
+  const inSection = new Uint8Array(lines.length + 2);
+  for (const s of secs) if (s.license) inSection.fill(1, s.start + 1, s.end + 1);
+  const inLicenseSection = (line: number) => inSection[line] === 1;
   const d = cardBodyData();
   const tokens = tokenize(text, from);
   const licenses: BodyLicense[] = [];
   const seen = new Set<string>();
   for (const [kind, index] of [['name', names()], ['mark', markIndex(marks)]] as const) {
-    for (const hit of findPhrases(index, tokens)) {
+    for (const hit of findPhrases(index, tokens, MAX_NAMES * 4)) {
       if (licenses.length >= MAX_NAMES) break;
       const line = lineOf(starts, hit.start);
       const before = sentenceBefore(text, Math.max(from, hit.start - d.cueWindow), hit.start);
@@ -254,5 +262,5 @@ export function scanCardBody(doc: ParsedDocument, bodyStartLine: number, marks: 
     }
   }
   licenses.sort((a, b) => a.line - b.line);
-  return { text: findLicenseText(doc, lines, bodyStartLine, secs), licenses, modelIds: modelIds(text, from, starts) };
+  return { text: findLicenseText(doc, lines, starts, bodyStartLine, secs), licenses, modelIds: modelIds(text, from, starts) };
 }

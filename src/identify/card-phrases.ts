@@ -37,7 +37,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (i >= to) break;
     const start = i;
     while (i < to && (isAlnum(lower.charCodeAt(i)) || (lower[i] === '.' && isDigit(lower.charCodeAt(i - 1)) && isDigit(lower.charCodeAt(i + 1))))) i++;
-    raw.push({ word: normWord(lower.slice(start, i).normalize('NFKC')), start, end: i });
+    let w = lower.slice(start, i);
+    for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) > 127) { w = w.normalize('NFKC'); break; }
+    raw.push({ word: normWord(w), start, end: i });
   }
   // "version 2" / "v 2" -> "2"
   return raw.filter((t, k) => !((t.word === 'version' || t.word === 'v') && isDigit((raw[k + 1]?.word ?? '').charCodeAt(0))));
@@ -76,11 +78,12 @@ export interface PhraseHit<T> {
 
 /**
  * Every longest phrase occurrence in the tokens, left to right, not
- * overlapping. Cost: tokens x phrases sharing a first word x phrase length.
+ * overlapping, the first `max` of them. Cost: tokens x phrases sharing a first
+ * word x phrase length.
  */
-export function findPhrases<T>(index: PhraseIndex<T>, tokens: Token[]): PhraseHit<T>[] {
+export function findPhrases<T>(index: PhraseIndex<T>, tokens: Token[], max = Infinity): PhraseHit<T>[] {
   const out: PhraseHit<T>[] = [];
-  for (let i = 0; i < tokens.length;) {
+  for (let i = 0; i < tokens.length && out.length < max;) {
     const cands = index.byFirst.get(tokens[i]!.word);
     let best: { words: string[]; values: T[] } | null = null;
     if (cands) {
