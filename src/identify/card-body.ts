@@ -60,7 +60,7 @@ const MAX_MODEL_IDS = 200;
 const MAX_ID_PART = 96;
 const MATCH_RANK: Record<string, number> = { exact: 4, template: 3, modified: 2, similar: 1 };
 /** A body without a license section is identified as a whole only up to this size (license texts are far smaller). */
-const MAX_WHOLE_BODY = 512 * 1024;
+const MAX_WHOLE_BODY = 128 * 1024;
 /** A whole body (not a license section) counts as a license text only this close to a catalog text. */
 const MIN_WHOLE_BODY_CONFIDENCE = 0.8;
 
@@ -214,7 +214,8 @@ function modelIds(text: string, from: number, starts: number[]): Array<{ id: str
     let b = i + 1;
     while (b < text.length && b - i <= MAX_ID_PART && ID_CHAR(text[b])) b++;
     const org = text.slice(a, i);
-    const name = text.slice(i + 1, b).replace(/[.-]+$/, '');
+    while (b > i + 1 && (text[b - 1] === '.' || text[b - 1] === '-')) b--; // a sentence's full stop is not part of the id
+    const name = text.slice(i + 1, b);
     if (!org || !name || org.includes('.')) continue;
     const id = `${org}/${name}`;
     if (!out.has(id)) out.set(id, lineOf(starts, a));

@@ -34,7 +34,11 @@ const LATER = /\+|later/i;
 /** Version numbers in a value, with trailing `.0`s dropped (`2` and `2.0` are one version). */
 function versions(s: string): string {
   const out = new Set<string>();
-  for (const m of s.matchAll(NUMBER)) out.add(m[0].replace(/(?:\.0)+$/, ''));
+  for (const m of s.matchAll(NUMBER)) {
+    let n = m[0];
+    while (n.endsWith('.0')) n = n.slice(0, -2);
+    out.add(n);
+  }
   return [...out].sort().join(' ');
 }
 
