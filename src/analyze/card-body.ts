@@ -49,30 +49,41 @@ function firstOfEach(found: BodyLicense[]): BodyLicense[] {
 }
 const list = (ids: string[]) => ids.join(', ');
 
-/** A body that names a license other than the declared one (a governing sentence), or another version of the declared family. */
+/**
+ * A body that names a license other than the declared one in a governing
+ * sentence, or, within the declared license's family, another version's name,
+ * attribution mark or base model: one conflict per license, listing its evidence.
+ */
 function bodyConflicts(path: string, declared: string, found: BodyLicense[], bases: Array<{ id: string; line: number; license: string }>, warnings: Warning[]): Conflict[] {
-  const out: Conflict[] = [];
   const fam = familyOf(declared);
-  const seen = new Set<string>();
-  const add = (key: string, c: Conflict) => { if (!seen.has(key)) { seen.add(key); out.push(c); } };
+  const byLicense = new Map<string, { line: number; evidence: string[]; ids: string[] }>();
+  const note = (ids: string[], line: number, evidence: string) => {
+    const k = ids.join();
+    const c = byLicense.get(k) ?? { line, evidence: [], ids };
+    if (c.evidence.length < 5) c.evidence.push(evidence);
+    byLicense.set(k, c);
+  };
+  const mentioned = new Set<string>();
   for (const f of found) {
     if (f.ids.includes(declared)) continue;
     const sameFamily = fam !== null && f.ids.every((id) => familyOf(id) === fam);
-    if (f.governs) {
-      add(f.ids.join(), { code: 'CARD_BODY_MISMATCH', message: `the model card declares ${declared} but its body says the model is under ${f.label} (${list(f.ids)}) on line ${f.line}`, path, line: f.line });
-    } else if (sameFamily) {
-      const what = f.kind === 'mark' ? `shows the mark "${f.label}" that ${list(f.ids)} requires` : `names ${f.label} (${list(f.ids)})`;
-      add(f.ids.join(), { code: 'CARD_BODY_MISMATCH', message: `the model card declares ${declared} but its body ${what} on line ${f.line}: another version of the ${fam} license`, path, line: f.line });
-    } else if (f.inLicenseSection && !seen.has(`mention:${f.ids.join()}`)) {
-      seen.add(`mention:${f.ids.join()}`);
+    if (f.governs) note(f.ids, f.line, `says the model is under ${f.label} (line ${f.line})`);
+    else if (sameFamily) note(f.ids, f.line, f.kind === 'mark' ? `shows the mark "${f.label}" it requires (line ${f.line})` : `names ${f.label} (line ${f.line})`);
+    else if (f.inLicenseSection && !mentioned.has(f.ids.join())) {
+      mentioned.add(f.ids.join());
       warnings.push({ code: 'CARD_BODY_MENTION', message: `${path}:${f.line}: the card's license section also names ${f.label} (${list(f.ids)}); the declared license is ${declared}`, path, line: f.line });
     }
   }
   for (const b of bases) {
     if (b.license === declared || fam === null || familyOf(b.license) !== fam) continue;
-    add(b.license, { code: 'CARD_BODY_MISMATCH', message: `the model card declares ${declared} but its body names the base model ${b.id} (line ${b.line}), which is under ${b.license}`, path, line: b.line });
+    note([b.license], b.line, `names the base model ${b.id} (line ${b.line})`);
   }
-  return out;
+  return [...byLicense.values()].map((c) => ({
+    code: 'CARD_BODY_MISMATCH',
+    message: `the model card declares ${declared} but its body points at ${list(c.ids)}: it ${c.evidence.join('; ')}`,
+    path,
+    line: c.line,
+  }));
 }
 
 /** Reads the body of the card `src` (parsed as `doc`, metadata `meta`). Sets `meta.bodyLicense` when the body says which license governs. */

@@ -48,8 +48,10 @@ function lineAt(text: string, pos: number): [string, number] {
 /**
  * Locates the front matter: an opening `---` line (after an optional BOM and up
  * to 16 blank lines), the YAML, a closing `---` or `...` line. Null when there is none.
+ * `allowUnclosed` is for a file's first bytes only (discovery reads a head): without a
+ * closing line the YAML runs to the end of `text` and `bodyStartLine` is 0.
  */
-export function findFrontMatter(text: string): FoundFrontMatter | null {
+export function findFrontMatter(text: string, opts: { allowUnclosed?: boolean } = {}): FoundFrontMatter | null {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   for (let blanks = 0; ; blanks++) {
@@ -71,7 +73,7 @@ export function findFrontMatter(text: string): FoundFrontMatter | null {
     pos = end + 1;
     line++;
   }
-  return null;
+  return opts.allowUnclosed ? { yaml: text.slice(yamlStart), bodyStartLine: 0, bodyOffset: text.length, openLine } : null;
 }
 
 function strings(v: unknown): string[] {

@@ -29,6 +29,13 @@ describe('where the front matter starts', () => {
     expect(findFrontMatter(`${'\n'.repeat(40)}---\nlicense: mit\n---\n`)).toBeNull();
   });
 
+  it('a head without its closing line is front matter only when asked (discovery reads heads)', () => {
+    const head = '\n---\nlicense: mit\nmodel-index:\n  - name: x';
+    expect(findFrontMatter(head)).toBeNull();
+    expect(findFrontMatter(head, { allowUnclosed: true })).toMatchObject({ openLine: 2, bodyStartLine: 0, yaml: 'license: mit\nmodel-index:\n  - name: x' });
+    expect(findFrontMatter('# Title\n---\n', { allowUnclosed: true })).toBeNull();
+  });
+
   it('CRLF fences are fences', () => {
     expect(parseFrontMatter('---\r\nlicense: mit\r\n---\r\nbody', 'c.md')!.meta.license).toEqual(['mit']);
   });
