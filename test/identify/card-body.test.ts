@@ -14,6 +14,10 @@ describe('license names in a card body', () => {
     expect(r.licenses).toEqual([expect.objectContaining({ ids: ['Apache-2.0'], line: 6, kind: 'name', governs: true })]);
   });
 
+  it('extra spellings from data/card-body.yaml are names too', () => {
+    expect(scan('# M\n\nReleased under the BSD 3-Clause License.\n').licenses[0]).toMatchObject({ ids: ['BSD-3-Clause'], governs: true });
+  });
+
   it('a cue in the previous sentence does not carry over', () => {
     const r = scan('# M\n\nUse is governed by the NVIDIA terms. See also the Llama 3.1 Community License Agreement.\n');
     const llama = r.licenses.find((l) => l.ids.includes('llama-3.1-community-license'))!;
