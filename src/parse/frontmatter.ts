@@ -112,7 +112,14 @@ export function parseFrontMatter(text: string, path: string, limits?: Partial<Li
   if (found.openLine > 1) {
     warnings.push({ code: 'FRONT_MATTER_OFFSET', message: `${path}: the front matter starts on line ${found.openLine}, after blank lines; the Hub may not read it: start the file with ---`, path, line: found.openLine });
   }
-  const read = readYaml(found.yaml, { path, firstLine, maxAliases: lim.maxYamlAliases });
+  let read;
+  try {
+    read = readYaml(found.yaml, { path, firstLine, maxAliases: lim.maxYamlAliases });
+  } catch (e) {
+    // after blank lines, a `---` block that is not YAML is a markdown rule, not front matter (a LICENSE.md may start so)
+    if (found.openLine > 1 && e instanceof OmlError && e.code === 'YAML') return null;
+    throw e;
+  }
   const at = (l: number | undefined) => (l === undefined ? undefined : l + firstLine - 1);
   if (read.lenient) {
     warnings.push({ code: 'YAML_LENIENT', message: `${path}: front matter is not valid YAML 1.2 (${read.lenient.message}); read with a lenient YAML reader (js-yaml), as other tools do: check the values`, path, line: at(read.lenient.line) });

@@ -40,10 +40,13 @@ describe('where the front matter starts', () => {
     expect(parseFrontMatter('---\r\nlicense: mit\r\n---\r\nbody', 'c.md')!.meta.license).toEqual(['mit']);
   });
 
-  it('error lines count the leading blank lines', () => {
-    const e = err(() => parseFrontMatter('\n\n---\nlicense: mit\n\tbad: [x\n---\n', 'r.md'));
-    expect(e.code).toBe('YAML');
-    expect(e.line).toBe(5);
+  it('error lines count the leading blank lines; a block after blank lines that is no YAML mapping is a markdown rule', () => {
+    const e = err(() => parseFrontMatter('\n\n---\nlicense: mit\nx: &a [1]\ny: [*a, *a, *a]\n---\n', 'r.md', { maxYamlAliases: 1 }));
+    expect(e.code).toBe('YAML_ALIAS');
+    expect(e.line).toBe(4);
+    expect(parseFrontMatter('\n\n---\nlicense: mit\n\tbad: [x\n---\n', 'r.md')).toBeNull();
+    expect(parseFrontMatter('\n---\nCopyright (c) 2024 Acme\n\nPermission is granted.\n---\n', 'LICENSE.md')).toBeNull();
+    expect(err(() => parseFrontMatter('---\nlicense: mit\n\tbad: [x\n---\n', 'r.md')).line).toBe(3);
   });
 });
 
