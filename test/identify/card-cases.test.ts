@@ -53,6 +53,14 @@ describe('front matter shapes', () => {
     expect(codes(a)).toContain('FRONT_MATTER_OFFSET');
   });
 
+  it('a blank line before the front matter: a model folder reads the card too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oml-cards-'));
+    writeFileSync(path.join(dir, 'README.md'), card('blank-line-before.md'));
+    const a = await analyzeFolder(dir);
+    expect(a.declared?.resolved).toBe('MIT');
+    expect(a.license.id).toBe('MIT');
+  });
+
   it('a multi-line quoted string other YAML readers accept: read leniently, with a warning', () => {
     const a = analyze(card('multiline-quoted.md'));
     expect(a.license.id).toBe('Apache-2.0');
