@@ -11,6 +11,8 @@ export const CardBodyDataSchema = z.object({
   version: z.literal(1),
   licenseHeadings: Words.min(1),
   minLicenseWords: z.number().int().positive(),
+  legalWords: Words.min(1),
+  minLegalWords: z.number().int().positive(),
   governingCues: z.array(z.string().min(2).refine((c) => c === c.toLowerCase(), 'lower case')).min(1),
   cueWindow: z.number().int().positive().max(1000),
   vetoCues: z.array(z.string().min(2).refine((c) => c === c.toLowerCase(), 'lower case')),

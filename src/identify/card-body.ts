@@ -170,7 +170,7 @@ const wordCount = (lines: string[], start: number, end: number) => {
   return n;
 };
 
-function findLicenseText(doc: ParsedDocument, lines: string[], starts: number[], bodyStartLine: number, secs: Section[]): CardBodyText | null {
+function findLicenseText(doc: ParsedDocument, lines: string[], starts: number[], bodyStartLine: number, secs: Section[], legalWords: number): CardBodyText | null {
   const min = cardBodyData().minLicenseWords;
   // the two longest license sections (identification is linear in the text: at most ~2x the body is read)
   const cands: Array<{ start: number; end: number; heading: string | null }> = secs
@@ -179,13 +179,17 @@ function findLicenseText(doc: ParsedDocument, lines: string[], starts: number[],
     .slice(0, MAX_SECTIONS)
     .map((s) => ({ start: s.start, end: s.end, heading: s.heading }));
   const bodyChars = doc.text.length - (starts[bodyStartLine - 1] ?? 0);
-  if (cands.length === 0 && bodyChars <= MAX_WHOLE_BODY && wordCount(lines, bodyStartLine, lines.length) >= min) cands.push({ start: bodyStartLine, end: lines.length, heading: null });
+  if (cands.length === 0 && bodyChars <= MAX_WHOLE_BODY && legalWords >= cardBodyData().minLegalWords && wordCount(lines, bodyStartLine, lines.length) >= min) {
+    cands.push({ start: bodyStartLine, end: lines.length, heading: null });
+  }
   let best: CardBodyText | null = null;
   for (const c of cands) {
     const text = blanked(lines, c.start, c.end);
     const license = { ...identifyText(text, doc.path), source: doc.path };
     const rank = MATCH_RANK[license.match] ?? 0;
-    if (rank === 0 || (c.heading === null && rank < 3 && license.confidence < MIN_WHOLE_BODY_CONFIDENCE)) continue;
+    // a use policy or notice in the body is not the model's license
+    const kind = license.id ? getCatalogEntry(license.id)?.kind ?? 'license' : 'license';
+    if (rank === 0 || kind !== 'license' || (c.heading === null && rank < 3 && license.confidence < MIN_WHOLE_BODY_CONFIDENCE)) continue;
     const better = !best || rank > (MATCH_RANK[best.license.match] ?? 0) || (rank === MATCH_RANK[best.license.match] && license.confidence > best.license.confidence);
     if (better) best = { text, startLine: c.start, endLine: c.end, heading: c.heading, license };
   }
@@ -263,5 +267,8 @@ export function scanCardBody(doc: ParsedDocument, bodyStartLine: number, marks: 
     }
   }
   licenses.sort((a, b) => a.line - b.line);
-  return { text: findLicenseText(doc, lines, starts, bodyStartLine, secs), licenses, modelIds: modelIds(text, from, starts) };
+  const legalWords = new Set(d.legalWords);
+  const legal = new Set<string>();
+  for (const t of tokens) if (legalWords.has(t.word)) legal.add(t.word);
+  return { text: findLicenseText(doc, lines, starts, bodyStartLine, secs, legal.size), licenses, modelIds: modelIds(text, from, starts) };
 }

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scanCardBody } from '../../src/identify/card-body.js';
 import { parseDocument } from '../../src/parse/document.js';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 const scan = (body: string, marks: Array<{ text: string; ids: string[] }> = []) => {
   const text = `---\nlicense: other\n---\n${body}`;
   const doc = parseDocument({ path: 'm/README.md', text, encoding: 'utf-8', bytes: text.length, warnings: [] });
@@ -48,6 +52,17 @@ describe('license names in a card body', () => {
     const r = scan('# M\n\nFine-tuned from [base](https://huggingface.co/meta-llama/Meta-Llama-3-8B).\n');
     expect(r.modelIds).toContainEqual({ id: 'meta-llama/Meta-Llama-3-8B', line: 6 });
     expect(r.modelIds.some((m) => m.id.startsWith('huggingface.co'))).toBe(false);
+  });
+
+  it('a body that is a license text, without a heading, is identified as a whole', () => {
+    const mit = readFileSync(path.resolve(here, '../../../shared/corpus/licenses/deepseek-r1-mit.txt'), 'utf8');
+    const r = scan(mit.replace(/\r\n?/g, '\n'));
+    expect(r.text).toMatchObject({ heading: null, startLine: 4, license: { id: 'MIT' } });
+  });
+
+  it('a prose body is not taken for a license text', () => {
+    const prose = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} describes the model, its training and its evaluation in plain words.`).join('\n\n');
+    expect(scan(`# M\n\n${prose}\n`).text).toBeNull();
   });
 
   it('a short license section is not a license text', () => {
