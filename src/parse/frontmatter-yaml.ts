@@ -145,7 +145,7 @@ function checkLenientTree(root: unknown, w: Where): void {
 }
 
 /** The key of a top-level mapping line (`key: v`, `"key": v`, `'key':`), or undefined: a plain scan, no regex. */
-function topKeyOf(line: string): string | undefined {
+export function topKeyOf(line: string): string | undefined {
   const c = line[0];
   if (c === undefined || c === ' ' || c === '\t' || c === '#' || c === '-' || c === '?' || c === '[' || c === '{') return undefined;
   if (c === '"' || c === "'") {

@@ -1,7 +1,7 @@
 import { OmlError } from '../errors.js';
 import { withLimits, type Limits } from '../limits.js';
 import type { ModelCardMeta, Warning } from '../types.js';
-import { MAX_FRONT_MATTER_BYTES, readYaml } from './frontmatter-yaml.js';
+import { MAX_FRONT_MATTER_BYTES, readYaml, topKeyOf } from './frontmatter-yaml.js';
 
 /**
  * YAML front matter of a Hugging Face model card: the one front-matter reader
@@ -74,6 +74,22 @@ export function findFrontMatter(text: string, opts: { allowUnclosed?: boolean } 
     line++;
   }
   return opts.allowUnclosed ? { yaml: text.slice(yamlStart), bodyStartLine: 0, bodyOffset: text.length, openLine } : null;
+}
+
+/**
+ * 1-based file line of a top-level front-matter key (`license`), found by a
+ * line scan without parsing the YAML (for locating findings); undefined when
+ * the text has no front matter or no such key.
+ */
+export function frontMatterKeyLine(text: string, key: string): number | undefined {
+  const found = findFrontMatter(text);
+  if (!found) return undefined;
+  let line = found.openLine;
+  for (const l of found.yaml.split('\n')) {
+    line++;
+    if (topKeyOf(l.endsWith('\r') ? l.slice(0, -1) : l) === key) return line;
+  }
+  return undefined;
 }
 
 function strings(v: unknown): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OmlError } from '../../src/errors.js';
-import { findFrontMatter, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_KEYS, parseFrontMatter } from '../../src/parse/frontmatter.js';
+import { findFrontMatter, frontMatterKeyLine, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_KEYS, parseFrontMatter } from '../../src/parse/frontmatter.js';
 
 function err(fn: () => unknown): OmlError {
   try { fn(); } catch (e) { if (e instanceof OmlError) return e; throw e; }
@@ -34,6 +34,13 @@ describe('where the front matter starts', () => {
     expect(findFrontMatter(head)).toBeNull();
     expect(findFrontMatter(head, { allowUnclosed: true })).toMatchObject({ openLine: 2, bodyStartLine: 0, yaml: 'license: mit\nmodel-index:\n  - name: x' });
     expect(findFrontMatter('# Title\n---\n', { allowUnclosed: true })).toBeNull();
+  });
+
+  it('frontMatterKeyLine finds a top-level key by its file line, after blank lines too', () => {
+    const text = '\n---\ntags:\n  license: nested\n"license": mit\n---\nlicense: body\n';
+    expect(frontMatterKeyLine(text, 'license')).toBe(5);
+    expect(frontMatterKeyLine(text, 'base_model')).toBeUndefined();
+    expect(frontMatterKeyLine('# no front matter\nlicense: x\n', 'license')).toBeUndefined();
   });
 
   it('CRLF fences are fences', () => {
