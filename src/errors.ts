@@ -11,6 +11,7 @@ export type OmlErrorCode =
   | 'ENCODING'        // undecodable text
   | 'YAML'            // broken front matter / config YAML
   | 'YAML_ALIAS'      // alias expansion over the limit (YAML bomb)
+  | 'YAML_LIMIT'      // front matter over its size or key-count cap
   | 'SYMLINK_LOOP'    // symlink cycle
   | 'LIMIT'           // a scan limit was hit (files, depth, total size)
   | 'SPDX'            // invalid SPDX expression

@@ -80,6 +80,8 @@ export interface ModelCardMeta {
   raw: Record<string, unknown>;
   /** Line where the markdown body starts. */
   bodyLine: number;
+  /** The license the card body says governs the model (set by the analysis when the body names one). */
+  bodyLicense?: { id: string; line: number; label: string };
 }
 
 // ---------------------------------------------------------------- vocabulary
@@ -125,8 +127,8 @@ export const EvidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-/** Where a term came from: the analysed text, the catalog (license known by id only), or a document incorporated by reference. */
-export const TermOriginSchema = z.enum(['text', 'catalog', 'incorporated', 'base-model']);
+/** Where a term came from: the analysed text, the catalog (license known by id only), a document incorporated by reference, a base model, or a license text carried in a model card's body. */
+export const TermOriginSchema = z.enum(['text', 'catalog', 'incorporated', 'base-model', 'card-body']);
 export type TermOrigin = z.infer<typeof TermOriginSchema>;
 
 export const TermSchema = z.object({

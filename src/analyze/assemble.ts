@@ -23,6 +23,8 @@ export interface SubjectParts {
   warnings: Warning[];
   /** License-like files that could not be read (too large, binary, unreadable): each fails closed. */
   unreadable?: Warning[];
+  /** Conflicts found before assembly (the card body against its metadata). */
+  conflicts?: Conflict[];
 }
 
 /** Pick the model license among several license files (LICENSE-MODEL over LICENSE-CODE). */
@@ -35,7 +37,7 @@ function primaryLicense(docs: DocumentAnalysis[]): DocumentAnalysis | null {
 
 function declaredFrom(card: { path: string; meta: ModelCardMeta }, warnings: Warning[]): Declared {
   const m = card.meta;
-  const res = resolveDeclared(m.license, m.licenseName, m.licenseLink);
+  const res = resolveDeclared(m.license, m.licenseName, m.licenseLink, m.bodyLicense);
   for (const note of res.notes) warnings.push({ code: 'DECLARED', message: note, path: card.path, line: m.keyLines['license'] });
   let spdx: unknown = null;
   const single = m.license.length === 1 ? m.license[0]! : null;
@@ -62,7 +64,7 @@ const sameLicense = (a: string | null, b: string | null) => !!a && !!b && a.toLo
 /** Combine the parts of a subject into the DESIGN result object. */
 export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analysis {
   const warnings = [...parts.warnings];
-  const conflicts: Conflict[] = [];
+  const conflicts: Conflict[] = [...(parts.conflicts ?? [])];
   const declared = parts.card ? declaredFrom(parts.card, warnings) : null;
   const primary = primaryLicense(parts.licenseDocs);
   let license: LicenseInfo = unknownLicense();

@@ -8,6 +8,7 @@ import { ReadBudget } from '../read/budget.js';
 import { withLimits } from '../limits.js';
 import type { Analysis, SourceText, Subject, Warning } from '../types.js';
 import { assemble, type SubjectParts } from './assemble.js';
+import { analyzeCardBody } from './card-body.js';
 import { analyzeDocument, type DocumentAnalysis } from './document.js';
 import type { AnalyzeOptions } from './options.js';
 
@@ -17,11 +18,13 @@ export type { AnalyzeOptions } from './options.js';
 export function analyzeText(src: SourceText, opts: AnalyzeOptions = {}): Analysis {
   const doc = parseDocument(src, { limits: opts.limits, markdown: opts.markdown });
   if (doc.card) {
+    const body = analyzeCardBody(src, doc, doc.card, opts);
     const parts: SubjectParts = {
       subject: { path: src.path, kind: 'model-card', files: [{ path: src.path, role: 'model-card' }] },
-      licenseDocs: [], policyDocs: [], noticeDocs: [],
+      licenseDocs: body.licenseDocs, policyDocs: [], noticeDocs: [],
       card: { path: src.path, meta: doc.card },
-      warnings: [...doc.warnings],
+      warnings: [...doc.warnings, ...body.warnings],
+      conflicts: body.conflicts,
     };
     return assemble(parts, opts);
   }
@@ -80,20 +83,27 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
   const policyDocs = await docs(files.usePolicy, 'use-policy');
   const noticeDocs = await docs(files.notice, 'notice');
   let card: SubjectParts['card'] = null;
+  const conflicts: SubjectParts['conflicts'] = [];
   if (files.card) {
     subject.files.push({ path: files.card, role: 'model-card' });
     const src = await read(files.card);
     if (src) {
       const doc = parseDocument(src, { limits: opts.limits, markdown: opts.markdown });
       warnings.push(...doc.warnings);
-      if (doc.card) card = { path: files.card, meta: doc.card };
+      if (doc.card) {
+        card = { path: files.card, meta: doc.card };
+        const body = analyzeCardBody(src, doc, doc.card, opts);
+        licenseDocs.push(...body.licenseDocs);
+        warnings.push(...body.warnings);
+        conflicts.push(...body.conflicts);
+      }
     }
   }
   if (files.config) subject.files.push({ path: files.config, role: 'config' });
   if (!licenseDocs.length && !card) {
     warnings.push({ code: 'NO_LICENSE', message: `${dir}: no LICENSE file and no model card with license metadata`, path: dir });
   }
-  return assemble({ subject, licenseDocs, policyDocs, noticeDocs, card, warnings, unreadable }, opts);
+  return assemble({ subject, licenseDocs, policyDocs, noticeDocs, card, warnings, unreadable, conflicts }, opts);
 }
 
 /** Analyse a file or a directory (one model folder). */

@@ -65,7 +65,7 @@ const MAX_NESTING = 64;
 const MAX_EMPHASIS = 5000;
 
 export function parseDocument(src: SourceText, opts: ParseOptions = {}): ParsedDocument {
-  const fm = src.text.startsWith('---') ? parseFrontMatter(src.text, src.path, opts.limits) : null;
+  const fm = parseFrontMatter(src.text, src.path, opts.limits);
   const isMd = !!fm || MD_EXT.test(src.path) || looksLikeMarkdown(src.text);
   if (!isMd) return parsePlain(src);
   let md = opts.markdown === 'fast' ? parseMarkdownFast : parseMarkdown;

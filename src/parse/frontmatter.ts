@@ -1,43 +1,95 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { OmlError } from '../errors.js';
 import { withLimits, type Limits } from '../limits.js';
 import type { ModelCardMeta, Warning } from '../types.js';
+import { MAX_FRONT_MATTER_BYTES, readYaml, topKeyOf } from './frontmatter-yaml.js';
 
 /**
- * YAML front matter of a Hugging Face model card, parsed safely (alias
- * expansion capped by `maxYamlAliases`) and normalized into ModelCardMeta.
+ * YAML front matter of a Hugging Face model card: the one front-matter reader
+ * (parse, discovery and the CLI all use `findFrontMatter` / `parseFrontMatter`).
+ * Parsed safely (alias expansion capped by `maxYamlAliases`, size and key
+ * count capped, YAML_LIMIT) and normalized into ModelCardMeta.
  */
+
+export { MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_KEYS } from './frontmatter-yaml.js';
 
 export interface FrontMatter {
   meta: ModelCardMeta;
   /** 1-based line where the markdown body starts. */
   bodyStartLine: number;
-  /** Non-fatal oddities (duplicate keys). */
+  /** Non-fatal oddities (duplicate keys, a leading blank line, YAML read leniently). */
   warnings: Warning[];
 }
 
-const OPEN = /^---[ \t]*(?:\n|$)/;
-const CLOSE_LINE = /^(?:---|\.\.\.)[ \t]*$/;
-const EXTRA_GATED = 'extra_gated_';
-const AT_LINE = / at line \d+, column \d+:[\s\S]*$/;
+export interface FoundFrontMatter {
+  /** The YAML between the fences. */
+  yaml: string;
+  /** 1-based line where the markdown body starts. */
+  bodyStartLine: number;
+  /** Offset of the body in the text. */
+  bodyOffset: number;
+  /** 1-based line of the opening `---` (after a BOM and blank lines, if any). */
+  openLine: number;
+}
 
-/** Locates the front matter block: [yamlStart, yamlEnd, bodyStartLine] or null. */
-export function findFrontMatter(text: string): { yaml: string; bodyStartLine: number; bodyOffset: number } | null {
-  const open = OPEN.exec(text);
-  if (!open) return null;
-  let pos = open[0].length;
-  let line = 2;
-  while (pos <= text.length) {
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = text.length;
-    if (CLOSE_LINE.test(text.slice(pos, end))) {
-      return { yaml: text.slice(open[0].length, pos), bodyStartLine: line + 1, bodyOffset: Math.min(end + 1, text.length) };
-    }
-    if (end === text.length) break;
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const EXTRA_GATED = 'extra_gated_';
+/** Blank lines tolerated before the opening fence. */
+const MAX_LEADING_BLANK_LINES = 16;
+
+/** Next line of `text` from `pos`: [line, end offset (at the newline or the end)]. */
+function lineAt(text: string, pos: number): [string, number] {
+  let end = text.indexOf('\n', pos);
+  if (end === -1) end = text.length;
+  const line = text.slice(pos, end);
+  return [line.endsWith('\r') ? line.slice(0, -1) : line, end];
+}
+
+/**
+ * Locates the front matter: an opening `---` line (after an optional BOM and up
+ * to 16 blank lines), the YAML, a closing `---` or `...` line. Null when there is none.
+ * `allowUnclosed` is for a file's first bytes only (discovery reads a head): without a
+ * closing line the YAML runs to the end of `text` and `bodyStartLine` is 0.
+ */
+export function findFrontMatter(text: string, opts: { allowUnclosed?: boolean } = {}): FoundFrontMatter | null {
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  for (let blanks = 0; ; blanks++) {
+    const [l, end] = lineAt(text, pos);
+    if (OPEN.test(l)) { pos = end + 1; break; }
+    if (l.trim() !== '' || end >= text.length || blanks >= MAX_LEADING_BLANK_LINES) return null;
     pos = end + 1;
     line++;
   }
-  return null;
+  const openLine = line;
+  const yamlStart = Math.min(pos, text.length);
+  line++;
+  while (pos <= text.length) {
+    const [l, end] = lineAt(text, pos);
+    if (CLOSE.test(l)) {
+      return { yaml: text.slice(yamlStart, pos), bodyStartLine: line + 1, bodyOffset: Math.min(end + 1, text.length), openLine };
+    }
+    if (end >= text.length) break;
+    pos = end + 1;
+    line++;
+  }
+  return opts.allowUnclosed ? { yaml: text.slice(yamlStart), bodyStartLine: 0, bodyOffset: text.length, openLine } : null;
+}
+
+/**
+ * 1-based file line of a top-level front-matter key (`license`), found by a
+ * line scan without parsing the YAML (for locating findings); undefined when
+ * the text has no front matter or no such key.
+ */
+export function frontMatterKeyLine(text: string, key: string): number | undefined {
+  const found = findFrontMatter(text);
+  if (!found) return undefined;
+  let line = found.openLine;
+  for (const l of found.yaml.split('\n')) {
+    line++;
+    if (topKeyOf(l.endsWith('\r') ? l.slice(0, -1) : l) === key) return line;
+  }
+  return undefined;
 }
 
 function strings(v: unknown): string[] {
@@ -57,58 +109,43 @@ function str(v: unknown): string | undefined {
   return undefined;
 }
 
-function yamlError(doc: Document, path: string): OmlError {
-  const e = doc.errors[0]!;
-  const line = e.linePos?.[0]?.line;
-  const fileLine = line === undefined ? undefined : line + 1; // offset by the opening `---` line
-  const msg = e.message.replace(AT_LINE, '');
-  return new OmlError('YAML', `front matter: ${msg}`, { file: path, line: fileLine });
-}
-
 /**
  * Parses the front matter of `text`. Returns null when the text has none.
- * Throws OmlError('YAML') with the file line on a syntax error or a non-mapping
- * document, OmlError('YAML_ALIAS') when alias expansion exceeds the limit.
+ * Throws OmlError('YAML') with the file line on a syntax error (that neither
+ * `yaml` nor the lenient reader accepts) or a non-mapping document,
+ * OmlError('YAML_ALIAS') when alias expansion exceeds the limit, and
+ * OmlError('YAML_LIMIT') past MAX_FRONT_MATTER_BYTES or MAX_FRONT_MATTER_KEYS.
  */
 export function parseFrontMatter(text: string, path: string, limits?: Partial<Limits>): FrontMatter | null {
   const found = findFrontMatter(text);
   if (!found) return null;
   const lim = withLimits(limits);
+  const firstLine = found.openLine + 1;
+  if (found.yaml.length > MAX_FRONT_MATTER_BYTES) {
+    throw new OmlError('YAML_LIMIT', `front matter is ${found.yaml.length} characters, over the limit of ${MAX_FRONT_MATTER_BYTES}; refusing to read it`, { file: path, line: found.openLine });
+  }
   const warnings: Warning[] = [];
-  const lineCounter = new LineCounter();
-  let doc = parseDocument(found.yaml, { lineCounter, prettyErrors: true });
-  if (doc.errors.length > 0 && doc.errors.every((e) => e.code === 'DUPLICATE_KEY')) {
-    const e = doc.errors[0]!;
-    const l = e.linePos?.[0]?.line;
-    warnings.push({ code: 'YAML_DUPLICATE_KEY', message: `${path}: front matter repeats a key; the last value is used`, path, line: l === undefined ? undefined : l + 1 });
-    doc = parseDocument(found.yaml, { lineCounter: new LineCounter(), prettyErrors: true, uniqueKeys: false });
+  if (found.openLine > 1) {
+    warnings.push({ code: 'FRONT_MATTER_OFFSET', message: `${path}: the front matter starts on line ${found.openLine}, after blank lines; the Hub may not read it: start the file with ---`, path, line: found.openLine });
   }
-  if (doc.errors.length > 0) throw yamlError(doc, path);
-
-  let data: unknown;
+  let read;
   try {
-    data = doc.toJS({ maxAliasCount: lim.maxYamlAliases });
+    read = readYaml(found.yaml, { path, firstLine, maxAliases: lim.maxYamlAliases });
   } catch (e) {
-    if (e instanceof ReferenceError || /alias/i.test(String((e as Error)?.message))) {
-      throw new OmlError('YAML_ALIAS', `front matter: alias expansion exceeds the limit of ${lim.maxYamlAliases} (maxYamlAliases); possible YAML bomb`, { file: path, line: 2, cause: e });
-    }
-    throw new OmlError('YAML', `front matter: ${(e as Error)?.message ?? String(e)}`, { file: path, line: 2, cause: e });
+    // after blank lines, a `---` block that is not YAML is a markdown rule, not front matter (a LICENSE.md may start so)
+    if (found.openLine > 1 && e instanceof OmlError && e.code === 'YAML') return null;
+    throw e;
   }
-  if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents) && doc.contents !== null) {
-    throw new OmlError('YAML', 'front matter is not a mapping of keys to values', { file: path, line: 2 });
+  const at = (l: number | undefined) => (l === undefined ? undefined : l + firstLine - 1);
+  if (read.lenient) {
+    warnings.push({ code: 'YAML_LENIENT', message: `${path}: front matter is not valid YAML 1.2 (${read.lenient.message}); read with a lenient YAML reader (js-yaml), as other tools do: check the values`, path, line: at(read.lenient.line) });
   }
-  const raw = data as Record<string, unknown>;
-
+  if (read.duplicate) {
+    warnings.push({ code: 'YAML_DUPLICATE_KEY', message: `${path}: front matter repeats a key${read.duplicate.key ? ` (${read.duplicate.key})` : ''}; the last value is used`, path, line: at(read.duplicate.line) });
+  }
+  const raw = read.data;
   const keyLines: Record<string, number> = {};
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      const key = pair.key;
-      const name = isScalar(key) ? String(key.value) : String(key);
-      const off = (key as { range?: [number, number, number] } | null)?.range?.[0];
-      if (off !== undefined && !(name in keyLines)) keyLines[name] = lineCounter.linePos(off).line + 1;
-    }
-  }
+  for (const [k, l] of Object.entries(read.keyLines)) keyLines[k] = at(l)!;
 
   const extraGated: Record<string, unknown> = {};
   for (const k of Object.keys(raw)) if (k.startsWith(EXTRA_GATED)) extraGated[k] = raw[k];

@@ -9,6 +9,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { analyzePath } from '../analyze/index.js';
 import { OmlError, isOmlError } from '../errors.js';
 import { withLimits, type Limits } from '../limits.js';
+import { frontMatterKeyLine } from '../parse/frontmatter.js';
 import { ReadBudget } from '../read/budget.js';
 import type { Analysis, Warning } from '../types.js';
 import { analyzeCatalogLicense, resolveModelId } from './catalog-analysis.js';
@@ -38,19 +39,13 @@ export interface CheckOptions {
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
-/** 1-based line of the `license:` key in a model card's front matter. */
+/** 1-based line of the `license:` key in a model card's front matter (the parse stage's one front-matter reader). */
 async function cardLicenseLine(file: string): Promise<number | undefined> {
   try {
-    const lines = (await readFile(file, 'utf8')).split('\n');
-    if (!/^\uFEFF?---\s*$/.test(lines[0] ?? '')) return undefined;
-    for (let i = 1; i < lines.length && i < 2000; i++) {
-      if (/^---\s*$/.test(lines[i]!)) return undefined;
-      if (/^license\s*:/.test(lines[i]!)) return i + 1;
-    }
+    return frontMatterKeyLine(await readFile(file, 'utf8'), 'license');
   } catch {
-    /* unreadable: no line */
+    return undefined; // unreadable: no line
   }
-  return undefined;
 }
 
 interface FolderTarget {
