@@ -17,6 +17,7 @@ export type OmlErrorCode =
   | 'CONFIG'          // invalid oml.config.yaml
   | 'RULES'           // invalid rule files
   | 'CATALOG'         // invalid catalog data
+  | 'OUTSIDE_ROOT'    // a path resolves outside the scanned root (not read)
   | 'USAGE';          // bad command-line usage
 
 export class OmlError extends Error {

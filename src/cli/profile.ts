@@ -1,16 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { OmlError } from '../errors.js';
+import { readConfigText } from '../policy/config.js';
 import { ProfileSchema, type Profile } from '../types.js';
 
 /** Read a profile from YAML/JSON: either the profile itself or a config with a `profile:` key. */
 export async function loadProfile(path: string): Promise<Profile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new OmlError('ENOENT', 'cannot read profile file', { file: path });
-  }
+  if (path === '') throw new OmlError('USAGE', '--profile: empty path');
+  // a regular file of bounded size: a FIFO or /dev/zero is refused, not waited on or read forever
+  const text = await readConfigText(path, 'profile');
   let data: unknown;
   try {
     data = parse(text, { maxAliasCount: 50 });

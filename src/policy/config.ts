@@ -4,15 +4,20 @@
  * Errors are OmlError('CONFIG' | 'YAML' | 'YAML_ALIAS') naming the file, the
  * line and the field (`policy.unknown: expected one of fail|warn`).
  */
-import { readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { OmlError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
+import { isInside } from '../read/confine.js';
+import { readRegularFile } from '../read/file.js';
 import { ProfileSchema, TierSchema, type Profile, type Tier } from '../types.js';
 
 export const CONFIG_FILE_NAMES = ['oml.config.yaml', 'oml.config.yml'] as const;
+
+/** Largest config (or --profile) file read, in bytes: YAML parsing time grows with size; real configs are a few KB. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
 
 const isRealDate = (s: string): boolean => {
   const d = new Date(`${s}T00:00:00Z`);
@@ -52,6 +57,12 @@ export const ConfigSchema = z.object({
   waivers: z.array(WaiverSchema).default([]),
   exclude: z.array(z.string().min(1)).default([]),
   limits: LimitsSchema.optional(),
+  /**
+   * Extra directories (absolute, or relative to the scanned root) whose files may be read although
+   * they lie outside the scanned root (e.g. a shared models cache). Empty by default: every path
+   * a scan reads must resolve inside the root, else it is an `outside-root` finding.
+   */
+  allowedRoots: z.array(z.string().min(1)).default([]),
 }).strict();
 export type CheckConfig = z.infer<typeof ConfigSchema>;
 
@@ -72,12 +83,14 @@ export interface LoadedConfig {
   path: string | null;
   /** 1-based line of each waiver entry (same index as config.waivers), when known. */
   waiverLines: Array<number | undefined>;
+  /** 1-based line of each `models:` entry (same index as config.models), when known. */
+  modelLines?: Array<number | undefined>;
   /** Note for the report (e.g. "no oml.config.yaml: default policy"). */
   note?: string;
 }
 
 export function defaultConfig(): CheckConfig {
-  return { policy: { ...DEFAULT_POLICY, allow: [...DEFAULT_POLICY.allow] }, models: [], waivers: [], exclude: [] };
+  return { policy: { ...DEFAULT_POLICY, allow: [...DEFAULT_POLICY.allow] }, models: [], waivers: [], exclude: [], allowedRoots: [] };
 }
 
 function formatPath(path: PropertyKey[]): string {
@@ -142,26 +155,45 @@ export function parseConfig(text: string, file: string, maxAliases = DEFAULT_LIM
     throw new OmlError('CONFIG', all.join('; '), { file, line: lineOf(doc, lc, first.path) });
   }
   const waiverLines = r.data.waivers.map((_, i) => lineOf(doc, lc, ['waivers', i]));
-  return { config: r.data, path: file, waiverLines };
+  const modelLines = r.data.models.map((_, i) => lineOf(doc, lc, ['models', i]));
+  return { config: r.data, path: file, waiverLines, modelLines };
+}
+
+/** Reads a config or profile file: a regular file of at most MAX_CONFIG_BYTES, as UTF-8. */
+export async function readConfigText(file: string, what = 'config'): Promise<string> {
+  try {
+    const bytes = await readRegularFile(file, MAX_CONFIG_BYTES, `the ${what} file limit`);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof OmlError && e.code === 'ENOENT') throw new OmlError('ENOENT', `${what} file not found`, { file });
+    throw e;
+  }
 }
 
 /**
  * Load the config: `explicit` (--config) when given, else oml.config.yaml in `dir`,
- * else the default policy (with a note).
+ * else the default policy (with a note). A config found in `dir`, or an explicit
+ * one whose path lies inside `dir`, must resolve inside `dir` (a symlink out of
+ * the scanned repository is refused: OmlError OUTSIDE_ROOT, nothing is read).
  */
 export async function loadConfig(dir: string, explicit?: string): Promise<LoadedConfig> {
-  const candidates = explicit ? [resolve(explicit)] : CONFIG_FILE_NAMES.map((n) => join(resolve(dir), n));
+  const root = resolve(dir);
+  const rootReal = await realpath(root).catch(() => root);
+  const candidates = explicit ? [resolve(explicit)] : CONFIG_FILE_NAMES.map((n) => join(root, n));
   for (const file of candidates) {
-    let text: string;
+    let real: string;
     try {
-      text = await readFile(file, 'utf8');
+      real = await realpath(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !explicit) continue;
       if (code === 'ENOENT') throw new OmlError('ENOENT', 'config file not found', { file });
-      if (code === 'EISDIR') throw new OmlError('CONFIG', 'config path is a directory', { file });
-      throw new OmlError('EACCES', `cannot read config: ${(e as Error).message}`, { file });
+      throw new OmlError('EACCES', `cannot read config (${code ?? 'error'})`, { file });
     }
+    if ((!explicit || isInside(root, file) || isInside(rootReal, file)) && !isInside(rootReal, real)) {
+      throw new OmlError('OUTSIDE_ROOT', `config resolves outside the scanned root (-> ${real}): not read`, { file });
+    }
+    const text = await readConfigText(real);
     return parseConfig(text, file);
   }
   return {

@@ -11,6 +11,7 @@ export const CHECK_REPORT_VERSION = 1;
 /** One rule per policy reason (SARIF rule ids). */
 export const RULE_IDS = [
   'tier-not-allowed', 'license-required', 'prohibited', 'unknown-license', 'expired-waiver', 'license-conflict', 'verdict-unknown',
+  'outside-root',
 ] as const;
 export const RuleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleIdSchema>;

@@ -4,18 +4,22 @@
  * input errors (the CLI maps them to exit code 2).
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyzePath } from '../analyze/index.js';
 import { OmlError, isOmlError } from '../errors.js';
 import { withLimits, type Limits } from '../limits.js';
+import { parseFrontMatter } from '../parse/frontmatter.js';
 import { ReadBudget } from '../read/budget.js';
+import { RootGuard } from '../read/confine.js';
+import { readSource } from '../read/file.js';
 import type { Analysis, Warning } from '../types.js';
 import { analyzeCatalogLicense, resolveModelId } from './catalog-analysis.js';
 import { loadConfig } from './config.js';
 import { discoverModels, type ReaddirFn } from './discover.js';
 import { judgeModel, normalizeModelKey, isExpired, sortResults, todayUtc, type IndexedWaiver, type JudgeContext, type JudgeSubject } from './judge.js';
 import { CHECK_REPORT_VERSION, type CheckReport, type Location, type ModelResult, type Reference } from './report-schema.js';
+import { applyOutside, type OutsideHit } from './outside.js';
 import { findSourceRefs, type SourceRef } from './source-refs.js';
 
 export interface CheckOptions {
@@ -35,19 +39,14 @@ export interface CheckOptions {
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
-/** 1-based line of the `license:` key in a model card's front matter. */
-async function cardLicenseLine(file: string): Promise<number | undefined> {
+/** 1-based line of the `license:` key in a model card's front matter (same parser as the analysis). */
+async function cardLicenseLine(file: string, limits: Limits, guard: RootGuard): Promise<number | undefined> {
   try {
-    const lines = (await readFile(file, 'utf8')).split('\n');
-    if (!/^\uFEFF?---\s*$/.test(lines[0] ?? '')) return undefined;
-    for (let i = 1; i < lines.length && i < 2000; i++) {
-      if (/^---\s*$/.test(lines[i]!)) return undefined;
-      if (/^license\s*:/.test(lines[i]!)) return i + 1;
-    }
+    const src = await readSource(file, limits, new ReadBudget(limits.maxFileBytes, guard));
+    return parseFrontMatter(src.text, file, limits)?.meta.keyLines.license;
   } catch {
-    /* unreadable: no line */
+    return undefined; // unreadable or outside: the analysis has reported it
   }
-  return undefined;
 }
 
 interface FolderTarget {
@@ -71,14 +70,17 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
   const loaded = await loadConfig(root, opts.config);
   const { config } = loaded;
   const limits = withLimits({ ...config.limits, ...opts.limits });
+  // every path read must resolve inside the root (or an allowedRoots entry): see read/confine.ts
+  const guard = new RootGuard([root, ...config.allowedRoots.map((r) => (isAbsolute(r) ? r : resolve(root, r)))]);
   // one byte budget (maxTotalBytes) for everything this run reads: code files and model folders
-  const budget = new ReadBudget(limits.maxTotalBytes);
+  const budget = new ReadBudget(limits.maxTotalBytes, guard);
+  const outside: OutsideHit[] = [];
   const profile = config.profile;
   const today = todayUtc(opts.now);
   const configRel = loaded.path ? toPosix(relative(root, loaded.path)) : null;
   const warnings: Warning[] = [];
 
-  const disc = await discoverModels(root, { limits, exclude: config.exclude, readdir: opts.readdir });
+  const disc = await discoverModels(root, { limits, exclude: config.exclude, readdir: opts.readdir, guard, budget });
   warnings.push(...disc.warnings);
 
   // Folders: discovered + listed under `models:`.
@@ -95,6 +97,11 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
       await stat(real);
     } catch {
       throw new OmlError('CONFIG', `models[${i}].path: no such file or directory '${m.path}'`, { file: loaded.path ?? undefined });
+    }
+    if (!guard.allows(real)) {
+      const line = loaded.modelLines?.[i];
+      outside.push({ link: abs, target: real, written: m.path, ...(configRel ? { location: { path: configRel, line: line ?? 1 } } : {}) });
+      continue;
     }
     const existing = folders.get(real);
     if (existing) existing.aliases.push(m.path);
@@ -120,6 +127,12 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
     const localAbs = [resolve(root, first.id), resolve(root, dirname(first.file), first.id)].find((p) => existsSync(p));
     if (localAbs) {
       const real = await realpath(localAbs).catch(() => localAbs);
+      if (!guard.allows(real)) {
+        // a reference such as from_pretrained("../../outside") is not followed out of the root
+        outside.push({ link: localAbs, target: real, written: first.id, location: occurrences[0]! });
+        for (const r of list) references.push({ ...r, resolution: 'unresolved', license: null, note: 'local path outside the scanned root: not read' });
+        continue;
+      }
       const existing = folders.get(real);
       if (existing) existing.aliases.push(first.id);
       else if (statSync(real).isDirectory()) folders.set(real, { abs: localAbs, real, rel: toPosix(relative(root, localAbs)), source: 'config', aliases: [first.id] });
@@ -142,6 +155,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
 
   // Analyse folders.
   const subjects: JudgeSubject[] = [];
+  const subjectDir = new Map<JudgeSubject, string>();
   const targets = [...folders.values()];
   const total = targets.length + refSubjects.length;
   let done = 0;
@@ -165,9 +179,10 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
       analysis,
       error,
       aliases: t.aliases,
-      cardLicenseLine: cardFile ? await cardLicenseLine(cardFile) : undefined,
+      cardLicenseLine: cardFile ? await cardLicenseLine(cardFile, limits, guard) : undefined,
       fallbackLocation: firstFile && firstFile.startsWith(root) ? { path: toPosix(relative(root, firstFile)), line: 1 } : { path: t.rel, line: 1 },
     });
+    subjectDir.set(subjects[subjects.length - 1]!, t.abs);
   }
   for (const s of refSubjects) {
     opts.onProgress?.(done++, total, s.id);
@@ -176,7 +191,16 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
 
   const waivers: IndexedWaiver[] = config.waivers.map((w, i) => ({ ...w, line: loaded.waiverLines[i] }));
   const ctx: JudgeContext = { policy: config.policy, waivers, today, root, configPath: configRel };
-  const models: ModelResult[] = sortResults(subjects.map((s) => judgeModel(s, ctx)));
+  const judged = subjects.map((s) => judgeModel(s, ctx));
+  const folderOf = new Map<ModelResult, string>();
+  subjects.forEach((s, i) => {
+    const dir = subjectDir.get(s);
+    if (dir) folderOf.set(judged[i]!, dir);
+  });
+  // symlinks met by discovery or by reading a model folder, and configured paths: each one fails the check
+  const seen = new Set(outside.map((o) => o.link));
+  for (const o of guard.outside) if (!seen.has(o.link)) outside.push(o);
+  const models: ModelResult[] = sortResults(applyOutside(root, judged, folderOf, outside));
 
   // Waivers that matched nothing, or that are expired on a model that passes anyway.
   for (const w of waivers) {

@@ -15,6 +15,7 @@ const RULES: Record<RuleId, { name: string; short: string; full: string; level: 
   'unknown-license': { name: 'UnknownLicense', short: 'Model license unknown', full: 'No license could be identified for the model (no LICENSE file, unrecognised text, or an unresolvable model id).', level: 'error' },
   'expired-waiver': { name: 'ExpiredWaiver', short: 'Policy waiver expired', full: 'A waiver in oml.config.yaml has passed its expires date while the model still fails the policy.', level: 'error' },
   'license-conflict': { name: 'LicenseConflict', short: 'Conflicting license information', full: 'The LICENSE file, the model card and the base model disagree about the license (reported as a warning).', level: 'warning' },
+  'outside-root': { name: 'OutsideRoot', short: 'Path outside the scanned root', full: 'A symlink or a configured path resolves outside the scanned repository (and outside allowedRoots): it was not read, so the check cannot vouch for it.', level: 'error' },
   'verdict-unknown': { name: 'VerdictUnknown', short: 'Commercial use undecided', full: 'The commercial-use verdict could not be decided for the profile (missing profile data or unclear terms).', level: 'warning' },
 };
 
