@@ -35,6 +35,8 @@ export interface CheckOptions {
   version?: string;
   /** Limits that override the config's `limits:` (CLI flags such as --max-total-size). */
   limits?: Partial<Limits>;
+  /** Filled with the real paths of the files this run read as input (config, model files, code): --output must not overwrite them. */
+  inputs?: Set<string>;
 }
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
@@ -69,6 +71,9 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
 
   const loaded = await loadConfig(root, opts.config);
   const { config } = loaded;
+  const inputs = opts.inputs ?? new Set<string>();
+  const addInput = async (p: string) => inputs.add(await realpath(p).catch(() => p));
+  if (loaded.path) await addInput(loaded.path);
   const limits = withLimits({ ...config.limits, ...opts.limits });
   // every path read must resolve inside the root (or an allowedRoots entry): see read/confine.ts
   const guard = new RootGuard([root, ...config.allowedRoots.map((r) => (isAbsolute(r) ? r : resolve(root, r)))]);
@@ -82,6 +87,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
 
   const disc = await discoverModels(root, { limits, exclude: config.exclude, readdir: opts.readdir, guard, budget });
   warnings.push(...disc.warnings);
+  for (const f of disc.sourceFiles) await addInput(f);
 
   // Folders: discovered + listed under `models:`.
   const folders = new Map<string, FolderTarget>();
@@ -171,6 +177,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
       error = `cannot analyse: [${e.code}] ${e.message}`;
       warnings.push({ code: e.code, message: e.message, path: t.rel });
     }
+    for (const f of analysis?.subject.files ?? []) await addInput(f.path);
     const cardFile = analysis?.declared?.source ?? analysis?.subject.files.find((f) => f.role === 'model-card')?.path;
     const firstFile = analysis?.subject.files[0]?.path;
     subjects.push({

@@ -1,28 +1,27 @@
 /** `oml check --format markdown`: a PR comment / GitHub job summary with one table row per model. */
 import type { CheckReport, ModelResult } from '../policy/report-schema.js';
 import { primaryFinding } from './check-text.js';
+import { mdCode, mdText } from './escape.js';
 
 const ICON: Record<ModelResult['status'], string> = { fail: '❌ fail', warn: '⚠️ warn', waived: '🟡 waived', pass: '✅ pass' };
 
-/** Escape a table cell: pipes, newlines, and HTML-ish angle brackets. */
-export function cell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
-}
+/** Untrusted text in a table cell or list item: no markdown construct can be formed from it (see escape.ts). */
+export const cell = mdText;
 
 export function renderCheckMarkdown(r: CheckReport): string {
   const s = r.summary;
   const out: string[] = [];
   out.push(`## oml check: ${r.result === 'pass' ? '✅ pass' : '❌ fail'}`, '');
-  out.push(`${s.models} model(s): **${s.failed} failed**, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed. Policy: allow \`${r.policy.allow.join('`, `')}\`; unknown: \`${r.policy.unknown}\`${r.config.path ? ` (\`${cell(r.config.path)}\`)` : ' (default policy)'}.`, '');
+  out.push(`${s.models} model(s): **${s.failed} failed**, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed. Policy: allow \`${r.policy.allow.join('`, `')}\`; unknown: \`${r.policy.unknown}\`${r.config.path ? ` (${mdCode(r.config.path, false)})` : ' (default policy)'}.`, '');
   if (r.config.note) out.push(`> ${cell(r.config.note)}`, '');
   if (r.models.length) {
     out.push('| Status | Model | License | Tier | Verdict | Reason | Fix |', '| --- | --- | --- | --- | --- | --- | --- |');
     for (const m of r.models) {
       const p = primaryFinding(m);
-      const where = p?.location ? ` (\`${cell(p.location.path)}:${p.location.line}\`)` : '';
+      const where = p?.location ? ` (${mdCode(`${p.location.path}:${p.location.line}`)})` : '';
       const reason = p ? `${p.rule}: ${cell(p.message)}${where}` : '';
       const fix = m.status === 'waived' ? `waived: ${cell(m.waiver?.reason ?? '')}${m.waiver?.expires ? ` (until ${m.waiver.expires})` : ''}` : p ? cell(p.fix) : m.actions.length ? cell(m.actions.join('; ')) : '';
-      out.push(`| ${ICON[m.status]} | \`${cell(m.id)}\`${m.source === 'reference' ? ' (ref)' : ''} | ${cell(m.license.id ?? m.license.name ?? 'unknown')} | ${m.tier} | ${m.verdict ?? '—'} | ${reason} | ${fix} |`);
+      out.push(`| ${ICON[m.status]} | ${mdCode(m.id)}${m.source === 'reference' ? ' (ref)' : ''} | ${cell(m.license.id ?? m.license.name ?? 'unknown')} | ${m.tier} | ${m.verdict ?? '—'} | ${reason} | ${fix} |`);
     }
     out.push('');
   } else {
@@ -30,12 +29,12 @@ export function renderCheckMarkdown(r: CheckReport): string {
   }
   if (r.references.length) {
     out.push(`<details><summary>Model references in code (${s.references}, ${s.unresolved} unresolved)</summary>`, '', '| Location | Model id | Resolution |', '| --- | --- | --- |');
-    for (const ref of r.references) out.push(`| \`${cell(ref.file)}:${ref.line}\` | \`${cell(ref.id)}\` | ${ref.resolution}${ref.license ? ` (${cell(ref.license)})` : ''} |`);
+    for (const ref of r.references) out.push(`| ${mdCode(`${ref.file}:${ref.line}`)} | ${mdCode(ref.id)} | ${ref.resolution}${ref.license ? ` (${cell(ref.license)})` : ''} |`);
     out.push('', '</details>', '');
   }
   if (r.warnings.length) {
     out.push('<details><summary>Warnings</summary>', '');
-    for (const w of r.warnings) out.push(`- ${w.path ? `\`${cell(w.path)}${w.line ? `:${w.line}` : ''}\`: ` : ''}${cell(w.message)}`);
+    for (const w of r.warnings) out.push(`- ${w.path ? `${mdCode(`${w.path}${w.line ? `:${w.line}` : ''}`, false)}: ` : ''}${cell(w.message)}`);
     out.push('', '</details>', '');
   }
   return `${out.join('\n')}`;

@@ -5,6 +5,10 @@
  * Waived findings are kept as results with an external suppression.
  */
 import type { CheckReport, Finding, ModelResult, RuleId } from '../policy/report-schema.js';
+import { SARIF_MESSAGE_MAX, cap, escapeText } from './escape.js';
+
+/** GitHub code scanning rejects a run with more than 25,000 results; the last slot is a summary of what was left out. */
+export const SARIF_MAX_RESULTS = 25_000;
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -15,11 +19,16 @@ const RULES: Record<RuleId, { name: string; short: string; full: string; level: 
   'unknown-license': { name: 'UnknownLicense', short: 'Model license unknown', full: 'No license could be identified for the model (no LICENSE file, unrecognised text, or an unresolvable model id).', level: 'error' },
   'expired-waiver': { name: 'ExpiredWaiver', short: 'Policy waiver expired', full: 'A waiver in oml.config.yaml has passed its expires date while the model still fails the policy.', level: 'error' },
   'license-conflict': { name: 'LicenseConflict', short: 'Conflicting license information', full: 'The LICENSE file, the model card and the base model disagree about the license (reported as a warning).', level: 'warning' },
-  'outside-root': { name: 'OutsideRoot', short: 'Path outside the scanned root', full: 'A symlink or a configured path resolves outside the scanned repository (and outside allowedRoots): it was not read, so the check cannot vouch for it.', level: 'error' },
   'verdict-unknown': { name: 'VerdictUnknown', short: 'Commercial use undecided', full: 'The commercial-use verdict could not be decided for the profile (missing profile data or unclear terms).', level: 'warning' },
+  'outside-root': { name: 'OutsideRoot', short: 'Path outside the scanned root', full: 'A symlink or a configured path resolves outside the scanned repository (and outside allowedRoots): it was not read, so the check cannot vouch for it.', level: 'error' },
 };
 
+/** The summary result of a run cut at SARIF_MAX_RESULTS (a SARIF-only rule, not a policy finding). */
+const TRUNCATED = { name: 'ResultsTruncated', short: 'More results than one SARIF run may hold', full: `GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} results per run: the rest are counted in this result; the JSON and text reports list every finding.`, level: 'warning' as const };
+
 const RULE_ORDER = Object.keys(RULES) as RuleId[];
+type SarifRuleId = RuleId | 'results-truncated';
+const ruleInfo = (id: SarifRuleId) => (id === 'results-truncated' ? TRUNCATED : RULES[id]);
 
 export interface SarifOptions {
   /** Prefix for artifact URIs (the scanned directory relative to the repository root), e.g. "services/api". */
@@ -37,7 +46,7 @@ function result(r: CheckReport, m: ModelResult, f: Finding, opts: SarifOptions):
     ruleId: f.rule,
     ruleIndex: RULE_ORDER.indexOf(f.rule),
     level: f.level,
-    message: { text: `${m.id}: ${f.message}. Fix: ${f.fix}` },
+    message: { text: cap(escapeText(`${m.id}: ${f.message}. Fix: ${f.fix}`), SARIF_MESSAGE_MAX) },
     locations: loc
       ? [{ physicalLocation: { artifactLocation: { uri: encodeUri(prefix + loc.path) }, region: { startLine: loc.line, ...(loc.column ? { startColumn: loc.column } : {}) } } }]
       : [],
@@ -48,7 +57,30 @@ function result(r: CheckReport, m: ModelResult, f: Finding, opts: SarifOptions):
   return out;
 }
 
+/** At most SARIF_MAX_RESULTS results: errors first, then the rest; one summary result says how many were left out. */
+function capResults(r: CheckReport, all: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  if (all.length <= SARIF_MAX_RESULTS) return all;
+  const keep = SARIF_MAX_RESULTS - 1;
+  const rank = (x: Record<string, unknown>) => (x.level === 'error' && !x.suppressions ? 0 : x.level === 'error' ? 1 : 2);
+  const ordered = all.map((x, i) => ({ x, i })).sort((a, b) => rank(a.x) - rank(b.x) || a.i - b.i);
+  const kept = ordered.slice(0, keep).sort((a, b) => a.i - b.i).map((e) => e.x);
+  const left = all.length - keep;
+  const errorsLeft = ordered.slice(keep).filter((e) => e.x.level === 'error').length;
+  kept.push({
+    ruleId: 'results-truncated',
+    ruleIndex: RULE_ORDER.length, // the truncation rule is appended after the policy rules
+    level: errorsLeft ? 'error' : 'warning',
+    message: { text: `${left} more result(s) (${errorsLeft} of them errors) are not listed: SARIF uploads are limited to ${SARIF_MAX_RESULTS} results per run. The check ${r.result === 'pass' ? 'passed' : 'failed'}; see the JSON or text report for every finding.` },
+    locations: r.config.path ? [{ physicalLocation: { artifactLocation: { uri: encodeUri(r.config.path) }, region: { startLine: 1 } } }] : [],
+    partialFingerprints: { 'omlModel/v1': 'results-truncated' },
+    properties: { omitted: left, omittedErrors: errorsLeft },
+  });
+  return kept;
+}
+
 export function renderCheckSarif(r: CheckReport, opts: SarifOptions = {}): string {
+  const results = capResults(r, r.models.flatMap((m) => m.findings.map((f) => result(r, m, f, opts))));
+  const ruleIds: SarifRuleId[] = results.length === SARIF_MAX_RESULTS && results[results.length - 1]!.ruleId === 'results-truncated' ? [...RULE_ORDER, 'results-truncated'] : RULE_ORDER;
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -59,17 +91,17 @@ export function renderCheckSarif(r: CheckReport, opts: SarifOptions = {}): strin
             name: 'oml',
             version: r.tool.version,
             informationUri: 'https://www.npmjs.com/package/open-model-license',
-            rules: RULE_ORDER.map((id) => ({
+            rules: ruleIds.map((id) => ({
               id,
-              name: RULES[id].name,
-              shortDescription: { text: RULES[id].short },
-              fullDescription: { text: RULES[id].full },
-              defaultConfiguration: { level: RULES[id].level },
-              help: { text: `${RULES[id].full} See the oml check section of the README (config, waivers).` },
+              name: ruleInfo(id).name,
+              shortDescription: { text: ruleInfo(id).short },
+              fullDescription: { text: ruleInfo(id).full },
+              defaultConfiguration: { level: ruleInfo(id).level },
+              help: { text: `${ruleInfo(id).full} See the oml check section of the README (config, waivers).` },
             })),
           },
         },
-        results: r.models.flatMap((m) => m.findings.map((f) => result(r, m, f, opts))),
+        results,
         properties: { result: r.result, summary: r.summary },
       },
     ],

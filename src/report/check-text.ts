@@ -3,6 +3,7 @@
  * first) with its reason and fix; further findings indented below it.
  */
 import type { CheckReport, Finding, ModelResult } from '../policy/report-schema.js';
+import { escapeText } from './escape.js';
 
 const LABEL: Record<ModelResult['status'], string> = { fail: 'FAIL  ', warn: 'WARN  ', waived: 'WAIVED', pass: 'PASS  ' };
 
@@ -55,5 +56,6 @@ export function renderCheckText(r: CheckReport): string {
     out.push('', 'warnings:');
     for (const w of r.warnings) out.push(`  ${w.path ? `${w.path}${w.line ? `:${w.line}` : ''}: ` : ''}${w.message} [${w.code}]`);
   }
-  return `${out.join('\n')}\n`;
+  // every line may quote input (ids, card fields, paths, messages): control and format characters shown escaped
+  return `${out.map(escapeText).join('\n')}\n`;
 }
