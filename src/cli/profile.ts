@@ -1,6 +1,6 @@
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import { OmlError } from '../errors.js';
-import { readConfigText } from '../policy/config.js';
+import { firstDuplicateKey, readConfigText } from '../policy/config.js';
 import { ProfileSchema, type Profile } from '../types.js';
 
 /** Read a profile from YAML/JSON: either the profile itself or a config with a `profile:` key. */
@@ -10,7 +10,12 @@ export async function loadProfile(path: string): Promise<Profile> {
   const text = await readConfigText(path, 'profile');
   let data: unknown;
   try {
-    data = parse(text, { maxAliasCount: 50 });
+    // uniqueKeys off: the yaml package's own check is quadratic in the key count; ours is one Set per mapping
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    if (doc.errors.length) throw new Error(doc.errors[0]!.message.split('\n')[0]);
+    const dup = firstDuplicateKey(doc);
+    if (dup) throw new Error(`map keys must be unique (${JSON.stringify(dup.key.slice(0, 80))} repeats)`);
+    data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
     throw new OmlError('YAML', `invalid YAML: ${(e as Error).message}`, { file: path });
   }
