@@ -11,7 +11,8 @@
  *   image, autolink, HTML, emphasis, code span or table cell can be formed from
  *   input; `@name` and `#123` get a zero-width space after the sign so GitHub
  *   forms no mention or issue link; inside code spans the fence is longer than
- *   any backtick run of the content and `|` is escaped for GFM tables.
+ *   any backtick run of the content (in a GFM table, text with `|` is not put
+ *   in a code span: it is rendered as escaped plain text).
  */
 
 /** Control (C0, DEL, C1), format (bidi controls, zero-width, soft hyphen, BOM), line/paragraph separators, lone surrogates. */
@@ -41,13 +42,16 @@ const GITHUB_REF = /([@#])(?=[\p{L}\p{N}_])/gu;
 
 /** Markdown inline text (table cells, list items): nothing in `s` can form markdown or HTML. */
 export function mdText(s: string): string {
-  return escapeText(s).replace(ASCII_PUNCT, (c) => `\\${c}`).replace(GITHUB_REF, '$1\u200B');
+  return escapeText(s).replace(GITHUB_REF, '$1\u200B').replace(ASCII_PUNCT, (c) => `\\${c}`);
 }
 
 /** Markdown code span holding `s` verbatim (after text escaping); `inTable`: `|` escaped for a GFM table cell. */
 export function mdCode(s: string, inTable = true): string {
   const text = escapeText(s);
-  const body = inTable ? text.replace(/\|/g, '\\|') : text;
+  // GFM tables split cells on `|` before inline parsing, and a backslash before it is itself an escape:
+  // a pipe cannot be held safely in a code span, so such text is rendered as escaped plain text instead
+  if (inTable && text.includes('|')) return mdText(s);
+  const body = text;
   let longest = 0;
   let run = 0;
   for (const c of body) {
@@ -55,7 +59,8 @@ export function mdCode(s: string, inTable = true): string {
     if (run > longest) longest = run;
   }
   const fence = '`'.repeat(longest + 1);
-  const pad = body.startsWith('`') || body.endsWith('`') || body.startsWith(' ') ? ' ' : '';
+  // CommonMark strips one space from each end when both ends have one (unless all spaces): pad so that what is stripped is ours
+  const pad = body.trim() !== '' && (body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' '))) ? ' ' : '';
   return `${fence}${pad}${body === '' ? ' ' : body}${pad}${fence}`;
 }
 

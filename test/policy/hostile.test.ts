@@ -9,6 +9,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 
@@ -198,4 +200,55 @@ describe('odd files and arguments: one-line exit-2 errors, no hang', () => {
     expect(stderr).not.toMatch(/EPIPE|Error|at /);
     expect(code).toBe(1);
   }, 60_000);
+});
+
+describe('forged reports: card fields, folder names and Modelfile FROM lines cannot forge output', () => {
+  const ESC = '\x1b';
+  const payload = `${ESC}[2J${ESC}]8;;http://evil.example${ESC}\\click${ESC}]8;;${ESC}\\\rPASS  fake ![img](http://evil.example/t.png) [link](http://evil.example) @octocat <b>hi</b> | x | y \`\`\` a\`b \u202e`;
+  function hostileRepo(): string {
+    const root = repo({
+      // YAML double-quoted escapes put ESC, CR and U+202E into the card fields
+      'models/a/README.md': '---\nlicense: other\nlicense_name: "x\\e[2J\\r\\nPASS ![i](http://evil.example/i.png) @octocat \\u202e"\nbase_model: "org/m\\e[31m"\n---\n',
+      Modelfile: `FROM llama3${payload}\n`,
+    });
+    const dir = join(root, 'models', `evil${ESC}[2J[x](http:||evil.example) @bob |c| \r`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'LICENSE'), `Custom terms ${payload}\n`);
+    return root;
+  }
+
+  it('text: no raw control or format character, one line per model, no fake PASS line', async () => {
+    const r = await check([hostileRepo()]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('PASS'))).toEqual([]);
+    expect(lines.filter((l) => l.startsWith('FAIL'))).toHaveLength(3);
+    expect(r.stdout).toContain('\\x1b[2J'); // the payload is shown, escaped
+    expect(r.stdout).toContain('<U+202E>');
+  });
+
+  it('markdown as GitHub renders it (micromark + GFM): no link, image, HTML, mention or extra cell from input', async () => {
+    const r = await check([hostileRepo(), '--format', 'markdown']);
+    const html = micromark(r.stdout, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
+    expect(html).toContain('evil.example'); // the payload is in the report, as text
+    expect(html).not.toMatch(/<a[\s>]/);
+    expect(html).not.toMatch(/<img/);
+    const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]));
+    for (const t of tags) expect(['h2', 'p', 'strong', 'code', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'ul', 'li']).toContain(t);
+    for (const table of html.split('<table>').slice(1)) {
+      const head = table.slice(0, table.indexOf('</thead>')).match(/<th[\s>]/g)!.length;
+      for (const row of table.slice(table.indexOf('<tbody>')).split('<tr>').slice(1)) expect(row.match(/<td[\s>]/g)?.length).toBe(head);
+    }
+    const prose = html.replace(/<code>[\s\S]*?<\/code>/g, '').replace(/<[^>]*>/g, '');
+    expect(prose).not.toMatch(/@[A-Za-z0-9]/);
+    expect(prose).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+  });
+
+  it('SARIF and JSON carry no raw control character in messages (JSON-escaped, SARIF text escaped)', async () => {
+    const sarif = JSON.parse((await check([hostileRepo(), '--format', 'sarif'])).stdout);
+    for (const res of sarif.runs[0].results) expect(res.message.text).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+    const json = (await check([hostileRepo(), '--format', 'json'])).stdout;
+    expect(json).not.toMatch(/[\x00-\x09\x0b-\x1f]/);
+  });
 });
