@@ -211,7 +211,7 @@ describe('forged reports: card fields, folder names and Modelfile FROM lines can
       'models/a/README.md': '---\nlicense: other\nlicense_name: "x\\e[2J\\r\\nPASS ![i](http://evil.example/i.png) @octocat \\u202e"\nbase_model: "org/m\\e[31m"\n---\n',
       Modelfile: `FROM llama3${payload}\n`,
     });
-    const dir = join(root, 'models', `evil${ESC}[2J[x](http:||evil.example) @bob |c| \r`);
+    const dir = join(root, "models", `evil${ESC}[2J[x](http:||evil.example) @bob |c| \r\u202e`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'LICENSE'), `Custom terms ${payload}\n`);
     return root;
