@@ -6,8 +6,8 @@
  * - text: control, format and line/paragraph-separator characters are shown
  *   escaped (`\x1b`, `\r`, `\n`, `\t`, `<U+202E>`), never raw, so one model
  *   stays on one line and no terminal sequence reaches the screen.
- * - markdown: after the text escaping, every ASCII punctuation character is
- *   backslash-escaped (CommonMark allows it for all of them), so no link,
+ * - markdown: after the text escaping, every ASCII punctuation character that
+ *   takes part in an inline construct is backslash-escaped, so no link,
  *   image, autolink, HTML, emphasis, code span or table cell can be formed from
  *   input; `@name` and `#123` get a zero-width space after the sign so GitHub
  *   forms no mention or issue link; inside code spans the fence is longer than
@@ -36,13 +36,20 @@ export function escapeText(s: string): string {
 /** One-line form of a message for stderr (same escaping as the text report). */
 export const oneLine = escapeText;
 
-const ASCII_PUNCT = /[!-/:-@[-`{-~]/g;
+/**
+ * The ASCII punctuation that can start or take part in an inline construct inside a line
+ * (links, images, autolinks and autolink literals, HTML, entities, emphasis, strikethrough,
+ * code spans, cells, mentions). Text is never placed at a line start, so block markers such
+ * as `-`, `+`, `=` need no escape; CommonMark allows a backslash before any of these.
+ */
+const ASCII_PUNCT = /[\\`*_[\]()!<>&|~#@:.]/g;
 /** `@name` (mentions, emails) and `#123` (issue links): GitHub links them in plain text. */
 const GITHUB_REF = /([@#])(?=[\p{L}\p{N}_])/gu;
 
 /** Markdown inline text (table cells, list items): nothing in `s` can form markdown or HTML. */
 export function mdText(s: string): string {
-  return escapeText(s).replace(GITHUB_REF, '$1\u200B').replace(ASCII_PUNCT, (c) => `\\${c}`);
+  // after `- ` or `> ` the text starts a block: a leading `-`, `+` or `=` would open a list, rule or heading
+  return escapeText(s).replace(GITHUB_REF, '$1\u200B').replace(ASCII_PUNCT, (c) => `\\${c}`).replace(/^([ \t]*)([-+=])/, '$1\\$2');
 }
 
 /** Markdown code span holding `s` verbatim (after text escaping); `inTable`: `|` escaped for a GFM table cell. */

@@ -66,10 +66,12 @@ describe('markdown: untrusted text in a GFM table cell', () => {
     }), { numRuns: 600 });
   });
 
-  it('in a list item (outside a table): no link, image or HTML', () => {
+  it('in a list item or quote (outside a table): no link, image, HTML or nested block', () => {
     fc.assert(fc.property(hostile, (s) => {
       const html = render(`- ${mdCode(s, false)}: ${mdText(s)}\n`);
       expect(tagsOf(html).filter((t) => !['ul', 'li', 'code'].includes(t!))).toEqual([]);
+      const start = render(`- ${mdText(s.replace(/\s+/g, ' ').trim())}\n\n> ${mdText(s.replace(/\s+/g, ' ').trim())}\n`);
+      expect(tagsOf(start).filter((t) => !['ul', 'li', 'blockquote', 'p'].includes(t!))).toEqual([]);
     }), { numRuns: 400 });
   });
 });
