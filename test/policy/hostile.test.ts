@@ -200,6 +200,19 @@ describe('odd files and arguments: one-line exit-2 errors, no hang', () => {
     expect(stderr).not.toMatch(/EPIPE|Error|at /);
     expect(code).toBe(1);
   }, 60_000);
+
+  it.runIf(existsSync(cli))('SIGINT during a run leaves no --output file and no temp file', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`models/m${i}/README.md`] = `---\nlicense: other\nlicense_name: custom-${i}\n---\n`;
+    const root = repo(files);
+    const outDir = join(base, `sigint${n}`);
+    mkdirSync(outDir);
+    const child = spawn(process.execPath, [cli, 'check', root, '--format', 'sarif', '--output', join(outDir, 'oml.sarif')], { stdio: 'ignore' });
+    await new Promise((res) => setTimeout(res, 400));
+    child.kill('SIGINT');
+    await new Promise((res) => child.on('close', res));
+    expect(readdirSync(outDir)).toEqual([]);
+  }, 60_000);
 });
 
 describe('forged reports: card fields, folder names and Modelfile FROM lines cannot forge output', () => {
