@@ -85,7 +85,7 @@ export async function runCheck(argv: string[]): Promise<number> {
         ? (done, total, id) => {
             if (total <= PROGRESS_MIN_MODELS) return;
             progressShown = true;
-            process.stderr.write(`\r\x1b[2K[${done + 1}/${total}] ${id}`.slice(0, 200));
+            process.stderr.write(`\r\x1b[2K[${done + 1}/${total}] ${oneLine(id)}`.slice(0, 200));
           }
         : undefined,
     });
