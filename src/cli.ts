@@ -1,9 +1,23 @@
 import { main } from './cli/main.js';
+import { oneLine } from './report/escape.js';
+
+// A reader that goes away (`oml check | head`) is not an error of the run: stop writing quietly and
+// exit with the code the run has (or will have), never with a stack trace.
+let pipeClosed = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      pipeClosed = true;
+      return;
+    }
+    throw e;
+  });
+}
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
-    process.stderr.write(`oml: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    if (!pipeClosed) process.stderr.write(`oml: internal error: ${oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
     process.exitCode = 2;
   },
 );

@@ -20,6 +20,7 @@ export type OmlErrorCode =
   | 'CATALOG'         // invalid catalog data
   | 'HUB'             // the Hugging Face Hub could not be reached or answered badly (after retries)
   | 'LOCK'            // invalid oml.lock
+  | 'OUTSIDE_ROOT'    // a path resolves outside the scanned root (not read)
   | 'USAGE';          // bad command-line usage
 
 export class OmlError extends Error {

@@ -5,19 +5,15 @@
  */
 export { analyzePath, analyzePaths, analyzeFile, analyzeFolder, analyzeText } from './analyze/index.js';
 export type { AnalyzeOptions } from './analyze/index.js';
-export { readSource, readSourceSync } from './read/file.js';
-export { decodeBytes } from './read/decode.js';
-export { parseDocument } from './parse/document.js';
+// argument-checked wrappers (OmlError USAGE on bad arguments): see public-api.ts
+export { readSource, readSourceSync, decodeBytes, parseDocument, identifyText, resolveDeclared, resolveBaseModels, checkDirectory } from './public-api.js';
 export { splitSentences } from './parse/sentences.js';
 export { parseSpdxExpression } from './parse/spdx.js';
-export { identifyText } from './identify/identify.js';
-export { resolveDeclared } from './identify/declared.js';
 export { getCatalogEntry, listCatalog } from './catalog/index.js';
 export { extractTerms } from './extract/engine.js';
 export { loadRules } from './extract/load.js';
 export { assessOpenness } from './assess/openness.js';
 export { assessCommercialUse } from './assess/commercial.js';
-export { resolveBaseModels } from './assess/lineage.js';
 export { renderAnalysisText } from './report/analysis-text.js';
 export { OmlError, isOmlError } from './errors.js';
 export type { OmlErrorCode } from './errors.js';
@@ -25,7 +21,7 @@ export { DEFAULT_LIMITS } from './limits.js';
 export type { Limits } from './limits.js';
 export * from './types.js';
 export {
-  checkDirectory, loadConfig, parseConfig, ConfigSchema, discoverModels, findSourceRefs, judgeModel,
+  loadConfig, parseConfig, ConfigSchema, discoverModels, findSourceRefs, judgeModel,
   CheckReportSchema, checkReportJsonSchema, renderCheckText, renderCheckJson, renderCheckMarkdown, renderCheckSarif,
 } from './policy/index.js';
 export type { CheckOptions, CheckConfig, CheckReport, ModelResult, Finding } from './policy/index.js';

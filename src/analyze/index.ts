@@ -11,11 +11,14 @@ import { assemble, type SubjectParts } from './assemble.js';
 import { analyzeCardBody } from './card-body.js';
 import { analyzeDocument, type DocumentAnalysis } from './document.js';
 import type { AnalyzeOptions } from './options.js';
+import { checkOptions, checkPath, checkPaths, checkSourceText } from './args.js';
 
 export type { AnalyzeOptions } from './options.js';
 
 /** Analyse a decoded text (a LICENSE, use policy or model card) held in memory. */
-export function analyzeText(src: SourceText, opts: AnalyzeOptions = {}): Analysis {
+export function analyzeText(srcIn: SourceText, opts: AnalyzeOptions = {}): Analysis {
+  checkOptions('analyzeText', opts);
+  const src = checkSourceText('analyzeText', srcIn, opts.limits);
   const doc = parseDocument(src, { limits: opts.limits, markdown: opts.markdown });
   if (doc.card) {
     const body = analyzeCardBody(src, doc, doc.card, opts);
@@ -46,12 +49,16 @@ export function analyzeText(src: SourceText, opts: AnalyzeOptions = {}): Analysi
 
 /** Analyse one file (license, use policy, notice or model card). */
 export async function analyzeFile(path: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  checkPath('analyzeFile', path);
+  checkOptions('analyzeFile', opts);
   const src = await readSource(path, opts.limits, budgetOf(opts));
   return analyzeText(src, opts);
 }
 
 /** Analyse a model folder: its LICENSE*, use policies, NOTICE and README.md model card as one subject. */
 export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  checkPath('analyzeFolder', dir, 'dir');
+  checkOptions('analyzeFolder', opts);
   const files = await classifyFolder(dir);
   const budget = budgetOf(opts);
   const warnings: Warning[] = [];
@@ -108,6 +115,8 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
 
 /** Analyse a file or a directory (one model folder). */
 export async function analyzePath(path: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  checkPath('analyzePath', path);
+  checkOptions('analyzePath', opts);
   let st;
   try {
     st = await stat(path);
@@ -131,7 +140,9 @@ function budgetOf(opts: AnalyzeOptions): ReadBudget {
  * run's total-bytes budget (maxTotalBytes) running out: that LIMIT error is
  * the last one and the remaining paths are not read.
  */
-export async function analyzePaths(paths: string[], opts: AnalyzeOptions = {}): Promise<{ results: Analysis[]; errors: OmlError[] }> {
+export async function analyzePaths(pathsIn: string[], opts: AnalyzeOptions = {}): Promise<{ results: Analysis[]; errors: OmlError[] }> {
+  const paths = checkPaths('analyzePaths', pathsIn);
+  checkOptions('analyzePaths', opts);
   const results: Analysis[] = [];
   const errors: OmlError[] = [];
   const run = { ...opts, budget: budgetOf(opts) };

@@ -2,20 +2,21 @@
  * `oml check [DIR] [--config FILE] [--format text|json|markdown|sarif] [--output FILE]`
  * Exit codes: 0 pass, 1 policy failure, 2 usage/config/input error.
  */
-import { writeFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
 import { isOmlError } from '../errors.js';
+import { oneLine } from '../report/escape.js';
 import { checkDirectory } from '../policy/run.js';
 import type { CheckReport } from '../policy/report-schema.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { renderCheckMarkdown } from '../report/check-markdown.js';
 import { renderCheckSarif } from '../report/check-sarif.js';
 import { renderCheckText } from '../report/check-text.js';
-import { USAGE } from './usage.js';
 import { HUB_OPTIONS, type HubFlagValues } from './hub-flags.js';
 import { renderCycloneDx } from './check-bom.js';
+import { isInput, outputProblem, writeAtomic } from './output.js';
+import { USAGE, usageError } from './usage.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -61,28 +62,26 @@ export async function runCheck(argv: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    process.stderr.write(`oml check: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError('check', (e as Error).message);
   }
   if (args.values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (args.positionals.length > 1) {
-    process.stderr.write(`oml check: expected at most one DIR, got ${args.positionals.length}\n\n${USAGE}`);
-    return 2;
-  }
+  if (args.positionals.length > 1) return usageError('check', `expected at most one DIR, got ${args.positionals.length}`);
+  if (args.positionals[0] !== undefined && args.positionals[0].trim() === '') return usageError('check', "DIR: empty path (use '.' for the current directory)");
+  if (args.values.config !== undefined && args.values.config.trim() === '') return usageError('check', '--config: empty path');
   const format = args.values.format as Format;
-  if (!FORMATS.includes(format)) {
-    process.stderr.write(`oml check: --format: expected one of ${FORMATS.join('|')}, got '${args.values.format}'\n`);
-    return 2;
-  }
+  if (!FORMATS.includes(format)) return usageError('check', `--format: expected one of ${FORMATS.join('|')}, got '${args.values.format}'`);
   const parsed = limitsFromFlags(args.values);
-  if ('error' in parsed) {
-    process.stderr.write(`oml check: ${parsed.error}\n`);
-    return 2;
+  if ('error' in parsed) return usageError('check', parsed.error);
+  const output = args.values.output;
+  if (output !== undefined) {
+    const why = outputProblem(output);
+    if (why) return usageError('check', `--output ${JSON.stringify(output)}: ${why}`);
   }
   const dir = args.positionals[0] ?? '.';
+  const inputs = new Set<string>();
   const tty = process.stderr.isTTY === true;
   let progressShown = false;
   let report: CheckReport;
@@ -91,18 +90,19 @@ export async function runCheck(argv: string[]): Promise<number> {
       config: args.values.config,
       limits: parsed.limits,
       hub: hubCheckOptions(args.values),
+      inputs,
       onProgress: tty
         ? (done, total, id) => {
             if (total <= PROGRESS_MIN_MODELS) return;
             progressShown = true;
-            process.stderr.write(`\r\x1b[2K[${done + 1}/${total}] ${id}`.slice(0, 200));
+            process.stderr.write(`\r\x1b[2K[${done + 1}/${total}] ${oneLine(id)}`.slice(0, 200));
           }
         : undefined,
     });
   } catch (e) {
     if (progressShown) process.stderr.write('\r\x1b[2K');
     if (!isOmlError(e)) throw e;
-    process.stderr.write(`oml check: error [${e.code}] ${e.message}\n`);
+    process.stderr.write(`oml check: error [${e.code}] ${oneLine(e.message)}\n`);
     return 2;
   }
   if (progressShown) process.stderr.write('\r\x1b[2K');
@@ -111,18 +111,21 @@ export async function runCheck(argv: string[]): Promise<number> {
     text = format === 'cyclonedx' ? await renderCycloneDx(report) : render(report, format, dir);
   } catch (e) {
     if (!isOmlError(e)) throw e;
-    process.stderr.write(`oml check: error [${e.code}] ${e.message}\n`);
+    process.stderr.write(`oml check: error [${e.code}] ${oneLine(e.message)}\n`);
     return 2;
   }
-  if (args.values.output) {
+  if (output !== undefined) {
+    if (isInput(output, inputs)) return usageError('check', `--output ${JSON.stringify(output)}: is a file this run read as input: refused`);
+    const late = outputProblem(output); // re-checked: the scan may have taken a while
+    if (late) return usageError('check', `--output ${JSON.stringify(output)}: ${late}`);
     try {
-      await writeFile(args.values.output, text);
+      await writeAtomic(output, text);
     } catch (e) {
-      process.stderr.write(`oml check: cannot write --output ${args.values.output}: ${(e as Error).message}\n`);
+      process.stderr.write(`oml check: cannot write --output ${JSON.stringify(output)}: ${oneLine((e as Error).message)}\n`);
       return 2;
     }
     const s = report.summary;
-    process.stderr.write(`oml check: ${report.result} (${s.failed} failed, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed); ${format} report written to ${args.values.output}\n`);
+    process.stderr.write(`oml check: ${report.result} (${s.failed} failed, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed); ${format} report written to ${JSON.stringify(output)}\n`);
   } else {
     process.stdout.write(text);
   }

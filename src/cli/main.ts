@@ -2,7 +2,7 @@ import { runAnalyze } from './analyze.js';
 import { runCheck } from './check.js';
 import { runLock } from './lock.js';
 import { runSurveyCommand } from './survey.js';
-import { USAGE } from './usage.js';
+import { USAGE, usageError } from './usage.js';
 
 /** CLI entry: returns the exit code (0 pass, 1 policy violation, 2 usage or input error). */
 export async function main(argv: string[]): Promise<number> {
@@ -26,8 +26,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     default:
-      process.stderr.write(cmd ? `oml: unknown command '${cmd}'\n\n${USAGE}` : USAGE);
-      return 2;
+      if (!cmd) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      return usageError('', `unknown command ${JSON.stringify(cmd)}`);
   }
 }
 

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { ValidatedProfileSchema } from '../assess/profile-codes.js';
 import { OmlError } from '../errors.js';
-import { formatPath, lineOf } from '../policy/config.js';
+import { firstDuplicateKey, formatPath, lineOf, readConfigText } from '../policy/config.js';
 import type { Profile } from '../types.js';
 
 /**
@@ -12,18 +11,18 @@ import type { Profile } from '../types.js';
  * field and its line.
  */
 export async function loadProfile(path: string): Promise<Profile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new OmlError('ENOENT', 'cannot read profile file', { file: path });
-  }
+  if (path === '') throw new OmlError('USAGE', '--profile: empty path');
+  // a regular file of bounded size: a FIFO or /dev/zero is refused, not waited on or read forever
+  const text = await readConfigText(path, 'profile');
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  // uniqueKeys off: the yaml package's own check is quadratic in the key count; ours is one Set per mapping
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     throw new OmlError('YAML', `invalid YAML: ${e.message.split('\n')[0]}`, { file: path, line: e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line });
   }
+  const dup = firstDuplicateKey(doc);
+  if (dup) throw new OmlError('YAML', `invalid YAML: map keys must be unique (${JSON.stringify(dup.key.slice(0, 80))} repeats)`, { file: path });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });

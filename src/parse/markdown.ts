@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { blankHtml } from './markdown-fast.js';
+import { blankHtml, parseMarkdownFast } from './markdown-fast.js';
+import { superLinearShape } from './markdown-shape.js';
 import type { ParsedDocument, Segment, SourceText } from '../types.js';
 
 /**
@@ -357,6 +358,13 @@ export function parseMarkdown(src: SourceText, bodyStartLine = 1): ParsedDocumen
   const starts = lineOffsets(src.text);
   const shift = Math.min(Math.max(bodyStartLine, 1), starts.length) - 1;
   const body = shift === 0 ? src.text : src.text.slice(starts[shift]);
+  // remark-parse is super-linear on some shapes: those go to the linear line scanner (time budget, README Limits)
+  const why = superLinearShape(body);
+  if (why) {
+    const doc = parseMarkdownFast(src, bodyStartLine);
+    doc.warnings.push({ code: 'MARKDOWN_FALLBACK', message: `${src.path}: ${why}; parsed with the line scanner instead of remark (time bound)`, path: src.path });
+    return doc;
+  }
   const segments: Segment[] = [];
   const ctx = new Ctx(src.text, starts, shift, segments);
   const tree = processor.parse(body) as unknown as MdNode;

@@ -15,6 +15,36 @@ const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
 const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 const BR = /^<br\b/i;
 const MAX_LABEL = 2000;
+/** Bounds that keep every scan from one position short (linear time on unclosed brackets, parens, titles, code spans). */
+const MAX_PAREN_DEPTH = 32;
+const MAX_DEST = 4000;
+const MAX_TITLE = 2000;
+const MAX_CODE_SPAN = 8000;
+
+/**
+ * Memo of the last indexOf per needle on the current text: scans move forward,
+ * so a search from `from` reuses an earlier answer that lies at or after it
+ * (or an earlier "not found"), which keeps repeated searches for a closer
+ * that never comes linear instead of quadratic.
+ */
+let memoText: string | null = null;
+const memo = new Map<string, { from: number; at: number }>();
+
+function nextIndex(s: string, needle: string, from: number): number {
+  if (memoText !== s) { memoText = s; memo.clear(); }
+  const m = memo.get(needle);
+  if (m && from >= m.from && (m.at === -1 || m.at >= from)) return m.at;
+  const at = s.indexOf(needle, from);
+  if (memo.size > 64) memo.clear();
+  memo.set(needle, { from, at });
+  return at;
+}
+
+/** Next `needle` in [from, limit), or -1. */
+function indexWithin(s: string, needle: string, from: number, limit: number): number {
+  const end = nextIndex(s, needle, from);
+  return end === -1 || end + needle.length > limit ? -1 : end;
+}
 const REF_LABEL = /\[[^\[\]]{0,999}\]/y;
 
 const NAMED: Record<string, string> = {
@@ -42,46 +72,64 @@ export function linkDestEnd(s: string, i: number, to: number): number {
     k++;
   } else {
     let depth = 0;
-    while (k < to) {
+    const stop = Math.min(to, k + MAX_DEST);
+    while (k < stop) {
       const c = s[k]!;
-      if (c === '\\' && k + 1 < to) { k += 2; continue; }
+      if (c === '\\' && k + 1 < stop) { k += 2; continue; }
       if (c === ' ' || c === '\t' || c === '\n') break;
-      if (c === '(') depth++;
+      if (c === '(' && ++depth > MAX_PAREN_DEPTH) return -1;
       else if (c === ')') { if (depth === 0) break; depth--; }
       k++;
     }
-    if (depth !== 0) return -1;
+    if (depth !== 0 || k >= stop && stop < to) return -1;
   }
   skipWs();
   const q = s[k];
   if (q === '"' || q === "'" || (q === '(' )) {
     const close = q === '(' ? ')' : q;
-    const end = s.indexOf(close, k + 1);
-    if (end === -1 || end >= to) return -1;
+    const end = indexWithin(s, close, k + 1, Math.min(to, k + 1 + MAX_TITLE));
+    if (end === -1) return -1;
     k = end + 1;
     skipWs();
   }
   return s[k] === ')' && k < to ? k + 1 : -1;
 }
 
-/** Index of the `]` closing the `[` at `open`, honouring nesting and escapes, or -1. */
-function closeBracket(s: string, open: number): number {
-  let depth = 0;
-  const stop = Math.min(s.length, open + MAX_LABEL);
-  for (let i = open; i < stop; i++) {
+/**
+ * Matching `]` of every `[` in s[from, to) (escapes honoured, code spans
+ * skipped), found with one stack pass: the same answer as scanning forward
+ * from each `[` with a depth counter, in linear time for the whole range.
+ */
+function bracketMatches(s: string, from: number, to: number): Map<number, number> {
+  const out = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c === 92) { i++; continue; } // backslash
     if (c === 96) { // code span: skip to its end
-      let k = i; while (s.charCodeAt(k) === 96) k++;
+      let k = i; while (k < to && s.charCodeAt(k) === 96) k++;
       const run = s.slice(i, k);
-      const end = s.indexOf(run, k);
-      if (end !== -1) { i = end + run.length - 1; continue; }
-      i = k - 1; continue;
+      const end = indexWithin(s, run, k, Math.min(to, k + MAX_CODE_SPAN));
+      i = end !== -1 ? end + run.length - 1 : k - 1;
+      continue;
     }
-    if (c === 91) depth++;
-    else if (c === 93 && --depth === 0) return i;
+    if (c === 91) stack.push(i);
+    else if (c === 93 && stack.length) out.set(stack.pop()!, i);
   }
-  return -1;
+  return out;
+}
+
+let matchKey: { s: string; from: number; to: number } | null = null;
+let matches = new Map<number, number>();
+
+/** Index of the `]` closing the `[` at `open` within [from, to), or -1 (link text longer than MAX_LABEL: -1). */
+function closeBracket(s: string, open: number, from: number, to: number): number {
+  if (!matchKey || matchKey.s !== s || open < matchKey.from || to > matchKey.to) {
+    matchKey = { s, from, to };
+    matches = bracketMatches(s, from, to);
+  }
+  const close = matches.get(open);
+  return close === undefined || close - open > MAX_LABEL ? -1 : close;
 }
 
 const DELIM_RUN = /\*+|_+/g;
@@ -163,8 +211,8 @@ export function inlineToPlain(s: string, from: number, to: number, col0: number,
       case '`': {
         let k = i; while (k < to && s[k] === '`') k++;
         const run = s.slice(i, k);
-        const end = s.indexOf(run, k);
-        if (end !== -1 && end < to && s[end + run.length] !== '`') {
+        const end = indexWithin(s, run, k, Math.min(to, k + MAX_CODE_SPAN));
+        if (end !== -1 && s[end + run.length] !== '`') {
           let a = k; let b = end;
           if (b - a >= 2 && s[a] === ' ' && s[b - 1] === ' ') { a++; b--; }
           if (b > a) emit(s.slice(a, b), col0 + a);
@@ -174,7 +222,7 @@ export function inlineToPlain(s: string, from: number, to: number, col0: number,
       }
       case '!':
         if (s[i + 1] === '[') {
-          const close = closeBracket(s, i + 1);
+          const close = closeBracket(s, i + 1, from, to);
           if (close !== -1 && close < to) {
             const dest = linkDestEnd(s, close + 1, to);
             if (dest !== -1) { i = dest; break; }
@@ -185,7 +233,7 @@ export function inlineToPlain(s: string, from: number, to: number, col0: number,
         emit(c, col0 + i); i += 1;
         break;
       case '[': {
-        const close = closeBracket(s, i);
+        const close = closeBracket(s, i, from, to);
         if (close !== -1 && close < to) {
           let next = linkDestEnd(s, close + 1, to);
           if (next === -1) {

@@ -3,22 +3,34 @@
  * files that may reference model ids (for source-refs).
  *
  * A model directory is a folder with a LICENSE* / LICENCE* / COPYING* file, a
- * README.md whose YAML front matter has model-card keys, or a config.json next
- * to weights (*.safetensors, *.bin, *.gguf, *.pt). The scanned root itself
- * counts only with a card or weights (its LICENSE is usually the project's own).
+ * README.md whose YAML front matter (parsed by the same parser `oml analyze`
+ * uses: any size up to maxFileBytes, any supported encoding and line ending)
+ * has model-card keys, or weights in any usual format, a sharded-weights index
+ * or a weights package directory, with or without config.json (the list is
+ * data/model-files.yaml). The scanned root itself counts only with a card or
+ * weights (its LICENSE is usually the project's own). A README.md whose front
+ * matter cannot be parsed counts as a card (fail closed: the analysis reports why).
  *
- * One readdir(withFileTypes) per directory; stat only for symlinks. Symlinked
- * directories are followed once: the realpath of every visited directory is
- * tracked, so loops terminate and are reported. Unreadable directories are
- * warnings, not errors. Over `maxFiles` files or `maxDepth` levels: OmlError LIMIT.
+ * One readdir(withFileTypes) per directory; realpath only for symlinks. A
+ * symlink (file or directory) that resolves outside the allowed roots is not
+ * followed and not read: it is recorded in `outside` for an `outside-root`
+ * finding. Symlinked directories inside are followed once: the realpath of
+ * every visited directory is tracked, so loops terminate and are reported.
+ * Unreadable directories are warnings, not errors. Over `maxFiles` files or
+ * `maxDepth` levels: OmlError LIMIT.
  */
 import type { Dirent } from 'node:fs';
-import { open, readdir as fsReaddir, realpath, stat } from 'node:fs/promises';
+import { readdir as fsReaddir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { OmlError } from '../errors.js';
+import { OmlError, isOmlError } from '../errors.js';
 import { withLimits, type Limits } from '../limits.js';
+import { parseFrontMatter } from '../parse/frontmatter.js';
+import type { ReadBudget } from '../read/budget.js';
+import { RootGuard, type OutsideRoot } from '../read/confine.js';
+import { readSource } from '../read/file.js';
 import type { Warning } from '../types.js';
 import { compileGlobs } from './glob.js';
+import { loadModelFiles } from './model-files.js';
 
 /** Directory names never descended into (tooling, caches, build output, VCS). */
 export const SKIP_DIRS: ReadonlySet<string> = new Set([
@@ -30,9 +42,7 @@ export const SKIP_DIRS: ReadonlySet<string> = new Set([
 const LICENSE_NAME = /^(?:licen[cs]e|copying)(?:$|[-_.])/i;
 /** license-info.ts, licenses.json, ...: code and data files are not license texts. */
 const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|json|ya?ml|toml|ipynb|go|rs|java|kt|rb|php|c|h|cc|cpp|hpp|cs|swift|sh|ps1|lock)$/i;
-const WEIGHT_EXT = /\.(?:safetensors|bin|gguf|pt)$/i;
 const SOURCE_EXT = /\.(?:py|ts|js|mjs|cjs|ipynb|ya?ml|toml|json)$/i;
-const CARD_KEYS = /^(?:license|license_name|base_model|pipeline_tag|library_name|model-index|datasets|tags|language):/m;
 
 export type ModelSignal = 'license' | 'card' | 'weights';
 
@@ -50,6 +60,8 @@ export interface Discovery {
   /** Absolute paths of files to scan for model references (code, config, .env*, Modelfile). */
   sourceFiles: string[];
   warnings: Warning[];
+  /** Symlinks that resolve outside the allowed roots: not followed, not read. */
+  outside: OutsideRoot[];
   files: number;
   dirs: number;
 }
@@ -62,6 +74,10 @@ export interface DiscoverOptions {
   exclude?: string[];
   /** Injected for tests (e.g. to simulate EACCES when running as root). */
   readdir?: ReaddirFn;
+  /** The roots every path must resolve into (default: the scanned root only). */
+  guard?: RootGuard;
+  /** The run's byte budget: model cards read to detect front matter are charged to it. */
+  budget?: ReadBudget;
 }
 
 export const isSourceFileName = (name: string): boolean =>
@@ -69,21 +85,21 @@ export const isSourceFileName = (name: string): boolean =>
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
-async function hasCardFrontMatter(file: string): Promise<boolean> {
-  let fh;
+/** True when `file` is a model card: front matter (as `oml analyze` parses it) with a card key, or front matter that does not parse. */
+async function isModelCard(file: string, limits: Limits, budget: ReadBudget | undefined, cardKeys: ReadonlySet<string>): Promise<boolean> {
+  let text: string;
   try {
-    fh = await open(file, 'r');
-    const buf = Buffer.alloc(8192);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const head = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-    if (!head.startsWith('---\n')) return false;
-    const end = head.indexOf('\n---', 4);
-    const fm = end < 0 ? head.slice(4) : head.slice(4, end);
-    return CARD_KEYS.test(fm);
-  } catch {
-    return false;
-  } finally {
-    await fh?.close();
+    text = (await readSource(file, limits, budget)).text;
+  } catch (e) {
+    if (isOmlError(e) && e.code === 'LIMIT') throw e;
+    return false; // unreadable, binary, too large: the folder's other signals decide; analysis reports the file
+  }
+  try {
+    const fm = parseFrontMatter(text, file, limits);
+    return !!fm && Object.keys(fm.meta.raw).some((k) => cardKeys.has(k));
+  } catch (e) {
+    if (isOmlError(e)) return true;
+    throw e;
   }
 }
 
@@ -107,7 +123,9 @@ export async function discoverModels(rootIn: string, opts: DiscoverOptions = {})
     throw new OmlError('ENOENT', 'no such directory', { file: rootIn });
   }
   const root = rootIn;
-  const out: Discovery = { root, models: [], sourceFiles: [], warnings: [], files: 0, dirs: 0 };
+  const guard = opts.guard ?? new RootGuard([rootReal]);
+  const mf = loadModelFiles();
+  const out: Discovery = { root, models: [], sourceFiles: [], warnings: [], outside: [], files: 0, dirs: 0 };
   const visited = new Set<string>([rootReal]);
   const stack: Pending[] = [{ dir: root, real: rootReal, depth: 0 }];
   const cardCandidates: Array<{ dir: string; readme: string; signals: ModelSignal[] }> = [];
@@ -124,7 +142,6 @@ export async function discoverModels(rootIn: string, opts: DiscoverOptions = {})
       continue;
     }
     let license = false;
-    let config = false;
     let weights = false;
     let readme: string | null = null;
     for (const ent of entries) {
@@ -133,9 +150,17 @@ export async function discoverModels(rootIn: string, opts: DiscoverOptions = {})
       const rel = toPosix(relative(root, full));
       let isDir = ent.isDirectory();
       let isFile = ent.isFile();
+      let linkReal: string | null = null;
       if (ent.isSymbolicLink()) {
+        if (excluded(rel)) continue;
         try {
-          const st = await stat(full);
+          const target = await realpath(full);
+          if (!guard.allows(target)) {
+            guard.record(full, target);
+            continue;
+          }
+          const st = await stat(target);
+          linkReal = target;
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch (e) {
@@ -147,15 +172,11 @@ export async function discoverModels(rootIn: string, opts: DiscoverOptions = {})
       }
       if (isDir) {
         if (SKIP_DIRS.has(name) || excluded(rel)) continue;
-        let childReal = join(real, name);
-        if (ent.isSymbolicLink()) {
-          try {
-            childReal = await realpath(full);
-          } catch {
-            out.warnings.push({ code: 'BROKEN_SYMLINK', message: 'cannot resolve symlink: skipped', path: rel });
-            continue;
-          }
+        if (mf.isWeightDir(name)) {
+          weights = true; // a Core ML package is weights, not a folder of models
+          continue;
         }
+        const childReal = linkReal ?? join(real, name);
         if (visited.has(childReal)) {
           const loop = real === childReal || real.startsWith(childReal + sep) || childReal === rootReal;
           out.warnings.push({
@@ -181,21 +202,21 @@ export async function discoverModels(rootIn: string, opts: DiscoverOptions = {})
         throw new OmlError('LIMIT', `more than ${limits.maxFiles} files under the scanned directory; raise limits.maxFiles in oml.config.yaml or add exclude globs`, { file: root });
       }
       if (LICENSE_NAME.test(name) && !CODE_EXT.test(name)) license = true;
-      else if (name === 'config.json') config = true;
-      else if (WEIGHT_EXT.test(name)) weights = true;
+      else if (mf.isWeights(name)) weights = true;
       if (/^readme\.md$/i.test(name)) readme = full;
       if (isSourceFileName(name)) out.sourceFiles.push(full);
     }
     const signals: ModelSignal[] = [];
     if (license && dir !== root) signals.push('license');
-    if (config && weights) signals.push('weights');
+    if (weights) signals.push('weights');
     if (readme) cardCandidates.push({ dir, readme, signals });
     else if (signals.length) out.models.push({ dir, rel: toPosix(relative(root, dir)) || '.', signals });
   }
   for (const c of cardCandidates) {
-    if (await hasCardFrontMatter(c.readme)) c.signals.push('card');
+    if (await isModelCard(c.readme, limits, opts.budget, mf.cardKeys)) c.signals.push('card');
     if (c.signals.length) out.models.push({ dir: c.dir, rel: toPosix(relative(root, c.dir)) || '.', signals: c.signals });
   }
+  out.outside = guard.outside;
   out.models.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   out.sourceFiles.sort();
   return out;

@@ -4,19 +4,22 @@
  * input errors (the CLI maps them to exit code 2).
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyzePath } from '../analyze/index.js';
 import { OmlError, isOmlError } from '../errors.js';
 import { withLimits, type Limits } from '../limits.js';
-import { frontMatterKeyLine } from '../parse/frontmatter.js';
+import { parseFrontMatter } from '../parse/frontmatter.js';
 import { ReadBudget } from '../read/budget.js';
+import { RootGuard } from '../read/confine.js';
+import { readSource } from '../read/file.js';
 import type { Analysis, Warning } from '../types.js';
 import { analyzeCatalogLicense, resolveModelId } from './catalog-analysis.js';
 import { loadConfig, policyMode } from './config.js';
 import { discoverModels, type ReaddirFn } from './discover.js';
 import { judgeModel, normalizeModelKey, isExpired, sortResults, todayUtc, type IndexedWaiver, type JudgeContext, type JudgeSubject } from './judge.js';
 import { CHECK_REPORT_VERSION, type CheckReport, type Location, type ModelResult, type Reference } from './report-schema.js';
+import { applyOutside, type OutsideHit } from './outside.js';
 import { findSourceRefs, type SourceRef } from './source-refs.js';
 import { hubModeFor, hubReferenceSubject, type HubCheckOptions } from './hub-refs.js';
 
@@ -35,16 +38,19 @@ export interface CheckOptions {
   limits?: Partial<Limits>;
   /** Hub resolution of referenced ids (--online, --offline, --locked, --cache-dir). */
   hub?: HubCheckOptions;
+  /** Filled with the real paths of the files this run read as input (config, model files, code): --output must not overwrite them. */
+  inputs?: Set<string>;
 }
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
-/** 1-based line of the `license:` key in a model card's front matter (the parse stage's one front-matter reader). */
-async function cardLicenseLine(file: string): Promise<number | undefined> {
+/** 1-based line of the `license:` key in a model card's front matter (same parser as the analysis). */
+async function cardLicenseLine(file: string, limits: Limits, guard: RootGuard): Promise<number | undefined> {
   try {
-    return frontMatterKeyLine(await readFile(file, 'utf8'), 'license');
+    const src = await readSource(file, limits, new ReadBudget(limits.maxFileBytes, guard));
+    return parseFrontMatter(src.text, file, limits)?.meta.keyLines.license;
   } catch {
-    return undefined; // unreadable: no line
+    return undefined; // unreadable or outside: the analysis has reported it
   }
 }
 
@@ -68,16 +74,23 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
 
   const loaded = await loadConfig(root, opts.config);
   const { config } = loaded;
+  const inputs = opts.inputs ?? new Set<string>();
+  const addInput = async (p: string) => inputs.add(await realpath(p).catch(() => p));
+  if (loaded.path) await addInput(loaded.path);
   const limits = withLimits({ ...config.limits, ...opts.limits });
+  // every path read must resolve inside the root (or an allowedRoots entry): see read/confine.ts
+  const guard = new RootGuard([root, ...config.allowedRoots.map((r) => (isAbsolute(r) ? r : resolve(root, r)))]);
   // one byte budget (maxTotalBytes) for everything this run reads: code files and model folders
-  const budget = new ReadBudget(limits.maxTotalBytes);
+  const budget = new ReadBudget(limits.maxTotalBytes, guard);
+  const outside: OutsideHit[] = [];
   const profile = config.profile;
   const today = todayUtc(opts.now);
   const configRel = loaded.path ? toPosix(relative(root, loaded.path)) : null;
   const warnings: Warning[] = [];
 
-  const disc = await discoverModels(root, { limits, exclude: config.exclude, readdir: opts.readdir });
+  const disc = await discoverModels(root, { limits, exclude: config.exclude, readdir: opts.readdir, guard, budget });
   warnings.push(...disc.warnings);
+  for (const f of disc.sourceFiles) await addInput(f);
 
   // Folders: discovered + listed under `models:`.
   const folders = new Map<string, FolderTarget>();
@@ -93,6 +106,11 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
       await stat(real);
     } catch {
       throw new OmlError('CONFIG', `models[${i}].path: no such file or directory '${m.path}'`, { file: loaded.path ?? undefined });
+    }
+    if (!guard.allows(real)) {
+      const line = loaded.modelLines?.[i];
+      outside.push({ link: abs, target: real, written: m.path, ...(configRel ? { location: { path: configRel, line: line ?? 1 } } : {}) });
+      continue;
     }
     const existing = folders.get(real);
     if (existing) existing.aliases.push(m.path);
@@ -112,6 +130,8 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
   const references: Reference[] = [];
   const refSubjects: JudgeSubject[] = [];
   const hubMode = await hubModeFor(root, config.resolve, opts.hub ?? {}, limits.maxFileBytes);
+  // the Hub cache is oml's own (its location comes from a flag or the environment, not from the repository)
+  if (hubMode) guard.allowRoot(hubMode.ctx.settings.cacheDir);
   for (const list of byId.values()) {
     const first = list[0]!;
     const occurrences: Location[] = list.map((r) => ({ path: r.file, line: r.line, column: r.column }));
@@ -119,6 +139,12 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
     const localAbs = [resolve(root, first.id), resolve(root, dirname(first.file), first.id)].find((p) => existsSync(p));
     if (localAbs) {
       const real = await realpath(localAbs).catch(() => localAbs);
+      if (!guard.allows(real)) {
+        // a reference such as from_pretrained("../../outside") is not followed out of the root
+        outside.push({ link: localAbs, target: real, written: first.id, location: occurrences[0]! });
+        for (const r of list) references.push({ ...r, resolution: 'unresolved', license: null, note: 'local path outside the scanned root: not read' });
+        continue;
+      }
       const existing = folders.get(real);
       if (existing) existing.aliases.push(first.id);
       else if (statSync(real).isDirectory()) folders.set(real, { abs: localAbs, real, rel: toPosix(relative(root, localAbs)), source: 'config', aliases: [first.id] });
@@ -147,6 +173,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
 
   // Analyse folders.
   const subjects: JudgeSubject[] = [];
+  const subjectDir = new Map<JudgeSubject, string>();
   const targets = [...folders.values()];
   const total = targets.length + refSubjects.length;
   let done = 0;
@@ -162,6 +189,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
       error = `cannot analyse: [${e.code}] ${e.message}`;
       warnings.push({ code: e.code, message: e.message, path: t.rel });
     }
+    for (const f of analysis?.subject.files ?? []) await addInput(f.path);
     const cardFile = analysis?.declared?.source ?? analysis?.subject.files.find((f) => f.role === 'model-card')?.path;
     const firstFile = analysis?.subject.files[0]?.path;
     subjects.push({
@@ -170,9 +198,10 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
       analysis,
       error,
       aliases: t.aliases,
-      cardLicenseLine: cardFile ? await cardLicenseLine(cardFile) : undefined,
+      cardLicenseLine: cardFile ? await cardLicenseLine(cardFile, limits, guard) : undefined,
       fallbackLocation: firstFile && firstFile.startsWith(root) ? { path: toPosix(relative(root, firstFile)), line: 1 } : { path: t.rel, line: 1 },
     });
+    subjectDir.set(subjects[subjects.length - 1]!, t.abs);
   }
   for (const s of refSubjects) {
     opts.onProgress?.(done++, total, s.id);
@@ -181,7 +210,16 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
 
   const waivers: IndexedWaiver[] = config.waivers.map((w, i) => ({ ...w, line: loaded.waiverLines[i] }));
   const ctx: JudgeContext = { policy: config.policy, waivers, today, root, configPath: configRel };
-  const models: ModelResult[] = sortResults(subjects.map((s) => judgeModel(s, ctx)));
+  const judged = subjects.map((s) => judgeModel(s, ctx));
+  const folderOf = new Map<ModelResult, string>();
+  subjects.forEach((s, i) => {
+    const dir = subjectDir.get(s);
+    if (dir) folderOf.set(judged[i]!, dir);
+  });
+  // symlinks met by discovery or by reading a model folder, and configured paths: each one fails the check
+  const seen = new Set(outside.map((o) => o.link));
+  for (const o of guard.outside) if (!seen.has(o.link)) outside.push(o);
+  const models: ModelResult[] = sortResults(applyOutside(root, judged, folderOf, outside));
 
   // Waivers that matched nothing, or that are expired on a model that passes anyway.
   for (const w of waivers) {

@@ -1,4 +1,5 @@
 import type { Analysis, Term, TermKind } from '../types.js';
+import { escapeText } from './escape.js';
 
 const KIND_ORDER: TermKind[] = ['threshold', 'obligation', 'restriction', 'termination', 'other', 'permission'];
 
@@ -55,5 +56,6 @@ export function renderAnalysisText(a: Analysis): string {
   }
   for (const c of a.conflicts) out.push(`  CONFLICT ${c.code}: ${c.message}`);
   for (const w of a.warnings) out.push(`  warning ${w.code}: ${w.message}`);
-  return `${out.join('\n')}\n`;
+  // every line may quote input: control and format characters shown escaped, one item per line
+  return `${out.map(escapeText).join('\n')}\n`;
 }

@@ -2,29 +2,27 @@
 import type { CheckReport, ModelResult } from '../policy/report-schema.js';
 import { isFindingWarning } from '../policy/warning-findings.js';
 import { primaryFinding, relaxed } from './check-text.js';
-import { escapeMarkdown, escapeText } from './escape.js';
+import { mdCode, mdText } from './escape.js';
 
 const ICON: Record<ModelResult['status'], string> = { fail: '❌ fail', warn: '⚠️ warn', waived: '🟡 waived', pass: '✅ pass' };
 
-/** Escape a table cell: pipes, newlines, and HTML-ish angle brackets. */
-export function cell(s: string): string {
-  return escapeText(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
-}
+/** Untrusted text in a table cell or list item: no markdown construct can be formed from it (see escape.ts). */
+export const cell = mdText;
 
 export function renderCheckMarkdown(r: CheckReport): string {
   const s = r.summary;
   const out: string[] = [];
   out.push(`## oml check: ${r.result === 'pass' ? '✅ pass' : '❌ fail'}`, '');
-  out.push(`${s.models} model(s): **${s.failed} failed**, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed. Policy: allow \`${r.policy.allow.join('`, `')}\`; unknown: \`${r.policy.unknown}\`${relaxed(r)}${r.config.path ? ` (\`${cell(r.config.path)}\`)` : ' (default policy)'}.`, '');
+  out.push(`${s.models} model(s): **${s.failed} failed**, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed. Policy: allow \`${r.policy.allow.join('`, `')}\`; unknown: \`${r.policy.unknown}\`${relaxed(r)}${r.config.path ? ` (${mdCode(r.config.path, false)})` : ' (default policy)'}.`, '');
   if (r.config.note) out.push(`> ${cell(r.config.note)}`, '');
   if (r.models.length) {
     out.push('| Status | Model | License | Tier | Verdict | Reason | Fix |', '| --- | --- | --- | --- | --- | --- | --- |');
     for (const m of r.models) {
       const p = primaryFinding(m);
-      const where = p?.location ? ` (\`${cell(p.location.path)}:${p.location.line}\`)` : '';
+      const where = p?.location ? ` (${mdCode(`${p.location.path}:${p.location.line}`)})` : '';
       const reason = p ? `${p.rule}: ${cell(p.message)}${where}` : '';
       const fix = m.status === 'waived' ? `waived: ${cell(m.waiver?.reason ?? '')}${m.waiver?.expires ? ` (until ${m.waiver.expires})` : ''}` : p ? cell(p.fix) : m.actions.length ? cell(m.actions.join('; ')) : '';
-      out.push(`| ${ICON[m.status]} | \`${cell(m.id)}\`${m.source === 'reference' ? ' (ref)' : ''} | ${cell(m.license.id ?? m.license.name ?? 'unknown')} | ${m.tier} | ${m.verdict ?? '—'} | ${reason} | ${fix} |`);
+      out.push(`| ${ICON[m.status]} | ${mdCode(m.id)}${m.source === 'reference' ? ' (ref)' : ''} | ${cell(m.license.id ?? m.license.name ?? 'unknown')} | ${m.tier} | ${m.verdict ?? '—'} | ${reason} | ${fix} |`);
     }
     out.push('');
     out.push(...modelDetails(r.models));
@@ -33,18 +31,18 @@ export function renderCheckMarkdown(r: CheckReport): string {
   }
   if (r.references.length) {
     out.push(`<details><summary>Model references in code (${s.references}, ${s.unresolved} unresolved)</summary>`, '', '| Location | Model id | Resolution |', '| --- | --- | --- |');
-    for (const ref of r.references) out.push(`| \`${cell(ref.file)}:${ref.line}\` | \`${cell(ref.id)}\` | ${ref.resolution}${ref.license ? ` (${cell(ref.license)})` : ''} |`);
+    for (const ref of r.references) out.push(`| ${mdCode(`${ref.file}:${ref.line}`)} | ${mdCode(ref.id)} | ${ref.resolution}${ref.license ? ` (${cell(ref.license)})` : ''} |`);
     out.push('', '</details>', '');
   }
   if (r.warnings.length) {
     out.push('<details><summary>Warnings</summary>', '');
-    for (const w of r.warnings) out.push(`- ${w.path ? `\`${cell(w.path)}${w.line ? `:${w.line}` : ''}\`: ` : ''}${cell(w.message)}`);
+    for (const w of r.warnings) out.push(`- ${w.path ? `${mdCode(`${w.path}${w.line ? `:${w.line}` : ''}`, false)}: ` : ''}${cell(w.message)}`);
     out.push('', '</details>', '');
   }
   return `${out.join('\n')}`;
 }
 
-const mdAt = (path: string | undefined, line: number | undefined) => (path ? ` (\`${cell(path)}${line ? `:${line}` : ''}\`)` : '');
+const mdAt = (path: string | undefined, line: number | undefined) => (path ? ` (${mdCode(`${path}${line ? `:${line}` : ''}`, false)})` : '');
 
 /**
  * Every finding the table row does not show, and every analysis warning of
@@ -57,11 +55,11 @@ export function modelDetails(models: ModelResult[]): string[] {
     for (const f of m.findings) {
       if (f === p) continue;
       const level = f.level === 'error' ? (f.waived ? 'waived' : '**error**') : 'warning';
-      items.push(`- \`${cell(m.id)}\` ${level} ${f.rule}: ${escapeMarkdown(f.message)}${mdAt(f.location?.path, f.location?.line)}`);
+      items.push(`- ${mdCode(m.id, false)} ${level} ${f.rule}: ${mdText(f.message)}${mdAt(f.location?.path, f.location?.line)}`);
     }
     for (const w of m.warnings) {
       if (isFindingWarning(w)) continue;
-      items.push(`- \`${cell(m.id)}\` warning ${escapeMarkdown(w.code)}: ${escapeMarkdown(w.message)}${mdAt(w.path, w.line)}`);
+      items.push(`- ${mdCode(m.id, false)} warning ${mdText(w.code)}: ${mdText(w.message)}${mdAt(w.path, w.line)}`);
     }
   }
   return items.length ? ['### Further findings and warnings', '', ...items, ''] : [];

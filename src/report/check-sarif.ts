@@ -7,7 +7,10 @@
 import type { CheckReport, Finding, ModelResult, RuleId } from '../policy/report-schema.js';
 import { isFindingWarning } from '../policy/warning-findings.js';
 import type { Warning } from '../types.js';
-import { escapeText } from './escape.js';
+import { SARIF_MESSAGE_MAX, cap, escapeText } from './escape.js';
+
+/** GitHub code scanning rejects a run with more than 25,000 results; the last slot is a summary of what was left out. */
+export const SARIF_MAX_RESULTS = 25_000;
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -23,6 +26,7 @@ const RULES: Record<RuleId, { name: string; short: string; full: string; level: 
   'unknown-lineage': { name: 'UnknownLineage', short: 'Base model license unknown', full: 'The model card names a base model whose license oml does not know (data/base-models.yaml): the base terms bind the derivative and cannot be checked. A warning with policy.lineage: warn.', level: 'error' },
   'unexplained-change': { name: 'UnexplainedChange', short: 'License text changed in a way oml cannot account for', full: 'A known license template has an added passage in which no term is recognised, or a template term was removed. A warning with policy.changes: warn.', level: 'error' },
   'hidden-characters': { name: 'HiddenCharacters', short: 'Hidden or look-alike characters in a license text', full: 'The license text contains format characters (zero-width, bidi controls, soft hyphens) or mixed-script words, which can hide what it says.', level: 'warning' },
+  'outside-root': { name: 'OutsideRoot', short: 'Path outside the scanned root', full: 'A symlink or a configured path resolves outside the scanned repository (and outside allowedRoots): it was not read, so the check cannot vouch for it.', level: 'error' },
 };
 
 type ExtraRuleId = 'analysis-warning' | 'scan-warning';
@@ -32,8 +36,13 @@ const EXTRA_RULES: Record<ExtraRuleId, { name: string; short: string; full: stri
   'scan-warning': { name: 'ScanWarning', short: 'Scan warning', full: 'Something the scan could not read or follow (an unreadable directory or file, a symlink loop, an unused waiver, ...). Reported only; see the message.', level: 'warning' },
 };
 
+/** The summary result of a run cut at SARIF_MAX_RESULTS (a SARIF-only rule, not a policy finding). */
+const TRUNCATED = { name: 'ResultsTruncated', short: 'More results than one SARIF run may hold', full: `GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} results per run: the rest are counted in this result; the JSON and text reports list every finding.`, level: 'warning' as const };
+
 const RULE_ORDER = [...Object.keys(RULES), ...Object.keys(EXTRA_RULES)] as Array<RuleId | ExtraRuleId>;
 const ALL_RULES = { ...RULES, ...EXTRA_RULES };
+type SarifRuleId = RuleId | ExtraRuleId | 'results-truncated';
+const ruleInfo = (id: SarifRuleId) => (id === 'results-truncated' ? TRUNCATED : ALL_RULES[id]);
 
 export interface SarifOptions {
   /** Prefix for artifact URIs (the scanned directory relative to the repository root), e.g. "services/api". */
@@ -56,7 +65,7 @@ function warningResult(w: Warning, m: ModelResult | null, opts: SarifOptions): R
     ruleId: rule,
     ruleIndex: RULE_ORDER.indexOf(rule),
     level: 'warning',
-    message: { text: escapeText(`${m ? `${m.id}: ` : ''}${w.code}: ${w.message}`) },
+    message: { text: cap(escapeText(`${m ? `${m.id}: ` : ''}${w.code}: ${w.message}`), SARIF_MESSAGE_MAX) },
     locations: w.path ? [physical(w.path, w.line, undefined, opts)] : [],
     partialFingerprints: { 'omlModel/v1': `${m?.id ?? '.'}:${w.code}:${w.path ?? ''}:${w.line ?? ''}` },
     properties: { code: w.code, ...(m ? { model: m.id } : {}) },
@@ -78,7 +87,7 @@ function result(r: CheckReport, m: ModelResult, f: Finding, opts: SarifOptions):
     ruleId: f.rule,
     ruleIndex: RULE_ORDER.indexOf(f.rule),
     level: f.level,
-    message: { text: `${m.id}: ${f.message}. Fix: ${f.fix}` },
+    message: { text: cap(escapeText(`${m.id}: ${f.message}. Fix: ${f.fix}`), SARIF_MESSAGE_MAX) },
     locations: loc
       ? [{ physicalLocation: { artifactLocation: { uri: encodeUri(prefix + loc.path) }, region: { startLine: loc.line, ...(loc.column ? { startColumn: loc.column } : {}) } } }]
       : [],
@@ -89,7 +98,31 @@ function result(r: CheckReport, m: ModelResult, f: Finding, opts: SarifOptions):
   return out;
 }
 
+/** At most SARIF_MAX_RESULTS results: errors first, then the rest; one summary result says how many were left out. */
+function capResults(r: CheckReport, all: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  if (all.length <= SARIF_MAX_RESULTS) return all;
+  const keep = SARIF_MAX_RESULTS - 1;
+  const rank = (x: Record<string, unknown>) => (x.level === 'error' && !x.suppressions ? 0 : x.level === 'error' ? 1 : 2);
+  const ordered = all.map((x, i) => ({ x, i })).sort((a, b) => rank(a.x) - rank(b.x) || a.i - b.i);
+  const kept = ordered.slice(0, keep).sort((a, b) => a.i - b.i).map((e) => e.x);
+  const left = all.length - keep;
+  const errorsLeft = ordered.slice(keep).filter((e) => e.x.level === 'error').length;
+  kept.push({
+    ruleId: 'results-truncated',
+    ruleIndex: RULE_ORDER.length, // the truncation rule is appended after the other rules
+    level: errorsLeft ? 'error' : 'warning',
+    message: { text: `${left} more result(s) (${errorsLeft} of them errors) are not listed: SARIF uploads are limited to ${SARIF_MAX_RESULTS} results per run. The check ${r.result === 'pass' ? 'passed' : 'failed'}; see the JSON or text report for every finding.` },
+    locations: r.config.path ? [{ physicalLocation: { artifactLocation: { uri: encodeUri(r.config.path) }, region: { startLine: 1 } } }] : [],
+    partialFingerprints: { 'omlModel/v1': 'results-truncated' },
+    properties: { omitted: left, omittedErrors: errorsLeft },
+  });
+  return kept;
+}
+
 export function renderCheckSarif(r: CheckReport, opts: SarifOptions = {}): string {
+  const results = capResults(r, [...r.models.flatMap((m) => m.findings.map((f) => result(r, m, f, opts))), ...warningResults(r, opts)]);
+  const truncated = results.length === SARIF_MAX_RESULTS && results[results.length - 1]!.ruleId === 'results-truncated';
+  const ruleIds: SarifRuleId[] = truncated ? [...RULE_ORDER, 'results-truncated'] : RULE_ORDER;
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -100,17 +133,17 @@ export function renderCheckSarif(r: CheckReport, opts: SarifOptions = {}): strin
             name: 'oml',
             version: r.tool.version,
             informationUri: 'https://www.npmjs.com/package/open-model-license',
-            rules: RULE_ORDER.map((id) => ({
+            rules: ruleIds.map((id) => ({
               id,
-              name: ALL_RULES[id].name,
-              shortDescription: { text: ALL_RULES[id].short },
-              fullDescription: { text: ALL_RULES[id].full },
-              defaultConfiguration: { level: ALL_RULES[id].level },
-              help: { text: `${ALL_RULES[id].full} See the oml check section of the README (config, waivers).` },
+              name: ruleInfo(id).name,
+              shortDescription: { text: ruleInfo(id).short },
+              fullDescription: { text: ruleInfo(id).full },
+              defaultConfiguration: { level: ruleInfo(id).level },
+              help: { text: `${ruleInfo(id).full} See the oml check section of the README (config, waivers).` },
             })),
           },
         },
-        results: [...r.models.flatMap((m) => m.findings.map((f) => result(r, m, f, opts))), ...warningResults(r, opts)],
+        results,
         properties: { result: r.result, summary: r.summary },
       },
     ],

@@ -70,5 +70,6 @@ export function renderCheckText(r: CheckReport): string {
     out.push('', 'warnings:');
     for (const w of r.warnings) out.push(`  ${w.path ? `${w.path}${w.line ? `:${w.line}` : ''}: ` : ''}${w.message} [${w.code}]`);
   }
-  return `${out.join('\n')}\n`;
+  // every line may quote input (ids, card fields, paths, messages): control and format characters shown escaped
+  return `${out.map(escapeText).join('\n')}\n`;
 }

@@ -8,6 +8,7 @@
  * pool of worker threads that import the built library (dist/index.js).
  */
 import type { AnalyzeOptions } from '../analyze/options.js';
+import { streamInputLabel, streamInputProblem } from '../analyze/args.js';
 import { OmlError, isOmlError } from '../errors.js';
 import { withLimits } from '../limits.js';
 import type { Analysis } from '../types.js';
@@ -49,6 +50,10 @@ export async function* analyzeStream(
   files: AsyncIterable<StreamInput> | Iterable<StreamInput>,
   opts: StreamOptions = {},
 ): AsyncIterable<StreamItem> {
+  if (files === null || typeof files !== 'object' || typeof files === 'string' || !(Symbol.asyncIterator in files || Symbol.iterator in files)) {
+    throw new OmlError('USAGE', `analyzeStream: files: expected an iterable or async iterable of inputs, got ${files === null ? 'null' : typeof files}`);
+  }
+  if (opts === null || typeof opts !== 'object') throw new OmlError('USAGE', 'analyzeStream: options: expected an object');
   const { concurrency, workers, ...analyzeOpts } = opts;
   const nWorkers = positiveInt(workers, 'workers', 0, 0);
   const bound = positiveInt(concurrency, 'concurrency', nWorkers > 0 ? nWorkers * 4 : 8, 1);
@@ -62,8 +67,12 @@ export async function* analyzeStream(
   }
   const run = (input: StreamInput): Promise<TaskOutput> => (pool ? pool.run(input) : runTask(input, analyzeOpts));
 
+  let index = 0;
   const start = (input: StreamInput): Promise<Settled> => {
-    const path = typeof input === 'string' ? input : input.path;
+    const path = streamInputLabel(input, index++);
+    // an item that is not a valid input becomes an error item naming it, not a crash
+    const problem = streamInputProblem(input);
+    if (problem) return Promise.resolve({ path, error: new OmlError('USAGE', `analyzeStream: ${problem}`, { file: path }) });
     return run(input).then(
       (out) => ({ path, out }),
       (e: unknown) => (isOmlError(e) ? { path, error: e } : { path, fatal: e }),

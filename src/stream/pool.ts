@@ -16,6 +16,8 @@ export function builtLibrary(): string | null {
 interface Pending {
   resolve: (o: TaskOutput) => void;
   reject: (e: unknown) => void;
+  /** The input's path: every error names it. */
+  path: string;
 }
 
 interface Slot {
@@ -32,9 +34,9 @@ interface Reply {
 }
 
 /** Rebuilds an OmlError that crossed a thread boundary (keeping its already-prefixed message). */
-function rebuild(e: NonNullable<Reply['error']>): OmlError {
-  const err = new OmlError(e.code, '', { file: e.file, line: e.line });
-  err.message = e.message;
+function rebuild(e: NonNullable<Reply['error']>, path: string): OmlError {
+  const err = new OmlError(e.code, '', { file: e.file ?? path, line: e.line });
+  err.message = e.file ? e.message : `${path}: ${e.message}`;
   return err;
 }
 
@@ -55,12 +57,12 @@ export class WorkerPool {
         const p = slot.pending.get(m.id);
         if (!p) return;
         slot.pending.delete(m.id);
-        if (m.error) p.reject(rebuild(m.error));
-        else if (m.fatal !== undefined) p.reject(new Error(`worker: ${m.fatal}`));
+        if (m.error) p.reject(rebuild(m.error, p.path));
+        else if (m.fatal !== undefined) p.reject(new Error(`analyzeStream worker failed on ${p.path}: ${m.fatal}`));
         else p.resolve({ result: m.result!, bytes: m.bytes ?? 0 });
       });
       const failAll = (e: unknown) => {
-        for (const p of slot.pending.values()) p.reject(e);
+        for (const p of slot.pending.values()) p.reject(new Error(`analyzeStream worker failed on ${p.path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e }));
         slot.pending.clear();
       };
       worker.on('error', failAll);
@@ -75,7 +77,7 @@ export class WorkerPool {
     const id = this.nextId++;
     const msg = typeof input === 'string' ? { id, path: input } : { id, path: input.path, text: input.text };
     return new Promise<TaskOutput>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
+      slot.pending.set(id, { resolve, reject, path: msg.path });
       slot.worker.postMessage(msg);
     });
   }

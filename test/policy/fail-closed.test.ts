@@ -83,7 +83,7 @@ describe('unknown lineage fails closed', () => {
     expect(m.findings[1]!.location).toEqual({ path: 'models/lora/README.md', line: BASE_LINE });
     const f = formats(r);
     expect(f.text).toMatch(/warning license-conflict: .*flux-1-dev-non-commercial-1\.1\.1.*\(models\/lora\/README\.md:4\)/);
-    expect(f.markdown).toMatch(/license-conflict: .*flux-1-dev-non-commercial-1\.1\.1.*`models\/lora\/README\.md:4`/);
+    expect(f.markdown).toMatch(/license-conflict: .*flux-1-dev-non-commercial-1\\?\.1\\?\.1.*`models\/lora\/README\.md:4`/);
     expect(sarifAt(f.sarif, 'license-conflict')).toEqual([expect.objectContaining({ level: 'warning', uri: 'models/lora/README.md', line: BASE_LINE })]);
   });
 
