@@ -9,6 +9,8 @@ import { bodyHash, shingleSeq, sortedUnique, intersectCount, wordHashes } from '
 import { getMatcher, slotOf, templateSorted, SAMPLE_MASK, type Matcher, type Template } from './templates.js';
 import { diffAgainst, type Diff } from './diff.js';
 import { vetoAdditions } from './veto.js';
+import { prepareText } from './prepare.js';
+import { spdxTemplateMatches, type SpdxTemplateMatch } from './spdx-match.js';
 import type { LicenseInfo } from '../types.js';
 
 /** Candidates scored exactly after the sampled prefilter. */
@@ -28,11 +30,20 @@ interface Scored {
   jaccard: number;
   /** Share of the template's shingles present in the input. */
   containment: number;
+  /** Share of the input's shingles present in the template. */
+  covered: number;
 }
+
+/** SPDX templates tried by the matching-guidelines step. */
+const TEMPLATE_TRIES = 4;
+/** An SPDX template holding nearly all of the input is tried even when much longer (LGPL-3.0 holds GPL-3.0 as optional text). */
+const MIN_COVERED = 0.85;
+const EMPTY_DIFF: Diff = { additions: [], removals: [], addedWords: 0, removedWords: 0, leadingRemoved: 0, trailingRemoved: 0 };
 
 export function identifyText(text: string, path: string): LicenseInfo {
   const m = getMatcher();
-  const tokens = tokenize(text);
+  // same length as `text`: token offsets quote the input
+  const tokens = tokenize(prepareText(text));
   const body = tokens.words.slice(tokens.bodyStart);
   const hashes = wordHashes(tokens.words);
   const seq = shingleSeq(tokens.words, hashes);
@@ -48,6 +59,11 @@ export function identifyText(text: string, path: string): LicenseInfo {
     return finish(m, text, tokens, seq, t, 'exact', 1, diffBase(m, text, tokens, seq, t), candidates, path);
   }
   const best = ranked[0];
+  const spdx = best ? bestTemplateMatch(m, text, tokens, hashes, ranked, best) : null;
+  if (spdx) {
+    const others = ranked.filter((r) => r !== spdx.s).slice(0, 5).map((r) => ({ id: r.t.id, score: round(r.jaccard) }));
+    return finish(m, text, tokens, seq, spdx.s.t, 'template', 0.95 + 0.05 * spdx.s.jaccard, EMPTY_DIFF, others, path);
+  }
   if (!best || (best.jaccard < MIN_JACCARD && best.containment < MIN_CONTAINMENT)) {
     return unknown(path, candidates, best ? round(best.jaccard * 0.5) : 0);
   }
@@ -66,6 +82,29 @@ export function identifyText(text: string, path: string): LicenseInfo {
   const d = chosen.t.entry?.basedOn ? diffBase(m, text, tokens, seq, chosen.t) : own;
   const others = ranked.filter((r) => r !== chosen).slice(0, 5).map((r) => ({ id: r.t.id, score: round(r.jaccard) }));
   return finish(m, text, tokens, seq, chosen.t, match, confidence, d, others, path);
+}
+
+/**
+ * The SPDX matching-guidelines step over the best SPDX candidates (near the
+ * best resemblance, or holding nearly all of the input). Of several accepted
+ * templates: the one that accounts for most of the input, then a current id over
+ * a deprecated one, then `-only` over `-or-later` (the same license text; the text
+ * alone grants no "or later", so the narrower reading is reported), then resemblance.
+ */
+function bestTemplateMatch(m: Matcher, text: string, tokens: Tokens, hashes: Uint32Array, ranked: Scored[], best: Scored)
+  : { s: Scored; match: SpdxTemplateMatch } | null {
+  const tries = ranked.filter((r) => r.t.entry === null && (r.jaccard >= best.jaccard - NEAR_MARGIN || r.covered >= MIN_COVERED))
+    .slice(0, TEMPLATE_TRIES);
+  if (tries.length === 0) return null;
+  // a catalog (AI) entry clearly closer than every SPDX candidate is not second-guessed
+  if (best.t.entry !== null && best.jaccard > tries[0]!.jaccard + NEAR_MARGIN) return null;
+  const found = spdxTemplateMatches(m.catalog.dir, text, tokens, hashes, tries.map((r) => r.t.id));
+  if (found.length === 0) return null;
+  const rankOf = (id: string) => tries.findIndex((r) => r.t.id === id);
+  found.sort((a, b) => a.ignoredAfter - b.ignoredAfter || Number(a.deprecated) - Number(b.deprecated)
+    || Number(b.id.endsWith('-only')) - Number(a.id.endsWith('-only')) || rankOf(a.id) - rankOf(b.id));
+  const match = found[0]!;
+  return { s: tries[rankOf(match.id)]!, match };
 }
 
 /** Template words missing from the body: title-region and after-end-of-terms gaps are variable parts. */
@@ -109,6 +148,7 @@ function rank(m: Matcher, seq: Uint32Array, exactTi: number | undefined): Scored
     pool = [...new Set([...m.short, ...hit])];
   } else {
     pool = topByEstimate(m, hit, counts, sampled);
+    for (const ti of topByCovered(hit, counts, sampled)) if (!pool.includes(ti)) pool.push(ti);
   }
   if (exactTi !== undefined && !pool.includes(exactTi)) pool.push(exactTi);
   const scored = pool.map((ti) => score(m.templates[ti]!, ti, input));
@@ -136,11 +176,28 @@ function topByEstimate(m: Matcher, hit: number[], counts: Uint32Array, sampled: 
   return top;
 }
 
+/** Templates holding the most of the input's sampled shingles (a long template with the input inside). */
+const COVERED_POOL = 3;
+
+function topByCovered(hit: number[], counts: Uint32Array, sampled: number): number[] {
+  const top: number[] = [];
+  for (const ti of hit) {
+    if (counts[ti]! < sampled * MIN_COVERED) continue;
+    let k = top.length;
+    while (k > 0 && counts[top[k - 1]!]! < counts[ti]!) k--;
+    if (k >= COVERED_POOL) continue;
+    top.splice(k, 0, ti);
+    if (top.length > COVERED_POOL) top.pop();
+  }
+  return top;
+}
+
 function score(t: Template, ti: number, input: Uint32Array): Scored {
   const sorted = templateSorted(t);
   const inter = intersectCount(input, sorted);
   const union = input.length + sorted.length - inter;
-  return { ti, t, inter, jaccard: union ? inter / union : 0, containment: sorted.length ? inter / sorted.length : 0 };
+  return { ti, t, inter, jaccard: union ? inter / union : 0, containment: sorted.length ? inter / sorted.length : 0,
+    covered: input.length ? inter / input.length : 0 };
 }
 
 /** For a known derivative (basedOn), additions/removals are relative to the standard template. */

@@ -18,7 +18,50 @@ const EQUIVALENT = new Map([
   ['practise', 'practice'], ['programme', 'program'], ['realise', 'realize'], ['recognise', 'recognize'],
   ['signalling', 'signaling'], ['utilisation', 'utilization'], ['whilst', 'while'], ['wilful', 'willful'],
   ['behaviour', 'behavior'], ['colour', 'color'], ['defence', 'defense'], ['honour', 'honor'],
+  ['capitalisations', 'capitalizations'], ['merchantibility', 'merchantability'], ['wilfull', 'willful'],
 ]);
+
+/**
+ * Equivalent phrases of the SPDX list that span two words: [first, second, replacement words].
+ * "copyright owner" reads as "copyright holder"; "per cent", "sub license" and
+ * "non commercial" (the tokenizer splits "non-commercial") read as one word.
+ */
+const PHRASES = [
+  ['copyright', 'owner', ['copyright', 'holder']], ['copyright', 'owners', ['copyright', 'holders']],
+  ['per', 'cent', ['percent']], ['sub', 'license', ['sublicense']], ['sub', 'licenses', ['sublicenses']],
+  ['non', 'commercial', ['noncommercial']],
+];
+
+const PHRASE_FIRST = new Set(PHRASES.map((p) => p[0]));
+
+/**
+ * Unify the equivalent two-word phrases in place (token arrays as built by
+ * lineToTokens; `lines` may be null). A merged word spans both source words.
+ * Returns the new length; `bodyStart` positions are mapped by `remap`.
+ */
+export function unifyPhrases(words, starts, ends, lines, remap) {
+  let n = 0;
+  for (let i = 0; i < words.length; i++) {
+    const p = i + 1 < words.length && PHRASE_FIRST.has(words[i]) ? PHRASES.find((x) => x[0] === words[i] && x[1] === words[i + 1]) : undefined;
+    if (remap) remap[i] = n;
+    if (p && p[2].length === 1) {
+      words[n] = p[2][0]; starts[n] = starts[i]; ends[n] = ends[i + 1]; if (lines) lines[n] = lines[i];
+      if (remap) remap[i + 1] = n;
+      n++; i++;
+      continue;
+    }
+    words[n] = p ? p[2][0] : words[i]; starts[n] = starts[i]; ends[n] = ends[i]; if (lines) lines[n] = lines[i];
+    n++;
+    if (p) {
+      if (remap) remap[i + 1] = n;
+      words[n] = p[2][1]; starts[n] = starts[i + 1]; ends[n] = ends[i + 1]; if (lines) lines[n] = lines[i + 1];
+      n++; i++;
+    }
+  }
+  if (remap) remap[words.length] = n;
+  words.length = n; starts.length = n; ends.length = n; if (lines) lines.length = n;
+  return n;
+}
 
 
 // All regexes below are linear: single character classes, bounded repetition,
