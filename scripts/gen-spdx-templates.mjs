@@ -175,6 +175,37 @@ function encode(nodes, out) {
   }
 }
 
+/**
+ * The plain text of every license in the XML (its own wording, optional parts
+ * included, bullets kept out), by id: used to fingerprint licenses that the
+ * spdx-license-list package does not carry yet.
+ */
+export function spdxXmlTexts(dir = SPDX_XML_DIR) {
+  const out = new Map();
+  if (!existsSync(dir)) return out;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
+    const doc = new DOMParser().parseFromString(readFileSync(path.join(dir, file), 'utf8'), 'text/xml');
+    const lic = doc.getElementsByTagName('license')[0];
+    const text = lic?.getElementsByTagName('text')[0];
+    if (!lic || !text || isDeprecated(lic)) continue;
+    out.set(lic.getAttribute('licenseId'), { name: lic.getAttribute('name'), osi: lic.getAttribute('isOsiApproved') === 'true', text: plainText(text) });
+  }
+  return out;
+}
+
+/** Deprecated ids carry deprecatedVersion (older files: isDeprecated="true"). */
+function isDeprecated(lic) {
+  return lic.getAttribute('isDeprecated') === 'true' || lic.hasAttribute('deprecatedVersion');
+}
+
+function plainText(node) {
+  if (node.nodeType === 3 || node.nodeType === 4) return node.nodeValue ?? '';
+  if (node.nodeType !== 1 || SKIP.has(node.localName)) return '';
+  let s = '';
+  for (let c = node.firstChild; c; c = c.nextSibling) s += plainText(c);
+  return ['p', 'item', 'titleText', 'copyrightText', 'list', 'br'].includes(node.localName) ? `\n\n${s}\n\n` : s;
+}
+
 /** Compile every license template (exceptions are not licenses and are left out). */
 export function buildSpdxTemplates(dir = SPDX_XML_DIR) {
   const licenses = [];
@@ -192,7 +223,7 @@ export function buildSpdxTemplates(dir = SPDX_XML_DIR) {
     licenses.push({
       id: lic.getAttribute('licenseId'),
       name: lic.getAttribute('name'),
-      deprecated: lic.getAttribute('isDeprecated') === 'true',
+      deprecated: isDeprecated(lic),
       offset,
       count: stream.length - offset,
     });

@@ -36,6 +36,8 @@ interface Scored {
 
 /** SPDX templates tried by the matching-guidelines step. */
 const TEMPLATE_TRIES = 4;
+/** With the ids sharing a tried template's text. */
+const MAX_TRIES = 10;
 /** An SPDX template holding nearly all of the input is tried even when much longer (LGPL-3.0 holds GPL-3.0 as optional text). */
 const MIN_COVERED = 0.85;
 const EMPTY_DIFF: Diff = { additions: [], removals: [], addedWords: 0, removedWords: 0, leadingRemoved: 0, trailingRemoved: 0 };
@@ -55,8 +57,8 @@ export function identifyText(text: string, path: string): LicenseInfo {
   const candidates = ranked.slice(0, 5).map((s) => ({ id: s.t.id, score: round(s.jaccard) }));
 
   if (exactTi !== undefined) {
-    const t = m.templates[exactTi];
-    return finish(m, text, tokens, seq, t, 'exact', 1, diffBase(m, text, tokens, seq, t), candidates, path);
+    const t = m.templates[pickSameText(m, text, tokens, hashes, exactTi)]!;
+    return finish(m, text, tokens, seq, t, 'exact', 1, diffBase(m, text, tokens, seq, t), candidates.filter((c) => c.id !== t.id), path);
   }
   const best = ranked[0];
   const spdx = best ? bestTemplateMatch(m, text, tokens, hashes, ranked, best) : null;
@@ -86,25 +88,54 @@ export function identifyText(text: string, path: string): LicenseInfo {
 
 /**
  * The SPDX matching-guidelines step over the best SPDX candidates (near the
- * best resemblance, or holding nearly all of the input). Of several accepted
- * templates: the one that accounts for most of the input, then a current id over
- * a deprecated one, then `-only` over `-or-later` (the same license text; the text
- * alone grants no "or later", so the narrower reading is reported), then resemblance.
+ * best resemblance, or holding nearly all of the input, and every id published
+ * with the same text). Of several accepted templates: a current id over a
+ * deprecated one, then the shortest id:
+ * of ids with the same template text (GPL-3.0-only / GPL-3.0-or-later,
+ * GFDL-1.3-only / GFDL-1.3-invariants-only) the one with the fewest qualifiers,
+ * since a license text alone grants no "or later" and names no invariant sections;
+ * then the one whose required (non-optional) words cover most of the input.
  */
 function bestTemplateMatch(m: Matcher, text: string, tokens: Tokens, hashes: Uint32Array, ranked: Scored[], best: Scored)
   : { s: Scored; match: SpdxTemplateMatch } | null {
-  const tries = ranked.filter((r) => r.t.entry === null && (r.jaccard >= best.jaccard - NEAR_MARGIN || r.covered >= MIN_COVERED))
+  const first = ranked.filter((r) => r.t.entry === null && (r.jaccard >= best.jaccard - NEAR_MARGIN || r.covered >= MIN_COVERED))
     .slice(0, TEMPLATE_TRIES);
-  if (tries.length === 0) return null;
+  if (first.length === 0) return null;
+  // ids published with the very same text (GPL-3.0-only / -or-later, the GFDL variants) are tried together
+  const tries = [...first];
+  for (const r of first) {
+    for (const ti of m.byHashAll.get(r.t.hash) ?? []) {
+      const t = m.templates[ti]!;
+      if (t.entry === null && tries.length < MAX_TRIES && !tries.some((x) => x.t === t)) tries.push({ ...r, ti, t });
+    }
+  }
   // a catalog (AI) entry clearly closer than every SPDX candidate is not second-guessed
   if (best.t.entry !== null && best.jaccard > tries[0]!.jaccard + NEAR_MARGIN) return null;
   const found = spdxTemplateMatches(m.catalog.dir, text, tokens, hashes, tries.map((r) => r.t.id));
   if (found.length === 0) return null;
   const rankOf = (id: string) => tries.findIndex((r) => r.t.id === id);
-  found.sort((a, b) => a.ignoredAfter - b.ignoredAfter || Number(a.deprecated) - Number(b.deprecated)
-    || Number(b.id.endsWith('-only')) - Number(a.id.endsWith('-only')) || rankOf(a.id) - rankOf(b.id));
+  found.sort(byPreference(rankOf));
   const match = found[0]!;
   return { s: tries[rankOf(match.id)]!, match };
+}
+
+/**
+ * Several SPDX ids published with the very text (MPL-2.0 and
+ * MPL-2.0-no-copyleft-exception in spdx-license-list): their SPDX templates
+ * decide in the order of bestTemplateMatch, the first stored id when none applies.
+ */
+function pickSameText(m: Matcher, text: string, tokens: Tokens, hashes: Uint32Array, exactTi: number): number {
+  const same = (m.byHashAll.get(m.templates[exactTi]!.hash) ?? []).filter((ti) => m.templates[ti]!.entry === null);
+  if (same.length < 2 || m.templates[exactTi]!.entry !== null) return exactTi;
+  const found = spdxTemplateMatches(m.catalog.dir, text, tokens, hashes, same.map((ti) => m.templates[ti]!.id));
+  if (found.length === 0) return same.reduce((a, b) => (m.templates[b]!.id.length < m.templates[a]!.id.length ? b : a), exactTi);
+  found.sort(byPreference((id) => same.findIndex((ti) => m.templates[ti]!.id === id)));
+  return same.find((ti) => m.templates[ti]!.id === found[0]!.id) ?? exactTi;
+}
+
+/** Order of accepted SPDX templates (see bestTemplateMatch). */
+function byPreference(rankOf: (id: string) => number) {
+  return (a: SpdxTemplateMatch, b: SpdxTemplateMatch): number => Number(a.deprecated) - Number(b.deprecated) || a.id.length - b.id.length || b.vm.required - a.vm.required || rankOf(a.id) - rankOf(b.id);
 }
 
 /** Template words missing from the body: title-region and after-end-of-terms gaps are variable parts. */

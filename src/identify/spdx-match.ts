@@ -50,7 +50,8 @@ function matchOne(store: TemplateStore, id: string, text: string, tokens: Tokens
 function endsTerms(eot: EndOfTerms, w: Uint32Array, end: number): boolean {
   for (const ph of eot.endPhrases) {
     // the end-of-terms statement closes the match, or opens the text after it
-    for (let s = Math.max(0, end - END_WINDOW); s + ph.length <= end || s === end; s++) if (phraseAt(w, s, ph)) return true;
+    if (phraseAt(w, end, ph)) return true;
+    for (let s = Math.max(0, end - END_WINDOW); s + ph.length <= end; s++) if (phraseAt(w, s, ph)) return true;
   }
   return eot.startPhrases.some((ph) => phraseAt(w, end, ph));
 }

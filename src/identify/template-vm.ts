@@ -25,6 +25,8 @@ export interface Program {
   b: Int32Array;
   /** For ANY: the alt's own words (index into `groups`). */
   group: Int32Array;
+  /** 1 for a WORD outside every optional part. */
+  req: Uint8Array;
   groups: Array<Set<number>>;
 }
 
@@ -81,7 +83,12 @@ function compile(stream: Uint32Array): Program {
   const b: number[] = [];
   const group: number[] = [];
   const groups: Array<Set<number>> = [];
-  const emit = (o: number, x = 0, y = 0, g = -1): number => { op.push(o); a.push(x); b.push(y); group.push(g); return op.length - 1; };
+  const req: number[] = [];
+  let depth = 0;
+  const emit = (o: number, x = 0, y = 0, g = -1): number => {
+    op.push(o); a.push(x); b.push(y); group.push(g); req.push(o === WORD && depth === 0 ? 1 : 0);
+    return op.length - 1;
+  };
   let i = 0;
   const seq = (stops: number[]): number => {
     while (i < stream.length) {
@@ -93,7 +100,9 @@ function compile(stream: Uint32Array): Program {
       if (v === S.OPT_BEGIN) {
         const sp = emit(SPLIT);
         a[sp] = op.length;
+        depth++;
         seq([S.OPT_END]);
+        depth--;
         i++;
         b[sp] = op.length;
         continue;
@@ -133,7 +142,7 @@ function compile(stream: Uint32Array): Program {
   };
   seq([]);
   emit(MATCH);
-  return { op: Uint8Array.from(op), a: Uint32Array.from(a), b: Int32Array.from(b), group: Int32Array.from(group), groups };
+  return { op: Uint8Array.from(op), a: Uint32Array.from(a), b: Int32Array.from(b), group: Int32Array.from(group), req: Uint8Array.from(req), groups };
 }
 
 export interface VmMatch {
@@ -141,6 +150,8 @@ export interface VmMatch {
   end: number;
   /** Position where the template started (0 or the body start). */
   start: number;
+  /** Input words matched by required (non-optional) template words: how much of the input the template insists on. */
+  required: number;
   /** Input word indexes taken by wildcards, ascending, that are not among the replaced text's own words. */
   wild: number[];
 }
@@ -159,6 +170,7 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], trace?:
   const recTok: number[] = [];
   const recAny: number[] = [];
   const recStart: number[] = [];
+  const recPc: number[] = [];
   const stack: number[] = [];
   let best: VmMatch | null = null;
   let bestRec = -2;
@@ -175,7 +187,7 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], trace?:
       pcs.push(pc); recs.push(rec);
     }
   };
-  const startRec = (at: number): number => { recParent.push(-1); recTok.push(-1); recAny.push(0); recStart.push(at); return recParent.length - 1; };
+  const startRec = (at: number): number => { recParent.push(-1); recTok.push(-1); recAny.push(0); recStart.push(at); recPc.push(-1); return recParent.length - 1; };
   for (let i = 0; i <= n; i++) {
     if (starts.includes(i)) add(cpc, crec, 0, startRec(i), i);
     if (cpc.length === 0) {
@@ -188,12 +200,12 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], trace?:
       const pc = cpc[t]!;
       const o = p.op[pc];
       if (o === MATCH) {
-        if (!best || i > best.end) { best = { end: i, start: 0, wild: [] }; bestRec = crec[t]!; }
+        if (!best || i > best.end) { best = { end: i, start: 0, required: 0, wild: [] }; bestRec = crec[t]!; }
         continue;
       }
       if (i === n) continue;
       if ((o === WORD && p.a[pc] === w[i]) || o === ANY) {
-        recParent.push(crec[t]!); recTok.push(i); recAny.push(o === ANY ? p.group[pc]! + 1 : 0); recStart.push(-1);
+        recParent.push(crec[t]!); recTok.push(i); recAny.push(o === ANY ? p.group[pc]! + 1 : 0); recStart.push(-1); recPc.push(pc);
         add(npc, nrec, pc + 1, recParent.length - 1, i + 1);
       }
     }
@@ -205,13 +217,16 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], trace?:
   }
   if (!best) return null;
   const wild: number[] = [];
+  let required = 0;
   let r = bestRec;
   while (r >= 0 && recParent[r] !== -1) {
+    if (p.req[recPc[r]!]) required++;
     const g = recAny[r]! - 1;
     if (g >= 0 && !p.groups[g]!.has(w[recTok[r]!]!)) wild.push(recTok[r]!);
     r = recParent[r]!;
   }
   best.start = r >= 0 ? recStart[r]! : 0;
   best.wild = wild.reverse();
+  best.required = required;
   return best;
 }
