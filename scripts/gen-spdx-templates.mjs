@@ -27,6 +27,8 @@ const OP_LIMIT = 8;
 /** Most tokens a wildcard stands for (an unbounded ".+" holder name, a date, ...). */
 const WILD_MAX_TOKENS = 24;
 
+/** Title lines of the license being compiled (reset per file). */
+const TITLE_LINES = new Set();
 const SKIP = new Set(['crossRefs', 'crossRef', 'notes', 'bullet', 'obsoletedBys', 'obsoletedBy']);
 const OPTIONAL = new Set(['optional', 'titleText', 'copyrightText']);
 
@@ -126,7 +128,12 @@ function compileNode(node) {
   if (SKIP.has(name)) return [];
   if (name === 'alt') return altNode(node);
   const inner = compileChildren(node);
-  if (OPTIONAL.has(name)) return inner.length ? [{ o: inner }] : [];
+  if (OPTIONAL.has(name)) {
+    if (name === 'titleText') for (const p of node.getElementsByTagName('p')) TITLE_LINES.add(JSON.stringify(compileChildren(p)));
+    return inner.length ? [{ o: inner }] : [];
+  }
+  // a paragraph that restates a title line ("GNU LESSER GENERAL PUBLIC LICENSE" before the terms) may be left out
+  if (name === 'p' && inner.length && TITLE_LINES.has(JSON.stringify(inner))) return [{ o: inner }];
   if (name === 'p' || name === 'item') return noticesOptional(inner);
   return inner;
 }
@@ -216,6 +223,7 @@ export function buildSpdxTemplates(dir = SPDX_XML_DIR) {
     if (!lic) continue;
     const text = lic.getElementsByTagName('text')[0];
     if (!text) continue;
+    TITLE_LINES.clear();
     // a leading "All rights reserved" (left over from a notice) is allowed before any template
     const nodes = [{ o: RESERVED.slice() }, ...relax(compileChildren(text))];
     const offset = stream.length;

@@ -161,7 +161,8 @@ export interface VmMatch {
  * longest match (ending furthest in the input), or null when the template
  * never completes (or the work cap is hit).
  */
-export function runProgram(p: Program, w: Uint32Array, starts: number[], trace?: { furthest: number; pcs: number[] }): VmMatch | null {
+export function runProgram(p: Program, w: Uint32Array, starts: number[], skippable?: Uint8Array,
+  trace?: { furthest: number; pcs: number[] }): VmMatch | null {
   const n = w.length;
   const mark = new Int32Array(p.op.length).fill(-1);
   let cpc: number[] = [];
@@ -204,6 +205,8 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], trace?:
         continue;
       }
       if (i === n) continue;
+      // an enumerator-like input word ("4" of a wrapped "section\n4.") may stand where the template has none
+      if (skippable?.[i]) { recParent.push(crec[t]!); recTok.push(i); recAny.push(0); recStart.push(-1); recPc.push(-1); add(npc, nrec, pc, recParent.length - 1, i + 1); }
       if ((o === WORD && p.a[pc] === w[i]) || o === ANY) {
         recParent.push(crec[t]!); recTok.push(i); recAny.push(o === ANY ? p.group[pc]! + 1 : 0); recStart.push(-1); recPc.push(pc);
         add(npc, nrec, pc + 1, recParent.length - 1, i + 1);
@@ -220,7 +223,7 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], trace?:
   let required = 0;
   let r = bestRec;
   while (r >= 0 && recParent[r] !== -1) {
-    if (p.req[recPc[r]!]) required++;
+    if (recPc[r]! >= 0 && p.req[recPc[r]!]) required++;
     const g = recAny[r]! - 1;
     if (g >= 0 && !p.groups[g]!.has(w[recTok[r]!]!)) wild.push(recTok[r]!);
     r = recParent[r]!;
