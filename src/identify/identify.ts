@@ -10,6 +10,7 @@ import { getMatcher, slotOf, templateSorted, SAMPLE_MASK, type Matcher, type Tem
 import { diffAgainst, type Diff } from './diff.js';
 import { vetoAdditions } from './veto.js';
 import { prepareText } from './prepare.js';
+import { judgeSimilar } from './similar.js';
 import { spdxTemplateMatches, type SpdxTemplateMatch } from './spdx-match.js';
 import type { LicenseInfo } from '../types.js';
 
@@ -83,6 +84,17 @@ export function identifyText(text: string, path: string): LicenseInfo {
   const confidence = isTemplate ? 0.9 + 0.1 * chosen.jaccard : Math.min(0.9, Math.max(chosen.jaccard, chosen.containment * 0.8));
   const d = chosen.t.entry?.basedOn ? diffBase(m, text, tokens, seq, chosen.t) : own;
   const others = ranked.filter((r) => r !== chosen).slice(0, 5).map((r) => ({ id: r.t.id, score: round(r.jaccard) }));
+  // a catalog license's text that names itself differently is another license on the same template
+  const similar = chosen.t.entry
+    ? judgeSimilar(text, { name: chosen.t.name, version: chosen.t.version }, own.additions) : null;
+  if (similar) {
+    return {
+      id: null, spdx: null, name: similar.name, family: null, version: similar.version, match: 'similar',
+      confidence: round(Math.min(0.9, chosen.jaccard)), additions: own.additions, removals: own.removals, basedOn: null,
+      candidates: [{ id: chosen.t.id, score: round(chosen.jaccard) }, ...others], source: path,
+      closest: { id: chosen.t.id, family: chosen.t.family, version: chosen.t.version, similarity: round(chosen.jaccard) },
+    };
+  }
   return finish(m, text, tokens, seq, chosen.t, match, confidence, d, others, path);
 }
 
