@@ -53,7 +53,8 @@ function noticesOptional(seq) {
   const out = [];
   for (let i = 0; i < seq.length; i++) {
     const x = seq[i];
-    if (x === H_COPYRIGHT && (seq[i + 1] === H_C || YEARS.has(seq[i + 1]) || typeof seq[i + 1] === 'object')) {
+    const next = seq[i + 1];
+    if (x === H_COPYRIGHT && (next === H_C || YEARS.has(next) || typeof next === 'object' || /^(?:19|20)\d\d/.test(DICT.get(next) ?? ''))) {
       // each word of the notice may be missing (a text that keeps only the notice's URL still matches)
       out.push({ o: seq.slice(i).map((x) => ({ o: [x] })) });
       return out;
