@@ -8,7 +8,7 @@ import { tokenize, type Tokens } from './normalize.mjs';
 import { bodyHash, shingleSeq, sortedUnique, intersectCount, wordHashes } from './fingerprint.mjs';
 import { getMatcher, slotOf, templateSorted, SAMPLE_MASK, type Matcher, type Template } from './templates.js';
 import { diffAgainst, type Diff } from './diff.js';
-import { vetoAdditions } from './veto.js';
+import { vetoAdditions, isEnumeratorOnly } from './veto.js';
 import { prepareText } from './prepare.js';
 import { judgeSimilar } from './similar.js';
 import { spdxTemplateMatches, type SpdxTemplateMatch } from './spdx-match.js';
@@ -79,7 +79,9 @@ export function identifyText(text: string, path: string): LicenseInfo {
   const tol = Math.min(10, Math.max(2, Math.round(chosen.t.words * 0.005)));
   const bodyRemoved = bodyRemovedOf(own, tokens);
   const veto = vetoAdditions(own.additions);
-  const isTemplate = own.addedWords <= tol && bodyRemoved <= 2 && !veto.vetoed;
+  // enumerators that line wrapping moved off a line start are no added text
+  const added = own.additions.reduce((n, a) => n + (isEnumeratorOnly(a.text) ? 0 : a.words), 0);
+  const isTemplate = added <= tol && bodyRemoved <= 2 && !veto.vetoed;
   const match = isTemplate ? 'template' : 'modified';
   const confidence = isTemplate ? 0.9 + 0.1 * chosen.jaccard : Math.min(0.9, Math.max(chosen.jaccard, chosen.containment * 0.8));
   const d = chosen.t.entry?.basedOn ? diffBase(m, text, tokens, seq, chosen.t) : own;

@@ -28,3 +28,8 @@ export function vetoAdditions(passages: Array<{ text: string }>): VetoResult {
   }
   return { vetoed: reasons.length > 0, reasons: [...new Set(reasons)] };
 }
+
+/** A passage that is only a list enumerator ("2.1.", "(iv)"): re-wrapping moves these in and out of line starts. */
+export function isEnumeratorOnly(text: string): boolean {
+  return ENUMERATOR_ONLY.test(text.trim());
+}

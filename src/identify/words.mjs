@@ -68,7 +68,7 @@ export function unifyPhrases(words, starts, ends, lines, remap) {
 // no nested quantifiers over overlapping classes.
 /** Parenthesized enumerators anywhere in a line: (a) (ii) (3). */
 const PAREN_ENUM = /\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,3})\)/gi;
-const LIST_MARKER = /^(?:[-*+•·◦▪‣>#–—]+|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]|\(?\d{1,3}\)|\(?[a-z][.)]|\([a-z]{1,2}\)|\(?[ivxl]{1,6}[.)]|\([ivxl]{1,6}\))(?=\s)/i;
+const LIST_MARKER = /^(?:[-*+•·◦▪‣>#–—]+|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]|\(?\d{1,3}\)|\(?[a-z][.)]|\([a-z]{1,2}\)|\(?[ivxl]{1,6}[.)]|\([ivxl]{1,6}\))(?=\s|$)/i;
 const URL_SCHEME = /\b(?:https?|ftp):\/\//gi;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+|,\p{N}{3})*/gu;
@@ -146,7 +146,8 @@ function asciiTokens(lower, base, words, starts, ends) {
 
 function cjkTokens(s, base) {
   const out = [];
-  const re = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{P}\p{S}]+/gu;
+  // a non-CJK run joins dotted parts as the other tokenizers do ("L.L.C", "2.1"): the same words on any line
+  const re = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{P}\p{S}]+(?:\.[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{P}\p{S}]+)*/gu;
   let m;
   while ((m = re.exec(s)) !== null) {
     TOKEN.lastIndex = 0;

@@ -9,15 +9,25 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Root, RootContent, Element } from 'hast';
 
-/** Looks like an HTML document (not markdown with an inline tag): starts with a doctype or a document/block tag. */
-const HTML_START = /^\s{0,200}(?:<\?xml[^>]{0,200}>\s{0,200})?(?:<!--[^>]{0,400}-->\s{0,200})?<(?:!doctype\s{1,10}html|html|head|body|div|p|h[1-6]|table)\b/i;
+/** Starts like an HTML document: a doctype or a document tag (after an XML declaration or a comment). */
+const HTML_DOC_START = /^\s{0,200}(?:<\?xml[^>]{0,200}>\s{0,200})?(?:<!--[^>]{0,400}-->\s{0,200})?<(?:!doctype\s{1,10}html|html|head|body)\b/i;
+/** Starts with a block tag: an HTML fragment, or markdown with an inline HTML heading. */
+const BLOCK_START = /^\s{0,200}<(?:div|p|h[1-6]|table|ul|ol)\b/i;
+const CLOSING_BLOCK = /<\/(?:p|div|li|tr|h[1-6])>/gi;
+/** Closing block tags a fragment needs to be read as HTML (markdown with one inline heading has one). */
+const MIN_FRAGMENT_BLOCKS = 3;
 
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table',
   'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'body', 'center']);
 const SKIPPED = new Set(['head', 'script', 'style', 'template', 'noscript']);
 
 export function looksLikeHtml(text: string): boolean {
-  return HTML_START.test(text);
+  if (HTML_DOC_START.test(text)) return true;
+  if (!BLOCK_START.test(text)) return false;
+  let n = 0;
+  CLOSING_BLOCK.lastIndex = 0;
+  while (CLOSING_BLOCK.exec(text) !== null) if (++n >= MIN_FRAGMENT_BLOCKS) return true;
+  return false;
 }
 
 /** Same-length text of an HTML document: only text content stays, block boundaries become blank lines. */
