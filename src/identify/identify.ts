@@ -123,8 +123,8 @@ function bestTemplateMatch(m: Matcher, text: string, tokens: Tokens, hashes: Uin
       if (t.entry === null && tries.length < MAX_TRIES && !tries.some((x) => x.t === t)) tries.push({ ...r, ti, t });
     }
   }
-  // a catalog (AI) entry clearly closer than every SPDX candidate is not second-guessed
-  if (best.t.entry !== null && best.jaccard > tries[0]!.jaccard + NEAR_MARGIN) return null;
+  // a catalog (AI) entry closer than every SPDX candidate is not second-guessed (and the VM is not run)
+  if (best.t.entry !== null && best.jaccard > tries[0]!.jaccard) return null;
   const found = spdxTemplateMatches(m.catalog.dir, text, tokens, hashes, tries.map((r) => r.t.id));
   if (found.length === 0) return null;
   const rankOf = (id: string) => tries.findIndex((r) => r.t.id === id);

@@ -31,16 +31,22 @@ function isPunctuation(ref) {
 }
 
 function markdownMasked(s) {
-  const c = s.split('');
-  for (let i = 0; i < c.length; i++) {
-    const ch = c[i];
-    if (ch === '*') { c[i] = ' '; continue; }
-    if (ch === '\\' && i + 1 < c.length && ASCII_PUNCT.test(c[i + 1])) { c[i] = c[i + 1]; c[i + 1] = ' '; i++; continue; }
-    if (ch === ']' && c[i + 1] === '(') {
-      let j = i + 2;
-      while (j < c.length && j - i < MAX_DESTINATION && c[j] !== ')' && c[j] !== '\n') j++;
-      if (c[j] === ')') { for (let k = i + 1; k <= j; k++) c[k] = ' '; i = j; }
+  // one pass, copying untouched stretches as slices
+  let out = '';
+  let from = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch !== 42 && ch !== 92 && ch !== 93) continue; // '*' '\\' ']'
+    if (ch === 42) { out += s.slice(from, i) + ' '; from = i + 1; continue; }
+    if (ch === 92) {
+      if (i + 1 < n && ASCII_PUNCT.test(s[i + 1])) { out += s.slice(from, i) + s[i + 1] + ' '; from = i + 2; i++; }
+      continue;
     }
+    if (s.charCodeAt(i + 1) !== 40) continue; // ']('
+    let j = i + 2;
+    while (j < n && j - i < MAX_DESTINATION && s[j] !== ')' && s[j] !== '\n') j++;
+    if (s[j] === ')') { out += s.slice(from, i + 1) + ' '.repeat(j - i); from = j + 1; i = j; }
   }
-  return c.join('');
+  return from === 0 ? s : out + s.slice(from);
 }

@@ -78,9 +78,10 @@ export function tokenize(input) {
       if (para.titleEnd > 0) bodyStart = base + para.titleEnd;
     }
   }
+  const before = words.length;
   const remap = [];
   unifyPhrases(words, starts, ends, lines, remap);
-  return { words, lines, starts, ends, bodyStart: remap[bodyStart] ?? words.length };
+  return { words, lines, starts, ends, bodyStart: words.length === before ? bodyStart : remap[bodyStart] ?? words.length };
 }
 
 /** Character offset of the start of every line (handles CRLF and CR). */

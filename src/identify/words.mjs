@@ -37,9 +37,15 @@ const PHRASE_FIRST = new Set(PHRASES.map((p) => p[0]));
 /**
  * Unify the equivalent two-word phrases in place (token arrays as built by
  * lineToTokens; `lines` may be null). A merged word spans both source words.
- * Returns the new length; `bodyStart` positions are mapped by `remap`.
+ * Returns the new length; when it is shorter, `remap` maps old positions to new ones.
  */
 export function unifyPhrases(words, starts, ends, lines, remap) {
+  // most texts hold none: leave the arrays alone (and `remap` unfilled: positions do not move)
+  let any = false;
+  for (let i = 0; i + 1 < words.length && !any; i++) {
+    if (PHRASE_FIRST.has(words[i]) && PHRASES.some((x) => x[0] === words[i] && x[1] === words[i + 1])) any = true;
+  }
+  if (!any) return words.length;
   let n = 0;
   for (let i = 0; i < words.length; i++) {
     const p = i + 1 < words.length && PHRASE_FIRST.has(words[i]) ? PHRASES.find((x) => x[0] === words[i] && x[1] === words[i + 1]) : undefined;
