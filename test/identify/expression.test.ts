@@ -37,7 +37,7 @@ describe('documentsExpression: one SPDX expression for several license documents
     expect(e.unresolved[0]!.why).toContain('not a single SPDX id');
   });
 
-  it('works on identified texts: MIT and the Unlicense side by side', () => {
+  it('works on identified texts: an MIT file beside a text that is no license', () => {
     const mit = 'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.\n';
     const e = documentsExpression([identifyText(mit, 'LICENSES/MIT.txt'), identifyText('Our own words about nothing in particular, written for this test only.', 'LICENSES/notes.txt')]);
     expect(e.parts.map((p) => p.spdx)).toEqual(['MIT']);
