@@ -22,7 +22,7 @@ export const TEMPLATES_JSON = path.join(root, 'licenses', 'spdx', 'templates.jso
 export const TEMPLATES_BIN = path.join(root, 'licenses', 'spdx', 'templates.bin');
 
 /** Opcodes (values below OP_LIMIT); a word hash below OP_LIMIT is written as ESC, hash. */
-export const OP = { ESC: 0, OPT_BEGIN: 1, OPT_END: 2, ALT_BEGIN: 3, ALT_SEP: 4, ALT_END: 5, WILD: 6 };
+export const OP = { ESC: 0, OPT_BEGIN: 1, OPT_END: 2, ALT_BEGIN: 3, ALT_SEP: 4, ALT_END: 5, WILD: 6, LINE_OPT: 7 };
 const OP_LIMIT = 8;
 /** Most tokens a wildcard stands for (an unbounded ".+" holder name, a date, ...). */
 const WILD_MAX_TOKENS = 24;
@@ -38,7 +38,8 @@ function wordsOf(text) {
   const words = [];
   const starts = [];
   const ends = [];
-  for (const line of text.split(/\r?\n/)) lineToTokens(line, 0, words, starts, ends);
+  // one line per text node: an XML line break is no line of the license (a "section\n4." in the XML keeps its 4)
+  lineToTokens(text.replace(/\s+/g, ' '), 0, words, starts, ends);
   unifyPhrases(words, starts, ends, null);
   return words.map((w) => { const h = fnv1a32(w); DICT.set(h, w); return h; });
 }
@@ -153,7 +154,10 @@ function relax(nodes) {
   for (const n of nodes) {
     if (typeof n === 'number') {
       const w = DICT.get(n);
-      if (SCHEMES.has(n) || (w !== undefined && ENUMERATOR.test(w))) out.push({ o: [n] });
+      if (SCHEMES.has(n) || (w !== undefined && LETTER_ENUMERATOR.test(w))) out.push({ o: [n] });
+      // a number ("7", "1.2") may be missing only where the text breaks a line: a wrapped
+      // "section\n7." reads as a list marker; anywhere else a changed number is a change
+      else if (w !== undefined && NUMBER_ENUMERATOR.test(w)) out.push({ l: n });
       else if (w !== undefined && DOTTED.test(w)) out.push({ a: [[n], w.split('.').map((x) => fnv1a32(x))] });
       else out.push(n);
     } else if ('o' in n) out.push({ o: relax(n.o) });
@@ -162,7 +166,8 @@ function relax(nodes) {
   }
   return out;
 }
-const ENUMERATOR = /^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[ivxl]{1,6})$/;
+const LETTER_ENUMERATOR = /^(?:[a-z]|[ivxl]{1,6})$/;
+const NUMBER_ENUMERATOR = /^\d{1,3}(?:\.\d{1,3}){0,3}$/;
 const DOTTED = /^[a-z]{1,40}(?:\.[a-z]{1,40}){1,4}$/;
 
 function encode(nodes, out) {
@@ -170,6 +175,8 @@ function encode(nodes, out) {
     if (typeof n === 'number') {
       if (n < OP_LIMIT) out.push(OP.ESC);
       out.push(n);
+    } else if ('l' in n) {
+      out.push(OP.LINE_OPT, n.l);
     } else if ('o' in n) {
       out.push(OP.OPT_BEGIN); encode(n.o, out); out.push(OP.OPT_END);
     } else if ('a' in n) {

@@ -28,23 +28,21 @@ export function spdxTemplateMatches(dir: string, text: string, tokens: Tokens, h
   if (!store) return [];
   const out: SpdxTemplateMatch[] = [];
   const starts = tokens.bodyStart > 0 ? [0, tokens.bodyStart] : [0];
-  const skippable = new Uint8Array(tokens.words.length);
-  tokens.words.forEach((w, i) => { if (ENUMERATOR.test(w)) skippable[i] = 1; });
+  // words that start a line: where a template number may be missing (the tokenizer took it for a list marker)
+  const lineStart = new Uint8Array(tokens.words.length);
+  tokens.lines.forEach((l, i) => { if (i === 0 || tokens.lines[i - 1] !== l) lineStart[i] = 1; });
   for (const id of ids) {
-    const m = matchOne(store, id, text, tokens, hashes, starts, skippable);
+    const m = matchOne(store, id, text, tokens, hashes, starts, lineStart);
     if (m) out.push(m);
   }
   return out;
 }
 
-/** Words that read as list enumerators ("4", "1.2", "iv", "a"): the tokenizer keeps or drops them depending on line wrapping. */
-const ENUMERATOR = /^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[ivxl]{1,6})$/;
-
 function matchOne(store: TemplateStore, id: string, text: string, tokens: Tokens, hashes: Uint32Array, starts: number[],
-  skippable: Uint8Array): SpdxTemplateMatch | null {
+  lineStart: Uint8Array): SpdxTemplateMatch | null {
   const p = programOf(store, id);
   if (!p) return null;
-  const vm = runProgram(p, hashes, starts, skippable);
+  const vm = runProgram(p, hashes, starts, lineStart);
   if (!vm) return null;
   const n = hashes.length;
   if (vm.end < n && !endsTerms(store.endOfTerms, hashes, vm.end)) return null;

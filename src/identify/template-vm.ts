@@ -12,10 +12,12 @@ import path from 'node:path';
 import { readUint32LE } from './fingerprint.mjs';
 
 /** Opcodes of the stored stream (see scripts/gen-spdx-templates.mjs). */
-const S = { ESC: 0, OPT_BEGIN: 1, OPT_END: 2, ALT_BEGIN: 3, ALT_SEP: 4, ALT_END: 5, WILD: 6 } as const;
+const S = { ESC: 0, OPT_BEGIN: 1, OPT_END: 2, ALT_BEGIN: 3, ALT_SEP: 4, ALT_END: 5, WILD: 6, LINE_OPT: 7 } as const;
 const OP_LIMIT = 8;
 
 const WORD = 0, SPLIT = 1, JMP = 2, ANY = 3, MATCH = 4;
+/** SPLIT whose second arm (skip the next word) is open only where the input starts a line. */
+const LSPLIT = 5;
 
 export interface TemplateIndexEntry { id: string; name: string; deprecated: boolean; offset: number; count: number }
 
@@ -97,6 +99,15 @@ function compile(stream: Uint32Array): Program {
       i++;
       if (v >= OP_LIMIT) { emit(WORD, v); continue; }
       if (v === S.ESC) { emit(WORD, stream[i++]!); continue; }
+      if (v === S.LINE_OPT) {
+        const sp = emit(LSPLIT);
+        a[sp] = op.length;
+        depth++;
+        emit(WORD, stream[i++]!);
+        depth--;
+        b[sp] = op.length;
+        continue;
+      }
       if (v === S.OPT_BEGIN) {
         const sp = emit(SPLIT);
         a[sp] = op.length;
@@ -161,7 +172,7 @@ export interface VmMatch {
  * longest match (ending furthest in the input), or null when the template
  * never completes (or the work cap is hit).
  */
-export function runProgram(p: Program, w: Uint32Array, starts: number[], skippable?: Uint8Array,
+export function runProgram(p: Program, w: Uint32Array, starts: number[], lineStart?: Uint8Array,
   trace?: { furthest: number; pcs: number[] }): VmMatch | null {
   const n = w.length;
   const mark = new Int32Array(p.op.length).fill(-1);
@@ -184,6 +195,8 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], skippab
       mark[pc] = gen;
       const o = p.op[pc];
       if (o === SPLIT) { stack.push(p.b[pc]!, p.a[pc]!); continue; }
+      // `gen` is the input position about to be read: skipping is open at a line start or the end
+      if (o === LSPLIT) { if (gen >= n || lineStart?.[gen]) stack.push(p.b[pc]!); stack.push(p.a[pc]!); continue; }
       if (o === JMP) { stack.push(p.a[pc]!); continue; }
       pcs.push(pc); recs.push(rec);
     }
@@ -205,8 +218,6 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], skippab
         continue;
       }
       if (i === n) continue;
-      // an enumerator-like input word ("4" of a wrapped "section\n4.") may stand where the template has none
-      if (skippable?.[i]) { recParent.push(crec[t]!); recTok.push(i); recAny.push(0); recStart.push(-1); recPc.push(-1); add(npc, nrec, pc, recParent.length - 1, i + 1); }
       if ((o === WORD && p.a[pc] === w[i]) || o === ANY) {
         recParent.push(crec[t]!); recTok.push(i); recAny.push(o === ANY ? p.group[pc]! + 1 : 0); recStart.push(-1); recPc.push(pc);
         add(npc, nrec, pc + 1, recParent.length - 1, i + 1);

@@ -91,6 +91,16 @@ SOFTWARE.
     expect(identifyText(text, 'LICENSE').match).not.toBe('template');
   });
 
+  it('a changed number in a standard license is never the template (MPL-2.0: 60 days -> 90 days)', () => {
+    const mpl = readFileSync(path.join(ROOT, '../shared/spdx/test/simpleTestForGenerator/MPL-2.0.txt'), 'utf8');
+    expect(identifyText(mpl, 'LICENSE').match).toMatch(/exact|template/);
+    const changed = mpl.replace('60 days', '90 days');
+    expect(changed).not.toBe(mpl);
+    const r = identifyText(changed, 'LICENSE');
+    expect(r.match).toBe('modified');
+    expect(r.additions.some((a) => a.text.includes('90'))).toBe(true);
+  });
+
   it('an HTML rendering is read as its text, and additions quote the input', () => {
     const html = `<!DOCTYPE html><html><head><title>Our page about licenses</title></head><body>${mit('Ada')
       .split('\n\n').map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</p>`).join('\n')}</body></html>`;
