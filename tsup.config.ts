@@ -13,7 +13,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     sourcemap: false,
-    noExternal: ['unified', 'remark-parse', /^mdast/, /^micromark/, /^unist/, 'env-paths'],
+    noExternal: ['unified', 'remark-parse', /^mdast/, /^micromark/, /^unist/, 'env-paths', 'rehype-parse', /^hast/, 'parse5', 'entities',
+      /^vfile/, 'property-information', 'web-namespaces', 'devlop', /separated-tokens$/],
     shims: true,
   },
   {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { computeFingerprints, replaceFingerprintBlock } from '../src/identify/fingerprint-store.mjs';
 import { writeSpdxFingerprints } from './gen-spdx-fingerprints.mjs';
+import { writeSpdxTemplates, SPDX_XML_DIR } from './gen-spdx-templates.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'licenses');
@@ -34,6 +35,7 @@ for (const file of readdirSync(catalogDir).filter((f) => f.endsWith('.yaml')).so
   const next = replaceFingerprintBlock(text, computeFingerprints(texts));
   if (next !== text) { writeFileSync(full, next); changed++; }
 }
+const nTemplates = existsSync(SPDX_XML_DIR) ? writeSpdxTemplates() : 0;
 const nSpdx = writeSpdxFingerprints();
-console.log(`gen-fingerprints: ${changed} catalog file(s) updated, ${nSpdx} SPDX fingerprints written`);
+console.log(`gen-fingerprints: ${changed} catalog file(s) updated, ${nSpdx} SPDX fingerprints and ${nTemplates} SPDX templates written`);
 if (problems) process.exit(1);

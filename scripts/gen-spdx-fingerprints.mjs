@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprintText } from '../src/identify/fingerprint.mjs';
+import { spdxXmlTexts } from './gen-spdx-templates.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,10 +29,22 @@ export function buildSpdxFingerprints() {
     parts.push(fp.shingles);
     offset += fp.shingles.length;
   }
+  // licenses newer than the package: fingerprinted from the SPDX XML's own wording (../shared/spdx, when present)
+  const have = new Set(licenses.map((l) => l.id));
+  let xmlCount = 0;
+  for (const [id, x] of [...spdxXmlTexts()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (have.has(id)) continue;
+    const fp = fingerprintText(x.text);
+    if (fp.words === 0) continue;
+    licenses.push({ id, name: x.name, osi: x.osi, url: null, hash: fp.hash, words: fp.words, offset, count: fp.shingles.length });
+    parts.push(fp.shingles);
+    offset += fp.shingles.length;
+    xmlCount++;
+  }
   const bin = Buffer.alloc(offset * 4);
   let o = 0;
   for (const arr of parts) for (const h of arr) { bin.writeUInt32LE(h, o); o += 4; }
-  return { index: { generatedBy: 'scripts/gen-spdx-fingerprints.mjs', source: `spdx-license-list@${pkg.version}`, licenses }, bin };
+  return { index: { generatedBy: 'scripts/gen-spdx-fingerprints.mjs', source: `spdx-license-list@${pkg.version}` + (xmlCount ? ` + ${xmlCount} from spdx/license-list-XML` : ''), licenses }, bin };
 }
 
 export const SPDX_FINGERPRINTS_PATH = path.join(root, 'licenses', 'spdx', 'fingerprints.json');

@@ -105,7 +105,7 @@ export const TIERS = [
 export const TierSchema = z.enum(TIERS);
 export type Tier = z.infer<typeof TierSchema>;
 
-export const MATCHES = ['exact', 'template', 'modified', 'declared', 'unknown'] as const;
+export const MATCHES = ['exact', 'template', 'modified', 'declared', 'similar', 'unknown'] as const;
 export const MatchSchema = z.enum(MATCHES);
 export type Match = z.infer<typeof MatchSchema>;
 
@@ -206,6 +206,17 @@ export const LicenseInfoSchema = z.object({
   candidates: z.array(z.object({ id: z.string(), score: z.number() })).optional(),
   /** The file the license was identified from (null when identified from metadata only). */
   source: z.string().nullable().optional(),
+  /**
+   * For `match: "similar"`: the catalog entry the text is closest to (another license on the same
+   * template; `id` is then null and name/version are the text's own).
+   */
+  closest: z.object({
+    id: z.string(),
+    family: FamilySchema,
+    version: z.string().nullable(),
+    /** Shingle resemblance 0..1. */
+    similarity: z.number().min(0).max(1),
+  }).nullable().optional(),
 });
 export type LicenseInfo = z.infer<typeof LicenseInfoSchema>;
 

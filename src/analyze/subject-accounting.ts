@@ -24,24 +24,34 @@ export interface SubjectAccounting {
 
 export const allDocs = (p: SubjectParts): DocumentAnalysis[] => [...p.licenseDocs, ...p.policyDocs, ...p.noticeDocs];
 
-const identified = (d: DocumentAnalysis) =>
-  !!d.license.id && (d.license.match === 'exact' || d.license.match === 'template' || d.license.match === 'modified');
+/**
+ * The catalog entry a document is read against: its own (exact, template,
+ * modified) or, for a `similar` text (another license on a catalog template),
+ * its closest entry — the changes from that template must be accounted for too.
+ */
+function templateOf(d: DocumentAnalysis): string | null {
+  const l = d.license;
+  if (l.id && (l.match === 'exact' || l.match === 'template' || l.match === 'modified')) return l.id;
+  if (l.match === 'similar' && l.closest) return l.closest.id;
+  return null;
+}
 
 function accountDocument(d: DocumentAnalysis, strict: boolean, isPrimary: boolean): SubjectAccounting {
-  if (!identified(d)) {
+  const templateId = templateOf(d);
+  if (!templateId) {
     // the primary license unidentified is the unknown-license case, judged as such
     if (isPrimary) return { additions: d.license.additions, removals: d.license.removals, unaccounted: [], notes: [] };
     const w = accountWholeDocument(d, strict);
     return { additions: [], removals: [], unaccounted: w.unaccounted, notes: [] };
   }
-  const template = catalogTerms(d.license.id!, 'catalog');
+  const template = catalogTerms(templateId, 'catalog');
   const keys = new Set(template.map(termKey));
   const templateLines = template.reduce((m, t) => Math.max(m, t.evidence.line), 1);
   // exact matches have additions only against a derivative's base template (Kimi K2 vs MIT): known text
   const add = d.license.match !== 'exact'
     ? accountAdditions(d, d.license.additions, keys)
     : { passages: d.license.additions, unaccounted: [] };
-  const rem = accountRemovals(d, d.license.removals, template, d.license.id!, templateLines);
+  const rem = accountRemovals(d, d.license.removals, template, templateId, templateLines);
   return { additions: add.passages, removals: rem.passages, unaccounted: [...add.unaccounted, ...rem.unaccounted], notes: rem.notes ?? [] };
 }
 

@@ -5,7 +5,7 @@ import { tokenize } from './normalize.mjs';
 
 export const SHINGLE_K = 5;
 /** Fingerprint format version: bump when normalization or hashing changes. */
-export const FINGERPRINT_VERSION = 2;
+export const FINGERPRINT_VERSION = 3;
 
 /** 32-bit FNV-1a of a string (UTF-16 code units). */
 export function fnv1a32(str) {

@@ -11,7 +11,8 @@
 // lines, so re-wrapping a text leaves its tokens unchanged. The tokens of one
 // line (list markers, URLs, enumerators, word rules) come from words.mjs.
 
-import { lineToTokens } from './words.mjs';
+import { lineToTokens, unifyPhrases } from './words.mjs';
+import { maskMarkup } from './mask.mjs';
 
 // All regexes below are linear: single character classes, bounded repetition,
 // no nested quantifiers over overlapping classes.
@@ -42,7 +43,9 @@ const TITLE_MAX_TOKENS = 12;
  * @param {string} text
  * @returns {{ words: string[], lines: number[], starts: number[], ends: number[], bodyStart: number }}
  */
-export function tokenize(text) {
+export function tokenize(input) {
+  // markup blanked in place: offsets are the input's
+  const text = maskMarkup(input);
   const words = [];
   const lines = [];
   const starts = [];
@@ -75,7 +78,10 @@ export function tokenize(text) {
       if (para.titleEnd > 0) bodyStart = base + para.titleEnd;
     }
   }
-  return { words, lines, starts, ends, bodyStart };
+  const before = words.length;
+  const remap = [];
+  unifyPhrases(words, starts, ends, lines, remap);
+  return { words, lines, starts, ends, bodyStart: words.length === before ? bodyStart : remap[bodyStart] ?? words.length };
 }
 
 /** Character offset of the start of every line (handles CRLF and CR). */

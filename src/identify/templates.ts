@@ -37,6 +37,8 @@ export interface Matcher {
   catalog: LoadedCatalog;
   templates: Template[];
   byHash: Map<string, number>;
+  /** Every template with a given text hash. */
+  byHashAll: Map<string, number[]>;
   byId: Map<string, Template>;
   /** Sampled inverted index: shingle -> templates containing it. */
   index: ShingleIndex;
@@ -86,15 +88,18 @@ export function buildMatcher(catalog: LoadedCatalog): Matcher {
     templates.push(mk(null, l.id, l.id, l.name, familyOf(l.id, families), versionOf(l.id), l.hash, l.words, seq));
   }
   const byHash = new Map<string, number>();
+  const byHashAll = new Map<string, number[]>();
   const byId = new Map<string, Template>();
   const short: number[] = [];
   templates.forEach((t, ti) => {
     if (!byHash.has(t.hash)) byHash.set(t.hash, ti);
+    const all = byHashAll.get(t.hash);
+    if (all) all.push(ti); else byHashAll.set(t.hash, [ti]);
     if (!byId.has(t.id)) byId.set(t.id, t);
     if (t.seq.length < 64) short.push(ti);
   });
   const index = buildIndex(templates);
-  return { catalog, templates, byHash, byId, index, short };
+  return { catalog, templates, byHash, byHashAll, byId, index, short };
 }
 
 /** The sampled index of all templates; sets each template's `sampled` (distinct sampled shingles). */

@@ -18,14 +18,63 @@ const EQUIVALENT = new Map([
   ['practise', 'practice'], ['programme', 'program'], ['realise', 'realize'], ['recognise', 'recognize'],
   ['signalling', 'signaling'], ['utilisation', 'utilization'], ['whilst', 'while'], ['wilful', 'willful'],
   ['behaviour', 'behavior'], ['colour', 'color'], ['defence', 'defense'], ['honour', 'honor'],
+  ['capitalisations', 'capitalizations'], ['merchantibility', 'merchantability'], ['wilfull', 'willful'],
 ]);
+
+/**
+ * Equivalent phrases of the SPDX list that span two words: [first, second, replacement words].
+ * "copyright owner" reads as "copyright holder"; "per cent", "sub license" and
+ * "non commercial" (the tokenizer splits "non-commercial") read as one word.
+ */
+const PHRASES = [
+  ['copyright', 'owner', ['copyright', 'holder']], ['copyright', 'owners', ['copyright', 'holders']],
+  ['per', 'cent', ['percent']], ['sub', 'license', ['sublicense']], ['sub', 'licenses', ['sublicenses']],
+  ['non', 'commercial', ['noncommercial']],
+];
+
+const PHRASE_FIRST = new Set(PHRASES.map((p) => p[0]));
+
+/**
+ * Unify the equivalent two-word phrases in place (token arrays as built by
+ * lineToTokens; `lines` may be null). A merged word spans both source words.
+ * Returns the new length; when it is shorter, `remap` maps old positions to new ones.
+ */
+export function unifyPhrases(words, starts, ends, lines, remap) {
+  // most texts hold none: leave the arrays alone (and `remap` unfilled: positions do not move)
+  let any = false;
+  for (let i = 0; i + 1 < words.length && !any; i++) {
+    if (PHRASE_FIRST.has(words[i]) && PHRASES.some((x) => x[0] === words[i] && x[1] === words[i + 1])) any = true;
+  }
+  if (!any) return words.length;
+  let n = 0;
+  for (let i = 0; i < words.length; i++) {
+    const p = i + 1 < words.length && PHRASE_FIRST.has(words[i]) ? PHRASES.find((x) => x[0] === words[i] && x[1] === words[i + 1]) : undefined;
+    if (remap) remap[i] = n;
+    if (p && p[2].length === 1) {
+      words[n] = p[2][0]; starts[n] = starts[i]; ends[n] = ends[i + 1]; if (lines) lines[n] = lines[i];
+      if (remap) remap[i + 1] = n;
+      n++; i++;
+      continue;
+    }
+    words[n] = p ? p[2][0] : words[i]; starts[n] = starts[i]; ends[n] = ends[i]; if (lines) lines[n] = lines[i];
+    n++;
+    if (p) {
+      if (remap) remap[i + 1] = n;
+      words[n] = p[2][1]; starts[n] = starts[i + 1]; ends[n] = ends[i + 1]; if (lines) lines[n] = lines[i + 1];
+      n++; i++;
+    }
+  }
+  if (remap) remap[words.length] = n;
+  words.length = n; starts.length = n; ends.length = n; if (lines) lines.length = n;
+  return n;
+}
 
 
 // All regexes below are linear: single character classes, bounded repetition,
 // no nested quantifiers over overlapping classes.
 /** Parenthesized enumerators anywhere in a line: (a) (ii) (3). */
 const PAREN_ENUM = /\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,3})\)/gi;
-const LIST_MARKER = /^(?:[-*+•·◦▪‣>#–—]+|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]|\(?\d{1,3}\)|\(?[a-z][.)]|\([a-z]{1,2}\)|\(?[ivxl]{1,6}[.)]|\([ivxl]{1,6}\))(?=\s)/i;
+const LIST_MARKER = /^(?:[-*+•·◦▪‣>#–—]+|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]|\(?\d{1,3}\)|\(?[a-z][.)]|\([a-z]{1,2}\)|\(?[ivxl]{1,6}[.)]|\([ivxl]{1,6}\))(?=\s|$)/i;
 const URL_SCHEME = /\b(?:https?|ftp):\/\//gi;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+|,\p{N}{3})*/gu;
@@ -103,7 +152,8 @@ function asciiTokens(lower, base, words, starts, ends) {
 
 function cjkTokens(s, base) {
   const out = [];
-  const re = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{P}\p{S}]+/gu;
+  // a non-CJK run joins dotted parts as the other tokenizers do ("L.L.C", "2.1"): the same words on any line
+  const re = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{P}\p{S}]+(?:\.[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{P}\p{S}]+)*/gu;
   let m;
   while ((m = re.exec(s)) !== null) {
     TOKEN.lastIndex = 0;

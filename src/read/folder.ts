@@ -23,7 +23,7 @@ const USE_POLICY = /^(?:use[_\- ]?policy|acceptable[_\- ]?use|prohibited[_\- ]?u
 /** LICENSE, LICENCE.md, COPYING.LESSER, LICENSE-WEIGHTS, MODEL_LICENSE, llama_license.txt, PATENTS ... */
 const LICENSE = /(?:^|[-_. ])(?:licen[cs]es?|copying)(?:$|[-_. ])|^patents?(?:$|[-_.])/i;
 /** Code and data files are not license texts (license_utils.py, licenses.json). */
-const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|json|ya?ml|toml|ipynb|go|rs|java|kt|rb|php|c|h|cc|cpp|hpp|cs|swift|sh|ps1|lock|html?|css|csv|safetensors|bin|gguf|pt|pth|onnx)$/i;
+const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|json|ya?ml|toml|ipynb|go|rs|java|kt|rb|php|c|h|cc|cpp|hpp|cs|swift|sh|ps1|lock|csv|safetensors|bin|gguf|pt|pth|onnx)$/i;
 const NOTICE = /^notice/i;
 /** REUSE-style folder of license texts (LICENSES/MIT.txt). */
 export const LICENSES_DIR = /^licen[cs]es$/i;
