@@ -1,0 +1,42 @@
+/**
+ * Refreshes the ReDoS proof record (test/extract/redos-proofs.json) by running recheck.
+ *
+ *   npm run redos:record             # check new or changed regexes (and any recorded verdict that is not safe),
+ *                                    # keep the other proofs, drop proofs of regexes that no longer exist
+ *   npm run redos:record -- --all    # re-check every regex (after a recheck upgrade the hashes change anyway)
+ *
+ * Exits 1 when any regex is not proven safe (its verdict is still recorded, and the test fails on it).
+ */
+import { availableParallelism } from 'node:os';
+import { provenRegexes } from './redos/patterns.js';
+import { checkAll, compareRecord, readRecord, withHashes, writeRecord, RECORD_FILE, type Proof } from './redos/proofs.js';
+
+const all = process.argv.includes('--all');
+const unknownArgs = process.argv.slice(2).filter((a) => a !== '--all');
+if (unknownArgs.length) {
+  console.error(`redos-record: unknown argument ${unknownArgs.join(' ')} (usage: npm run redos:record [-- --all])`);
+  process.exit(2);
+}
+
+const current = withHashes(provenRegexes());
+const state = compareRecord(current, readRecord());
+const keep = all ? [] : state.recorded.filter((r) => r.status === 'safe');
+const kept = new Set(keep.map((r) => r.hash));
+const toCheck = [...new Map(current.filter((r) => !kept.has(r.hash)).map((r) => [r.hash, r])).values()];
+
+console.log(`${current.length} regexes: ${keep.length} proofs kept, ${toCheck.length} to check, ${state.orphans.length} stale proofs dropped`);
+const t0 = performance.now();
+const verdicts = await checkAll(toCheck, Math.min(2, availableParallelism()));
+for (const v of verdicts) if (v.status !== 'safe' || v.ms > 5000) console.log(`  ${v.status.padEnd(10)} ${String(v.ms).padStart(7)} ms  ${v.where}`);
+
+const proofs = new Map<string, Proof>();
+for (const r of keep) proofs.set(r.hash, { hash: r.hash, status: r.status, where: r.where });
+for (const v of verdicts) proofs.set(v.hash, { hash: v.hash, status: v.status, where: v.where });
+writeRecord([...proofs.values()]);
+
+const bad = verdicts.filter((v) => v.status !== 'safe');
+console.log(`checked ${verdicts.length} in ${((performance.now() - t0) / 1000).toFixed(1)} s; wrote ${proofs.size} proofs to ${RECORD_FILE}`);
+if (bad.length) {
+  console.error(`${bad.length} regex(es) not proven safe: ${bad.map((b) => `${b.where} (${b.status})`).join(', ')}`);
+  process.exit(1);
+}
