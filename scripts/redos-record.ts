@@ -4,6 +4,8 @@
  *   npm run redos:record             # check new or changed regexes (and any recorded verdict that is not safe),
  *                                    # keep the other proofs, drop proofs of regexes that no longer exist
  *   npm run redos:record -- --all    # re-check every regex (after a recheck upgrade the hashes change anyway)
+ *   npm run redos:record -- --jobs=1 # one check at a time (default 2): recheck's timeout is wall-clock, so on a
+ *                                    # loaded machine a slow-but-safe regex can come back "unknown"; retry with fewer jobs
  *
  * Exits 1 when any regex is not proven safe (its verdict is still recorded, and the test fails on it).
  */
@@ -11,10 +13,13 @@ import { availableParallelism } from 'node:os';
 import { provenRegexes } from './redos/patterns.js';
 import { checkAll, compareRecord, readRecord, withHashes, writeRecord, RECORD_FILE, type Proof } from './redos/proofs.js';
 
-const all = process.argv.includes('--all');
-const unknownArgs = process.argv.slice(2).filter((a) => a !== '--all');
-if (unknownArgs.length) {
-  console.error(`redos-record: unknown argument ${unknownArgs.join(' ')} (usage: npm run redos:record [-- --all])`);
+const args = process.argv.slice(2);
+const all = args.includes('--all');
+const jobsArg = args.find((a) => a.startsWith('--jobs='));
+const jobs = jobsArg ? Number(jobsArg.slice('--jobs='.length)) : Math.min(2, availableParallelism());
+const unknownArgs = args.filter((a) => a !== '--all' && a !== jobsArg);
+if (unknownArgs.length || !Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+  console.error(`redos-record: bad arguments ${args.join(' ')} (usage: npm run redos:record [-- --all] [--jobs=N])`);
   process.exit(2);
 }
 
@@ -24,9 +29,10 @@ const keep = all ? [] : state.recorded.filter((r) => r.status === 'safe');
 const kept = new Set(keep.map((r) => r.hash));
 const toCheck = [...new Map(current.filter((r) => !kept.has(r.hash)).map((r) => [r.hash, r])).values()];
 
-console.log(`${current.length} regexes: ${keep.length} proofs kept, ${toCheck.length} to check, ${state.orphans.length} stale proofs dropped`);
+console.log(`${current.length} regexes (${new Set(current.map((r) => r.hash)).size} distinct): ${kept.size} proofs kept, `
+  + `${toCheck.length} to check, ${state.orphans.length} stale proofs dropped`);
 const t0 = performance.now();
-const verdicts = await checkAll(toCheck, Math.min(2, availableParallelism()));
+const verdicts = await checkAll(toCheck, jobs);
 for (const v of verdicts) if (v.status !== 'safe' || v.ms > 5000) console.log(`  ${v.status.padEnd(10)} ${String(v.ms).padStart(7)} ms  ${v.where}`);
 
 const proofs = new Map<string, Proof>();
