@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { provenRegexes } from './redos/patterns.js';
-import { checkAll, compareRecord, readRecord, withHashes, writeRecord, RECORD_FILE, type Proof } from './redos/proofs.js';
+import { checkAll, compareRecord, emptyRecord, readRecord, withHashes, writeRecord, RECORD_FILE, type Proof } from './redos/proofs.js';
 
 const args = process.argv.slice(2);
 const all = args.includes('--all');
@@ -24,7 +24,8 @@ if (unknownArgs.length || !Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
 }
 
 const current = withHashes(provenRegexes());
-const state = compareRecord(current, readRecord());
+// --all does not read the old record (so it also replaces a damaged one)
+const state = compareRecord(current, all ? emptyRecord() : readRecord());
 const keep = all ? [] : state.recorded.filter((r) => r.status === 'safe');
 const kept = new Set(keep.map((r) => r.hash));
 const toCheck = [...new Map(current.filter((r) => !kept.has(r.hash)).map((r) => [r.hash, r])).values()];

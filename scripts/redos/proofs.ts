@@ -79,17 +79,17 @@ export function readRecord(file = RECORD_FILE): ProofRecord {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message}); rewrite it with ${RECORD_COMMAND}`);
+    throw new Error(`${file}: not JSON (${(e as Error).message}); rewrite it with ${RECORD_COMMAND} -- --all`);
   }
   const parsed = RecordSchema.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`${file}: not a ReDoS proof record (${where}); rewrite it with ${RECORD_COMMAND}`);
+    throw new Error(`${file}: not a ReDoS proof record (${where}); rewrite it with ${RECORD_COMMAND} -- --all`);
   }
   return parsed.data;
 }
 
-function emptyRecord(): ProofRecord {
+export function emptyRecord(): ProofRecord {
   return { about: ABOUT, recheck: RECHECK_VERSION, params: { ...CHECK_PARAMS }, proofs: [] };
 }
 
