@@ -25,6 +25,8 @@ export interface CompiledRules {
   keywordAutomaton: KeywordAutomaton;
   /** For keyword index k: the rules that listed keywords[k]. */
   rulesFor: number[][];
+  /** Indices of the clause-form rules (read on every sentence by the clause reader). */
+  clauseRules: number[];
   norm: Normalizers;
 }
 
@@ -48,6 +50,7 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
     keywords,
     keywordAutomaton: buildKeywords(keywords),
     rulesFor,
+    clauseRules: rules.flatMap((r, i) => (r.clause ? [i] : [])),
     norm: makeNormalizers(tables),
   };
 }

@@ -17,6 +17,8 @@ import type { FieldSpec } from './schema.js';
 import { splitSentences } from './split.js';
 import { foldForReading } from '../parse/fold.js';
 import { scanKeywords } from './keywords.js';
+import { applyClauseRules, type ClauseFields } from './clause/apply.js';
+import type { Rule } from './schema.js';
 
 export interface ExtractOptions {
   rules?: CompiledRules;
@@ -260,6 +262,18 @@ function matchRule(rules: CompiledRules, cr: CompiledRule, sv: SentenceView): Fi
   return out;
 }
 
+/** A clause rule's fields that read the sentence (scope, territories, consequence, ...): no capture groups. */
+function contextFields(rules: CompiledRules, rule: Rule, target: string, sv: SentenceView): { fields: ClauseFields; missing: boolean } {
+  const f: Record<string, unknown> = {};
+  let missing = false;
+  for (const [field, spec] of Object.entries(rule.fields)) {
+    const v = fieldValue(rules, spec!, {}, target, sv);
+    if (v !== undefined) f[field] = v;
+    else if (spec!.required) missing = true;
+  }
+  return { fields: f as ClauseFields, missing };
+}
+
 /** Identity of a term: two terms with the same key say the same thing (used for dedup and for template comparison). */
 export function termKey(t: Term): string {
   const base = [t.kind, t.name, t.text ?? '', (t.territories ?? []).join(',')];
@@ -309,7 +323,6 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
       const extra = candidates(rules, `${lead} ${view}`).filter((ri) => rules.rules[ri]!.rule.leadIn === true);
       if (extra.length) idx = [...new Set([...idx, ...extra])].sort((a, b) => a - b);
     }
-    if (!idx.length) return;
     const following: string[] = [];
     for (let j = i + 1; j < sentences.length && following.length < CONSEQUENCE_LOOKAHEAD && sentences[j]!.segment === s.segment; j++) {
       following.push(views[j]!);
@@ -317,9 +330,14 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     const sv: SentenceView = { text: view, ...(lead !== undefined ? { lead } : {}), following, preceding: () => precedingOf(i) };
     const def = DEFINITION.exec(view)?.groups?.term;
     if (def) sv.uses = () => usesOf(def, i);
-    for (const ri of idx) {
+    const hits: Array<{ index: number; fields: Fields }> = [];
+    for (const ri of idx) for (const f of matchRule(rules, rules.rules[ri]!, sv)) hits.push({ index: ri, fields: f });
+    const combined = lead !== undefined ? `${lead} ${view}` : view;
+    hits.push(...applyClauseRules(rules, rules.clauseRules, { target: combined, leadLength: lead !== undefined ? lead.length + 1 : 0 },
+      (rule, target) => contextFields(rules, rule, target, sv)));
+    for (const { index: ri, fields: f } of hits) {
       const cr = rules.rules[ri]!;
-      for (const f of matchRule(rules, cr, sv)) {
+      {
         const term: Term = {
           kind: cr.rule.term.kind,
           name: cr.rule.term.name,

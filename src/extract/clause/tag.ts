@@ -1,0 +1,57 @@
+/**
+ * Tags a tokenized sentence with lexicon concepts: at each token, every phrase of the lexicon that starts
+ * there (English: word by word on lemmas; Chinese: the text from the token's start) gives a tag; per
+ * category the longest phrase at a position wins, and a phrase never starts inside a longer one of its category.
+ */
+import type { Category, LexiconIndex, Phrase } from './lexicon.js';
+import { lemmas, type Token } from './tokens.js';
+
+export interface Tag {
+  category: Category;
+  concept: string;
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+}
+
+function matchEn(p: Phrase, toks: Token[], i: number, forms: string[][]): number {
+  if (i + p.words.length > toks.length) return -1;
+  for (let k = 0; k < p.words.length; k++) {
+    if (!forms[i + k]!.includes(p.words[k]!)) return -1;
+  }
+  return i + p.words.length;
+}
+
+function matchZh(p: Phrase, text: string, toks: Token[], i: number): number {
+  const w = p.words[0]!;
+  const from = toks[i]!.start;
+  if (text.slice(from, from + w.length).toLowerCase() !== w) return -1;
+  let j = i;
+  while (j < toks.length && toks[j]!.start < from + w.length) j++;
+  return j;
+}
+
+export function tagTokens(text: string, toks: Token[], lex: LexiconIndex): Tag[] {
+  const tags: Tag[] = [];
+  const forms = lex.language === 'en' ? toks.map((t) => lemmas(t.low)) : [];
+  const coveredUntil = new Map<Category, number>();
+  for (let i = 0; i < toks.length; i++) {
+    const keys = lex.language === 'en' ? forms[i]! : [text[toks[i]!.start]!.toLowerCase()];
+    const best = new Map<Category, Tag>();
+    for (const key of new Set(keys)) {
+      for (const p of lex.byFirst.get(key) ?? []) {
+        if ((coveredUntil.get(p.category) ?? 0) > i) continue;
+        const end = lex.language === 'en' ? matchEn(p, toks, i, forms) : matchZh(p, text, toks, i);
+        if (end < 0) continue;
+        const prev = best.get(p.category);
+        if (!prev || end > prev.end) best.set(p.category, { category: p.category, concept: p.concept, start: i, end });
+        else if (end === prev.end && prev.concept !== p.concept) tags.push({ category: p.category, concept: p.concept, start: i, end });
+      }
+    }
+    for (const t of best.values()) {
+      tags.push(t);
+      coveredUntil.set(t.category, t.end);
+    }
+  }
+  return tags.sort((a, b) => a.start - b.start || b.end - a.end);
+}

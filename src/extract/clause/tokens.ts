@@ -1,0 +1,83 @@
+/**
+ * Tokens for the clause reader. English: words (letters/digits joined by inner . , ' - ), and single
+ * punctuation marks; "don't" reads as "do" + "not". Chinese (any Han character in the sentence): words from
+ * Intl.Segmenter (built into Node). Each token keeps its offset in the sentence, for evidence and spans.
+ */
+export interface Token {
+  /** Lowercased text. */
+  low: string;
+  start: number;
+  end: number;
+  /** True for words (letters/digits), false for punctuation. */
+  word: boolean;
+}
+
+/** A word: a run of letters, digits or marks, optionally joined by one inner . , ' ’ - (linear: each repetition starts with a separator). */
+const EN_TOKEN = /[\p{L}\p{N}\p{M}]+(?:[.,'’-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
+const HAN = /\p{Script=Han}/u;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Every regex of this module, for the ReDoS proof. */
+export const TOKEN_PATTERNS: readonly RegExp[] = [EN_TOKEN, HAN, WORDLIKE];
+
+let zhSegmenter: Intl.Segmenter | null = null;
+
+export function isChinese(text: string): boolean {
+  return HAN.test(text);
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  if (isChinese(text)) {
+    zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    for (const s of zhSegmenter.segment(text)) {
+      if (/^\s+$/u.test(s.segment)) continue;
+      out.push({ low: s.segment.toLowerCase(), start: s.index, end: s.index + s.segment.length, word: WORDLIKE.test(s.segment) });
+    }
+    return out;
+  }
+  EN_TOKEN.lastIndex = 0;
+  for (let m = EN_TOKEN.exec(text); m !== null; m = EN_TOKEN.exec(text)) {
+    const low = m[0].toLowerCase().replace(/’/g, "'");
+    const start = m.index;
+    const end = start + m[0].length;
+    if (low.length > 3 && low.endsWith("n't")) {
+      const base = low === "won't" ? 'will' : low === "can't" ? 'can' : low.slice(0, -3);
+      out.push({ low: base, start, end: end - 3, word: true }, { low: 'not', start: end - 3, end, word: true });
+      continue;
+    }
+    out.push({ low, start, end, word: WORDLIKE.test(low) });
+  }
+  return out;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'be']);
+
+/**
+ * The forms a token may be a form of (its own text first): "uses" -> use, "trained" -> train,
+ * "serving" -> serve, "shipping" -> ship, "licensees" -> licensee, "is" -> be. A lexicon word matches a
+ * token when it is one of these; lexicon words are lemmas, so over-generation here is harmless.
+ */
+export function lemmas(low: string): string[] {
+  if (BE.has(low)) return [low, 'be'];
+  const out = [low];
+  const n = low.length;
+  const undouble = (s: string) => (s.length > 2 && s[s.length - 1] === s[s.length - 2] ? s.slice(0, -1) : null);
+  if (n > 3 && low.endsWith('ies')) out.push(low.slice(0, -3) + 'y');
+  if (n > 3 && low.endsWith('es')) out.push(low.slice(0, -2));
+  if (n > 2 && low.endsWith('s') && !low.endsWith('ss')) out.push(low.slice(0, -1));
+  if (n > 4 && low.endsWith('ing')) {
+    const b = low.slice(0, -3);
+    out.push(b, b + 'e');
+    const u = undouble(b);
+    if (u) out.push(u);
+  }
+  if (n > 3 && low.endsWith('ed')) {
+    const b = low.slice(0, -2);
+    out.push(b, b + 'e');
+    const u = undouble(b);
+    if (u) out.push(u);
+    if (low.endsWith('ied')) out.push(low.slice(0, -3) + 'y');
+  }
+  return out;
+}
