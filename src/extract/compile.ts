@@ -27,6 +27,8 @@ export interface CompiledRules {
   rulesFor: number[][];
   /** Indices of the clause-form rules (read on every sentence by the clause reader). */
   clauseRules: number[];
+  /** Ids of the clause-form rules. */
+  clauseRuleIds: ReadonlySet<string>;
   norm: Normalizers;
 }
 
@@ -51,6 +53,7 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
     keywordAutomaton: buildKeywords(keywords),
     rulesFor,
     clauseRules: rules.flatMap((r, i) => (r.clause ? [i] : [])),
+    clauseRuleIds: new Set(rules.filter((r) => r.clause).map((r) => r.id)),
     norm: makeNormalizers(tables),
   };
 }

@@ -301,6 +301,9 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   const leads = leadIns(doc, sentences, views);
   const terms: Term[] = [];
   const byKey = new Map<string, Term>();
+  // terms of the clause form, kept apart: where the regex form states the same term, its evidence and scope win
+  const clauseTerms: Term[] = [];
+  const clauseByKey = new Map<string, Term>();
   const usesOf = (term: string, def: number): string[] => {
     // only uses that cross the defined amount: "exceeds the Threshold", "above any such Limit"
     const re = new RegExp(`\\b(?:exceed(?:s|ed|ing)?|above|over|surpass(?:es|ed|ing)?|reach(?:es|ed|ing)?|meet(?:s|ing)?|more\\s+than)\\s+(?:the\\s+|any\\s+|such\\s+|this\\s+|that\\s+){0,2}${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![A-Za-z0-9])`);
@@ -352,16 +355,24 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
           evidence: { path: doc.path, line: s.line, column: s.column, sentence: s.source ?? s.text },
         };
         const k = termKey(term);
-        const prev = byKey.get(k);
+        const fromClause = rules.clauseRuleIds.has(term.rule);
+        const prev = (fromClause ? clauseByKey : byKey).get(k);
         if (prev) {
           const scope = mergeScope(prev.scope, term.scope);
           if (scope) prev.scope = scope;
           continue;
         }
-        byKey.set(k, term);
-        terms.push(term);
+        (fromClause ? clauseByKey : byKey).set(k, term);
+        (fromClause ? clauseTerms : terms).push(term);
       }
     }
   });
+  // a threshold the regex form read elsewhere in the document (a definition and its use) is not read twice by the clause form
+  const regexThresholds = new Set(terms.filter((t) => t.kind === 'threshold').map((t) => `${t.name}|${t.value}`));
+  for (const t of clauseTerms) {
+    if (byKey.has(termKey(t))) continue;
+    if (t.kind === 'threshold' && regexThresholds.has(`${t.name}|${t.value}`)) continue;
+    terms.push(t);
+  }
   return terms;
 }

@@ -31,7 +31,7 @@ export interface Part {
 }
 
 const HARD_BREAK = new Set([';', '；', '。', '!', '?', '！', '？']);
-const COMMA = new Set([',', '，', '、', '(', ')', '（', '）', '—', '–']);
+const COMMA = new Set([',', '，', '、', '—', '–']);
 
 /** "no" negates only when a right, a use or a qualifier follows within 3 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
@@ -40,13 +40,40 @@ function inSpan(t: Tag, spans: Tag[]): boolean {
   return spans.some((c) => t.start >= c.start && t.end <= c.end);
 }
 
+/** The first word of toks[start..] after a list marker ("(a)", "1.", "-"). */
+function firstWord(toks: Token[], start: number): number {
+  let i = start;
+  while (i < toks.length && (!toks[i]!.word || (toks[i + 1] && /^[.)]$/.test(toks[i + 1]!.low) && toks[i]!.low.length <= 3))) {
+    i += toks[i]!.word ? 2 : 1;
+  }
+  return i;
+}
+
+/** The part starts with a bare verb of the lexicon ("Keep", "Ship"), not a noun made of one ("Use of", "Distribution"). */
+function imperative(toks: Token[], start: number, live: Tag[]): boolean {
+  const i = firstWord(toks, start);
+  const next = toks[i + 1]?.low;
+  return next !== 'of' && live.some((t) => t.category === 'action' && t.start === i && t.end === i + 1 && lemmaIsSelf(toks[i]!.low, live, i));
+}
+
+/** The token is written as its lemma (a bare verb), as the lexicon spells it. */
+function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
+  return live.some((t) => t.start === i && t.category === 'action') && !/(?:ing|ed|ion|s)$/.test(low);
+}
+
+function insideLonger(t: Tag, spans: Tag[]): boolean {
+  return spans.some((c) => t.start >= c.start && t.end <= c.end && c.end - c.start > t.end - t.start);
+}
+
 function readPart(role: Role, start: number, end: number, all: Tag[], toks: Token[]): Part {
   const tags = all.filter((t) => t.start >= start && t.start < end);
   const cancels = tags.filter((t) => t.category === 'cancel');
   const kept = tags.filter((t) => t.category === 'cancel' || !inSpan(t, cancels));
   // a negation inside a word that forbids by itself ("不得", "be not allowed") is part of it
   const prohibits = kept.filter((t) => t.category === 'prohibit');
-  const live = kept.filter((t) => t.category !== 'negation' || !inSpan(t, prohibits));
+  // a verb inside a name ("Acceptable Use Policy") is part of the name
+  const objects = kept.filter((t) => t.category === 'object');
+  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits)) && (t.category !== 'action' || !insideLonger(t, objects)));
   const has = (c: string) => live.some((t) => t.category === c);
   let negated = false;
   for (const t of live) {
@@ -62,8 +89,12 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (has('grant')) modality = 'grant';
+  // an imperative: the part (a sentence, or a list item after its marker) starts with a verb ("Keep the notices", "Ship a copy")
+  else if (role === 'main' && imperative(toks, start, live)) modality = 'duty';
   const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
-  const actor = live.find((t) => t.category === 'actor')?.concept;
+  // the subject: the actor named before the first modal word, else the first actor named
+  const firstModal = live.find((t) => MODAL_CATS.has(t.category))?.start ?? Infinity;
+  const actor = (live.find((t) => t.category === 'actor' && t.start < firstModal) ?? live.find((t) => t.category === 'actor'))?.concept;
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
@@ -79,7 +110,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const parts: Part[] = [];
   const markerAt = new Map<number, Tag>();
   for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
-  const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category)).map((t) => t.start));
+  const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun').map((t) => t.start));
+  const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
   let role: Role = 'main';
   let start = 0;
   const close = (end: number, next: Role) => {
@@ -97,14 +129,19 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       continue;
     }
     if (COMMA.has(tok.low) && (role !== 'main' || hasModal(parts, start, i, tags))) {
-      // a comma starts a new main part when the words up to the next comma or break carry a modality of their own
-      let j = i + 1;
+      // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
+      // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
-      for (; j < toks.length && !COMMA.has(toks[j]!.low) && !HARD_BREAK.has(toks[j]!.low) && !markerAt.has(j); j++) if (modalAt.has(j)) modal = true;
+      for (let j = i + 1; j < toks.length && !COMMA.has(toks[j]!.low) && !HARD_BREAK.has(toks[j]!.low) && !markerAt.has(j); j++) {
+        if (modalAt.has(j) || (role !== 'main' && clauseAt.has(j))) modal = true;
+      }
       if (modal) { close(i, 'main'); start = i + 1; }
     }
   }
   close(toks.length, 'main');
+  // a definition ("X" means ...) defines with every part of its sentence
+  const def = parts.findIndex((p) => p.definition);
+  if (def >= 0) for (let k = def + 1; k < parts.length; k++) parts[k]!.definition = true;
   return parts;
 }
 

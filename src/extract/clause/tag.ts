@@ -14,10 +14,16 @@ export interface Tag {
   end: number;
 }
 
+/** Nouns and adjectives match their own form or a plural ("licensed" is not "license"). */
+const NOUN_CATEGORIES: ReadonlySet<string> = new Set(['object', 'metric', 'actor']);
+
 function matchEn(p: Phrase, toks: Token[], i: number, forms: string[][]): number {
   if (i + p.words.length > toks.length) return -1;
+  const noun = NOUN_CATEGORIES.has(p.category);
   for (let k = 0; k < p.words.length; k++) {
-    if (!forms[i + k]!.includes(p.words[k]!)) return -1;
+    const w = p.words[k]!;
+    const tok = toks[i + k]!.low;
+    if (p.category === 'actor' ? tok !== w : noun ? !(tok === w || tok === `${w}s` || tok === `${w}es` || (w.endsWith('y') && tok === `${w.slice(0, -1)}ies`)) : !forms[i + k]!.includes(w)) return -1;
   }
   return i + p.words.length;
 }

@@ -18,8 +18,12 @@ const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?/g;
 const ZH_NUMERAL = /[零〇一二两兩三四五六七八九十]{1,4}(?=[万萬亿億千百])/gu;
 const WORD_AFTER = /^\s?([a-z]+|[万萬亿億千百]+)/;
 
+/** A reference word right before a number: "Section 2", "§ 3", "(4". */
+const SECTION_BEFORE = /(?:section|clause|article|paragraph|§|schedule|exhibit|annex|version|v)\s?$|\($/;
+const DIGITS = /^\d+$/;
+
 /** Every regex of this module, for the ReDoS proof. */
-export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER];
+export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, SECTION_BEFORE, DIGITS];
 
 interface Num { value: number; start: number; end: number }
 
@@ -77,7 +81,7 @@ function zhLookup<K extends string>(table: Partial<Record<K, string[]>>, s: stri
 
 /**
  * The threshold stated about the metric phrase at [mStart, mEnd) of text (character offsets), or undefined
- * when no number is close enough (within 80 characters). With `percent`, only a number followed by a
+ * when no number is close enough (within 50 characters). With `percent`, only a number followed by a
  * percent word counts, and its value is the percentage.
  */
 export function readThreshold(
@@ -93,11 +97,16 @@ export function readThreshold(
     // a percentage or a year is not a count
     nums = nums.filter((n) => {
       const after = text.slice(n.end, n.end + 12).toLowerCase().trimStart();
-      return !lex.percent.some((p) => after.startsWith(p)) && !(n.value >= 1900 && n.value <= 2100 && n.end - n.start === 4);
+      if (lex.percent.some((p) => after.startsWith(p)) || (n.value >= 1900 && n.value <= 2100 && n.end - n.start === 4)) return false;
+      // a section or list number ("Section 2", "2.", "(3)") is not an amount
+      const before = text.slice(Math.max(0, n.start - 12), n.start).toLowerCase();
+      const next = text.slice(n.end, n.end + 1);
+      const bare = DIGITS.test(text.slice(n.start, n.end));
+      return !SECTION_BEFORE.test(before) && next !== ')' && !(bare && n.value < 100 && next === '.');
     });
   }
   const dist = (n: Num) => (n.end <= mStart ? mStart - n.end : n.start >= mEnd ? n.start - mEnd : 0);
-  const best = nums.filter((n) => dist(n) <= 80).sort((a, b) => dist(a) - dist(b))[0];
+  const best = nums.filter((n) => dist(n) <= 50).sort((a, b) => dist(a) - dist(b))[0];
   if (!best) return undefined;
   const before = text.slice(Math.max(0, best.start - 40), best.start);
   const after = text.slice(best.end, best.end + 20);

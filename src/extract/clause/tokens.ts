@@ -48,6 +48,10 @@ export function tokenize(text: string): Token[] {
     }
     out.push({ low, start, end, word: WORDLIKE.test(low) });
   }
+  // "May 2024" is a month, not a grant
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (out[i]!.low === 'may' && text[out[i]!.start] === 'M' && /^\d/.test(out[i + 1]!.low)) out[i]!.low = 'may-month';
+  }
   return out;
 }
 
