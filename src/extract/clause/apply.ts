@@ -39,7 +39,9 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
     const clause = rule.clause!;
     const parts = clauseMatches(clause, reading.parts, reading.tokens, minToken);
     if (!parts.length) continue;
-    const { fields, missing } = context(rule, input.target);
+    // territories are read from the matching part on (a place named before it, as in an address, is not excluded)
+    const from = rule.fields.territories ? reading.tokens[parts[0]!.start]?.start ?? 0 : 0;
+    const { fields, missing } = context(rule, from > 0 ? input.target.slice(from) : input.target);
     if (missing) continue;
     if (clause.text === 'quoted') {
       // the text when the sentence quotes it; a duty without a quoted text is still the term

@@ -24,6 +24,8 @@ export interface Part {
   objects: Set<string>;
   qualifiers: Set<string>;
   metrics: Set<string>;
+  /** The modality comes from a bare verb at the start (an imperative), not from a modal word. */
+  imperative: boolean;
   /** Token range [start, end). */
   start: number;
   end: number;
@@ -85,12 +87,13 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   }
   const prohibit = has('prohibit');
   let modality: Modality | undefined;
+  let imperativeVerb = false;
   if (prohibit) modality = negated ? undefined : 'prohibition';
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (has('grant')) modality = 'grant';
   // an imperative: the part (a sentence, or a list item after its marker) starts with a verb ("Keep the notices", "Ship a copy")
-  else if (role === 'main' && imperative(toks, start, live)) modality = 'duty';
+  else if (role === 'main' && imperative(toks, start, live)) { modality = 'duty'; imperativeVerb = true; }
   const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
   // the subject: the actor named before the first modal word, else the first actor named
   const firstModal = live.find((t) => MODAL_CATS.has(t.category))?.start ?? Infinity;
@@ -98,7 +101,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
-    start, end, tags: live,
+    start, end, tags: live, imperative: imperativeVerb,
     ...(modality ? { modality } : {}),
     ...(actor ? { actor } : {}),
   };
@@ -114,13 +117,31 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
   let role: Role = 'main';
   let start = 0;
+  let leadFrom = -1;
   const close = (end: number, next: Role) => {
-    if (end > start) parts.push(readPart(role, start, end, tags, toks));
+    if (end > start) {
+      const p = readPart(role, start, end, tags, toks);
+      const lead = leadFrom >= 0 ? parts[leadFrom] : undefined;
+      if (lead && (p.modality === undefined || p.imperative) && lead.modality !== undefined) {
+        p.modality = lead.modality;
+        p.negated = lead.negated;
+        p.only ||= lead.only;
+        if (p.actor === undefined && lead.actor !== undefined) p.actor = lead.actor;
+      }
+      parts.push(p);
+    }
     role = next;
   };
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
     if (HARD_BREAK.has(tok.low)) { close(i, 'main'); start = i + 1; continue; }
+    if (tok.low === ':' || tok.low === '：') {
+      // a lead-in ("You may not:") lends its modality to what follows, not its objects
+      close(i, 'main');
+      start = i + 1;
+      leadFrom = parts.length - 1;
+      continue;
+    }
     const m = markerAt.get(i);
     if (m) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
