@@ -18,7 +18,7 @@ export const ReaderLexiconSchema = z.object({
   categories: z.partialRecord(z.enum(CATEGORIES), z.record(z.string().regex(/^[a-z][a-z-]*$/), Phrases)),
   examples: z.array(z.object({
     text: z.string().min(1),
-    expect: z.partialRecord(z.enum(CATEGORIES), z.array(z.string())),
+    expect: z.partialRecord(z.enum([...CATEGORIES, 'metric']), z.array(z.string())),
   }).strict()).min(1),
 }).strict();
 export type ReaderLexicon = z.infer<typeof ReaderLexiconSchema>;
