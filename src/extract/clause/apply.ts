@@ -29,14 +29,36 @@ function firstItemToken(r: Reading, leadLength: number): number {
   return i < 0 ? r.tokens.length : i;
 }
 
+/**
+ * The concepts one of which a sentence must name for the clause to have a chance (from each alternative's first
+ * required concept list: qualifier, action, object or metric), or null when some alternative needs none.
+ */
+const triggers = new WeakMap<object, string[] | null>();
+function triggerOf(rule: Rule): string[] | null {
+  const clause = rule.clause!;
+  if (triggers.has(clause)) return triggers.get(clause)!;
+  let keys: string[] | null = [];
+  for (const c of clause.any) {
+    const [cat, list] = c.qualifier ? ['qualifier', c.qualifier] : c.action ? ['action', c.action] : c.object ? ['object', c.object] : c.metric ? ['metric', c.metric] : [null, null];
+    if (!cat) { keys = null; break; }
+    keys.push(...list!.map((x) => `${cat}/${x}`));
+  }
+  triggers.set(clause, keys);
+  return keys;
+}
+
 export function applyClauseRules(rules: CompiledRules, indices: readonly number[], input: ClauseInput, context: ContextReader): Array<{ index: number; fields: ClauseFields }> {
   if (!indices.length) return [];
   const reading = readClause(input.target);
+  if (!reading.tags.length) return [];
+  const named = new Set(reading.tags.map((t) => `${t.category}/${t.concept}`));
   const minToken = firstItemToken(reading, input.leadLength);
   const out: Array<{ index: number; fields: ClauseFields }> = [];
   for (const ri of indices) {
     const rule = rules.rules[ri]!.rule;
     const clause = rule.clause!;
+    const trigger = triggerOf(rule);
+    if (trigger && !trigger.some((k) => named.has(k))) continue;
     const parts = clauseMatches(clause, reading.parts, reading.tokens, minToken);
     if (!parts.length) continue;
     // territories are read from the matching part on (a place named before it, as in an address, is not excluded)

@@ -37,15 +37,35 @@ function matchZh(p: Phrase, text: string, toks: Token[], i: number): number {
   return j;
 }
 
+/** Per lexicon: a token's forms and the phrases that may start with it, memoized (bounded). */
+const MEMO_MAX = 50_000;
+const memos = new WeakMap<LexiconIndex, Map<string, { forms: string[]; phrases: Phrase[] }>>();
+
+function entryFor(lex: LexiconIndex, low: string): { forms: string[]; phrases: Phrase[] } {
+  let memo = memos.get(lex);
+  if (!memo) memos.set(lex, (memo = new Map()));
+  let e = memo.get(low);
+  if (e) return e;
+  const forms = lemmas(low);
+  const phrases: Phrase[] = [];
+  for (const key of new Set(forms)) for (const p of lex.byFirst.get(key) ?? []) phrases.push(p);
+  e = { forms, phrases };
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(low, e);
+  return e;
+}
+
 export function tagTokens(text: string, toks: Token[], lex: LexiconIndex): Tag[] {
   const tags: Tag[] = [];
-  const forms = lex.language === 'en' ? toks.map((t) => lemmas(t.low)) : [];
+  const entries = lex.language === 'en' ? toks.map((t) => entryFor(lex, t.low)) : [];
+  const forms = entries.map((e) => e.forms);
   const coveredUntil = new Map<Category, number>();
   for (let i = 0; i < toks.length; i++) {
-    const keys = lex.language === 'en' ? forms[i]! : [text[toks[i]!.start]!.toLowerCase()];
+    const candidates = lex.language === 'en' ? entries[i]!.phrases : lex.byFirst.get(text[toks[i]!.start]!.toLowerCase()) ?? [];
+    if (!candidates.length) continue;
     const best = new Map<Category, Tag>();
-    for (const key of new Set(keys)) {
-      for (const p of lex.byFirst.get(key) ?? []) {
+    {
+      for (const p of candidates) {
         if ((coveredUntil.get(p.category) ?? 0) > i) continue;
         const end = lex.language === 'en' ? matchEn(p, toks, i, forms) : matchZh(p, text, toks, i);
         if (end < 0) continue;

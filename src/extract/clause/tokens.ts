@@ -14,16 +14,24 @@ export interface Token {
 
 /** A word: a run of letters, digits or marks, optionally joined by one inner . , ' ’ - (linear: each repetition starts with a separator). */
 const EN_TOKEN = /[\p{L}\p{N}\p{M}]+(?:[.,'’-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
+/** The same for ASCII text (the common case: no Unicode property lookups). */
+const ASCII_TOKEN = /[a-z0-9]+(?:[.,'-][a-z0-9]+)*|[^\sa-z0-9]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const HAN = /\p{Script=Han}/u;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
 /** Every regex of this module, for the ReDoS proof. */
-export const TOKEN_PATTERNS: readonly RegExp[] = [EN_TOKEN, HAN, WORDLIKE];
+export const TOKEN_PATTERNS: readonly RegExp[] = [EN_TOKEN, ASCII_TOKEN, NON_ASCII, HAN, WORDLIKE];
+
+/** Is the character code a letter or digit (ASCII). */
+function asciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
 
 let zhSegmenter: Intl.Segmenter | null = null;
 
 export function isChinese(text: string): boolean {
-  return HAN.test(text);
+  return NON_ASCII.test(text) && HAN.test(text);
 }
 
 export function tokenize(text: string): Token[] {
@@ -36,9 +44,13 @@ export function tokenize(text: string): Token[] {
     }
     return out;
   }
-  EN_TOKEN.lastIndex = 0;
-  for (let m = EN_TOKEN.exec(text); m !== null; m = EN_TOKEN.exec(text)) {
-    const low = m[0].toLowerCase().replace(/’/g, "'");
+  const ascii = !NON_ASCII.test(text);
+  // ASCII: lowercase once (same length), match the ASCII pattern on it
+  const src = ascii ? text.toLowerCase() : text;
+  const re = ascii ? ASCII_TOKEN : EN_TOKEN;
+  re.lastIndex = 0;
+  for (let m = re.exec(src); m !== null; m = re.exec(src)) {
+    const low = ascii ? m[0] : m[0].toLowerCase().replace(/’/g, "'");
     const start = m.index;
     const end = start + m[0].length;
     if (low.length > 3 && low.endsWith("n't")) {
@@ -46,7 +58,7 @@ export function tokenize(text: string): Token[] {
       out.push({ low: base, start, end: end - 3, word: true }, { low: 'not', start: end - 3, end, word: true });
       continue;
     }
-    out.push({ low, start, end, word: WORDLIKE.test(low) });
+    out.push({ low, start, end, word: ascii ? asciiWord(low.charCodeAt(0)) : WORDLIKE.test(low) });
   }
   // "May 2024" is a month, not a grant
   for (let i = 0; i + 1 < out.length; i++) {
