@@ -122,7 +122,9 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     if (end > start) {
       const p = readPart(role, start, end, tags, toks);
       const lead = leadFrom >= 0 ? parts[leadFrom] : undefined;
-      if (lead && (p.modality === undefined || p.imperative) && lead.modality !== undefined) {
+      // a part that is itself a lead-in (a heading such as "2. Commercial:") borrows nothing
+      const isLead = toks[end]?.low === ':' || toks[end]?.low === '：';
+      if (lead && !isLead && (p.modality === undefined || p.imperative) && lead.modality !== undefined) {
         p.modality = lead.modality;
         p.negated = lead.negated;
         p.only ||= lead.only;
