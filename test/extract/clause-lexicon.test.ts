@@ -54,3 +54,13 @@ describe('reader parts', () => {
     expect(lemmas('is')).toContain('be');
   });
 });
+
+describe('tokenizer', () => {
+  test('the character scanner and the ASCII path cut words alike', () => {
+    const a = tokenize("You don't sell the model's weights, e.g. v1.5, for 1,000 dollars.").map((t) => t.low);
+    const b = tokenize('You don’t sell the model’s weights, e.g. v1.5, for 1,000 dollars — “ok”.').map((t) => t.low);
+    expect(b.slice(0, a.length - 1)).toEqual(a.slice(0, -1));
+    expect(a).toContain('not');
+    expect(a).toContain('1,000');
+  });
+});

@@ -51,7 +51,7 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
   if (!indices.length) return [];
   const reading = readClause(input.target);
   if (!reading.tags.length) return [];
-  const named = new Set(reading.tags.map((t) => `${t.category}/${t.concept}`));
+  const named = new Set(reading.tags.map((t) => t.key));
   const minToken = firstItemToken(reading, input.leadLength);
   const out: Array<{ index: number; fields: ClauseFields }> = [];
   for (const ri of indices) {

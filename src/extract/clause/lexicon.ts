@@ -35,7 +35,7 @@ export const MetricsLexiconSchema = z.object({
 export type MetricsLexicon = z.infer<typeof MetricsLexiconSchema>;
 
 /** One phrase of a concept, as the tagger matches it: its words (English, lowercase) or its characters (Chinese). */
-export interface Phrase { category: Category; concept: string; words: string[] }
+export interface Phrase { category: Category; concept: string; words: string[]; /** "category/concept" */ key: string; /** index of the category */ cat: number }
 
 /** A language's phrases indexed by their first word (English) or first character (Chinese). */
 export interface LexiconIndex { language: 'en' | 'zh'; byFirst: Map<string, Phrase[]> }
@@ -43,6 +43,12 @@ export interface LexiconIndex { language: 'en' | 'zh'; byFirst: Map<string, Phra
 /** Splits an English phrase into the words the tokenizer would produce ("n't" and "e.g" stay one word). */
 export function phraseWords(p: string): string[] {
   return p.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+}
+
+const CATEGORY_INDEX = new Map<Category, number>([...CATEGORIES, 'metric'].map((c, i) => [c as Category, i]));
+export const CATEGORY_COUNT = CATEGORIES.length + 1;
+function categoryIndex(c: Category): number {
+  return CATEGORY_INDEX.get(c)!;
 }
 
 function index(language: 'en' | 'zh', entries: Array<[Category, string, string[]]>): LexiconIndex {
@@ -53,7 +59,7 @@ function index(language: 'en' | 'zh', entries: Array<[Category, string, string[]
       const first = language === 'en' ? words[0]! : p[0]!;
       let list = byFirst.get(first);
       if (!list) byFirst.set(first, (list = []));
-      list.push({ category, concept, words });
+      list.push({ category, concept, words, key: `${category}/${concept}`, cat: categoryIndex(category) });
     }
   }
   // longest first, so the tagger keeps the longest phrase of a category at a position

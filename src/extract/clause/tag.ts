@@ -3,12 +3,14 @@
  * there (English: word by word on lemmas; Chinese: the text from the token's start) gives a tag; per
  * category the longest phrase at a position wins, and a phrase never starts inside a longer one of its category.
  */
-import type { Category, LexiconIndex, Phrase } from './lexicon.js';
+import { CATEGORY_COUNT, type Category, type LexiconIndex, type Phrase } from './lexicon.js';
 import { lemmas, type Token } from './tokens.js';
 
 export interface Tag {
   category: Category;
   concept: string;
+  /** "category/concept" */
+  key: string;
   /** Token range [start, end). */
   start: number;
   end: number;
@@ -59,24 +61,27 @@ export function tagTokens(text: string, toks: Token[], lex: LexiconIndex): Tag[]
   const tags: Tag[] = [];
   const entries = lex.language === 'en' ? toks.map((t) => entryFor(lex, t.low)) : [];
   const forms = entries.map((e) => e.forms);
-  const coveredUntil = new Map<Category, number>();
+  const coveredUntil: number[] = new Array(CATEGORY_COUNT).fill(0);
+  const best: Array<Tag | undefined> = new Array(CATEGORY_COUNT);
   for (let i = 0; i < toks.length; i++) {
     const candidates = lex.language === 'en' ? entries[i]!.phrases : lex.byFirst.get(text[toks[i]!.start]!.toLowerCase()) ?? [];
     if (!candidates.length) continue;
-    const best = new Map<Category, Tag>();
-    {
-      for (const p of candidates) {
-        if ((coveredUntil.get(p.category) ?? 0) > i) continue;
-        const end = lex.language === 'en' ? matchEn(p, toks, i, forms) : matchZh(p, text, toks, i);
-        if (end < 0) continue;
-        const prev = best.get(p.category);
-        if (!prev || end > prev.end) best.set(p.category, { category: p.category, concept: p.concept, start: i, end });
-        else if (end === prev.end && prev.concept !== p.concept) tags.push({ category: p.category, concept: p.concept, start: i, end });
-      }
+    best.fill(undefined);
+    let any = false;
+    for (const p of candidates) {
+      if (coveredUntil[p.cat]! > i) continue;
+      const end = lex.language === 'en' ? matchEn(p, toks, i, forms) : matchZh(p, text, toks, i);
+      if (end < 0) continue;
+      const prev = best[p.cat];
+      if (!prev || end > prev.end) { best[p.cat] = { category: p.category, concept: p.concept, key: p.key, start: i, end }; any = true; }
+      else if (end === prev.end && prev.concept !== p.concept) tags.push({ category: p.category, concept: p.concept, key: p.key, start: i, end });
     }
-    for (const t of best.values()) {
+    if (!any) continue;
+    for (let c = 0; c < CATEGORY_COUNT; c++) {
+      const t = best[c];
+      if (!t) continue;
       tags.push(t);
-      coveredUntil.set(t.category, t.end);
+      coveredUntil[c] = t.end;
     }
   }
   return tags.sort((a, b) => a.start - b.start || b.end - a.end);

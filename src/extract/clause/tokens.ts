@@ -18,10 +18,11 @@ const EN_TOKEN = /[\p{L}\p{N}\p{M}]+(?:[.,'’-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p
 const ASCII_TOKEN = /[a-z0-9]+(?:[.,'-][a-z0-9]+)*|[^\sa-z0-9]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 const HAN = /\p{Script=Han}/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
 /** Every regex of this module, for the ReDoS proof. */
-export const TOKEN_PATTERNS: readonly RegExp[] = [EN_TOKEN, ASCII_TOKEN, NON_ASCII, HAN, WORDLIKE];
+export const TOKEN_PATTERNS: readonly RegExp[] = [EN_TOKEN, ASCII_TOKEN, NON_ASCII, HAN, WORDLIKE, WORD_CHAR];
 
 /** Is the character code a letter or digit (ASCII). */
 function asciiWord(c: number): boolean {
@@ -32,6 +33,49 @@ let zhSegmenter: Intl.Segmenter | null = null;
 
 export function isChinese(text: string): boolean {
   return NON_ASCII.test(text) && HAN.test(text);
+}
+
+function asciiSpans(src: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  ASCII_TOKEN.lastIndex = 0;
+  for (let m = ASCII_TOKEN.exec(src); m !== null; m = ASCII_TOKEN.exec(src)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+const letterMemo = new Map<number, boolean>();
+/** Letter, digit or mark (memoized per code point; ASCII by range). */
+function isWordChar(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let v = letterMemo.get(c);
+  if (v === undefined) { v = WORD_CHAR.test(ch); if (letterMemo.size < 10_000) letterMemo.set(c, v); }
+  return v;
+}
+const JOINERS = new Set(['.', ',', "'", '’', '-']);
+
+/** The same spans as EN_TOKEN, by a linear character scan (faster than Unicode property classes in a regex). */
+function scanSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text[i]!;
+    const c = ch.charCodeAt(0);
+    if (isWordChar(c, ch)) {
+      const start = i;
+      i++;
+      for (;;) {
+        while (i < n && isWordChar(text.charCodeAt(i), text[i]!)) i++;
+        // one inner joiner followed by a word character continues the word
+        if (i + 1 < n && JOINERS.has(text[i]!) && isWordChar(text.charCodeAt(i + 1), text[i + 1]!)) { i += 2; continue; }
+        break;
+      }
+      out.push([start, i]);
+    } else {
+      if (!/\s/.test(ch)) out.push([i, i + 1]);
+      i++;
+    }
+  }
+  return out;
 }
 
 export function tokenize(text: string): Token[] {
@@ -45,14 +89,12 @@ export function tokenize(text: string): Token[] {
     return out;
   }
   const ascii = !NON_ASCII.test(text);
-  // ASCII: lowercase once (same length), match the ASCII pattern on it
+  // ASCII: lowercase once (same length), match the ASCII pattern on it; otherwise a character scanner
   const src = ascii ? text.toLowerCase() : text;
-  const re = ascii ? ASCII_TOKEN : EN_TOKEN;
-  re.lastIndex = 0;
-  for (let m = re.exec(src); m !== null; m = re.exec(src)) {
-    const low = ascii ? m[0] : m[0].toLowerCase().replace(/’/g, "'");
-    const start = m.index;
-    const end = start + m[0].length;
+  const spans = ascii ? asciiSpans(src) : scanSpans(text);
+  for (const [start, end] of spans) {
+    const raw = src.slice(start, end);
+    const low = ascii ? raw : raw.toLowerCase().replace(/’/g, "'");
     if (low.length > 3 && low.endsWith("n't")) {
       const base = low === "won't" ? 'will' : low === "can't" ? 'can' : low.slice(0, -3);
       out.push({ low: base, start, end: end - 3, word: true }, { low: 'not', start: end - 3, end, word: true });
