@@ -25,6 +25,10 @@ export interface CompiledRules {
   keywordAutomaton: KeywordAutomaton;
   /** For keyword index k: the rules that listed keywords[k]. */
   rulesFor: number[][];
+  /** Indices of the clause-form rules (read on every sentence by the clause reader). */
+  clauseRules: number[];
+  /** Ids of the clause-form rules. */
+  clauseRuleIds: ReadonlySet<string>;
   norm: Normalizers;
 }
 
@@ -48,6 +52,8 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
     keywords,
     keywordAutomaton: buildKeywords(keywords),
     rulesFor,
+    clauseRules: rules.flatMap((r, i) => (r.clause ? [i] : [])),
+    clauseRuleIds: new Set(rules.filter((r) => r.clause).map((r) => r.id)),
     norm: makeNormalizers(tables),
   };
 }

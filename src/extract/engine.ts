@@ -17,6 +17,8 @@ import type { FieldSpec } from './schema.js';
 import { splitSentences } from './split.js';
 import { foldForReading } from '../parse/fold.js';
 import { scanKeywords } from './keywords.js';
+import { applyClauseRules, type ClauseFields } from './clause/apply.js';
+import type { Rule } from './schema.js';
 
 export interface ExtractOptions {
   rules?: CompiledRules;
@@ -260,6 +262,18 @@ function matchRule(rules: CompiledRules, cr: CompiledRule, sv: SentenceView): Fi
   return out;
 }
 
+/** A clause rule's fields that read the sentence (scope, territories, consequence, ...): no capture groups. */
+function contextFields(rules: CompiledRules, rule: Rule, target: string, sv: SentenceView): { fields: ClauseFields; missing: boolean } {
+  const f: Record<string, unknown> = {};
+  let missing = false;
+  for (const [field, spec] of Object.entries(rule.fields)) {
+    const v = fieldValue(rules, spec!, {}, target, sv);
+    if (v !== undefined) f[field] = v;
+    else if (spec!.required) missing = true;
+  }
+  return { fields: f as ClauseFields, missing };
+}
+
 /** Identity of a term: two terms with the same key say the same thing (used for dedup and for template comparison). */
 export function termKey(t: Term): string {
   const base = [t.kind, t.name, t.text ?? '', (t.territories ?? []).join(',')];
@@ -287,6 +301,9 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   const leads = leadIns(doc, sentences, views);
   const terms: Term[] = [];
   const byKey = new Map<string, Term>();
+  // terms of the clause form, kept apart: where the regex form states the same term, its evidence and scope win
+  const clauseTerms: Term[] = [];
+  const clauseByKey = new Map<string, Term>();
   const usesOf = (term: string, def: number): string[] => {
     // only uses that cross the defined amount: "exceeds the Threshold", "above any such Limit"
     const re = new RegExp(`\\b(?:exceed(?:s|ed|ing)?|above|over|surpass(?:es|ed|ing)?|reach(?:es|ed|ing)?|meet(?:s|ing)?|more\\s+than)\\s+(?:the\\s+|any\\s+|such\\s+|this\\s+|that\\s+){0,2}${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![A-Za-z0-9])`);
@@ -309,7 +326,6 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
       const extra = candidates(rules, `${lead} ${view}`).filter((ri) => rules.rules[ri]!.rule.leadIn === true);
       if (extra.length) idx = [...new Set([...idx, ...extra])].sort((a, b) => a - b);
     }
-    if (!idx.length) return;
     const following: string[] = [];
     for (let j = i + 1; j < sentences.length && following.length < CONSEQUENCE_LOOKAHEAD && sentences[j]!.segment === s.segment; j++) {
       following.push(views[j]!);
@@ -317,9 +333,17 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     const sv: SentenceView = { text: view, ...(lead !== undefined ? { lead } : {}), following, preceding: () => precedingOf(i) };
     const def = DEFINITION.exec(view)?.groups?.term;
     if (def) sv.uses = () => usesOf(def, i);
-    for (const ri of idx) {
+    const hits: Array<{ index: number; fields: Fields }> = [];
+    for (const ri of idx) for (const f of matchRule(rules, rules.rules[ri]!, sv)) hits.push({ index: ri, fields: f });
+    const combined = lead !== undefined ? `${lead} ${view}` : view;
+    // the regex form is the escape hatch for fixed phrases: where it found a term, the clause form of that term adds nothing
+    const byRegex = new Set(hits.map((h) => `${rules.rules[h.index]!.rule.term.kind}/${rules.rules[h.index]!.rule.term.name}`));
+    const clauseIdx = rules.clauseRules.filter((ri) => !byRegex.has(`${rules.rules[ri]!.rule.term.kind}/${rules.rules[ri]!.rule.term.name}`));
+    hits.push(...applyClauseRules(rules, clauseIdx, { target: combined, leadLength: lead !== undefined ? lead.length + 1 : 0 },
+      (rule, target) => contextFields(rules, rule, target, sv)));
+    for (const { index: ri, fields: f } of hits) {
       const cr = rules.rules[ri]!;
-      for (const f of matchRule(rules, cr, sv)) {
+      {
         const term: Term = {
           kind: cr.rule.term.kind,
           name: cr.rule.term.name,
@@ -331,16 +355,24 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
           evidence: { path: doc.path, line: s.line, column: s.column, sentence: s.source ?? s.text },
         };
         const k = termKey(term);
-        const prev = byKey.get(k);
+        const fromClause = rules.clauseRuleIds.has(term.rule);
+        const prev = (fromClause ? clauseByKey : byKey).get(k);
         if (prev) {
           const scope = mergeScope(prev.scope, term.scope);
           if (scope) prev.scope = scope;
           continue;
         }
-        byKey.set(k, term);
-        terms.push(term);
+        (fromClause ? clauseByKey : byKey).set(k, term);
+        (fromClause ? clauseTerms : terms).push(term);
       }
     }
   });
+  // a threshold the regex form read elsewhere in the document (a definition and its use) is not read twice by the clause form
+  const regexThresholds = new Set(terms.filter((t) => t.kind === 'threshold').map((t) => `${t.name}|${t.value}`));
+  for (const t of clauseTerms) {
+    if (byKey.has(termKey(t))) continue;
+    if (t.kind === 'threshold' && regexThresholds.has(`${t.name}|${t.value}`)) continue;
+    terms.push(t);
+  }
   return terms;
 }

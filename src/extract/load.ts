@@ -67,7 +67,7 @@ function semanticProblems(file: string, rule: Rule): RuleProblem[] {
       problems.push({ file, path: `fields.${f}.value`, message: 'a const field needs a value' });
     }
   }
-  if (rule.term.kind === 'threshold' && !rule.fields.value) {
+  if (rule.term.kind === 'threshold' && !rule.fields.value && rule.clause?.threshold === undefined) {
     problems.push({ file, path: 'fields.value', message: 'a threshold rule must fill value' });
   }
   return problems;

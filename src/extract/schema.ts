@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TermKindSchema } from '../types.js';
+import { ClauseSchema } from './clause/schema.js';
 
 /** A regex as written in a rule file. Flags: any of i, m, s, u (g is added by the engine). */
 export const PatternSchema = z.union([
@@ -77,8 +78,12 @@ export const RuleSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lowercase kebab-case'),
   description: z.string().optional(),
   term: z.object({ kind: TermKindSchema, name: z.string().regex(/^[a-z][a-z-]*$/) }).strict(),
-  keywords: z.array(z.string().min(2).refine((k) => k === k.toLowerCase(), 'keywords must be lowercase')).min(1),
-  patterns: z.array(PatternSchema).min(1),
+  /** Regex rules: the prefilter (at least one). Clause rules need none (the reader reads every sentence). */
+  keywords: z.array(z.string().min(2).refine((k) => k === k.toLowerCase(), 'keywords must be lowercase')).default([]),
+  /** The regex form (the escape hatch for fixed phrases). */
+  patterns: z.array(PatternSchema).default([]),
+  /** The clause form: constraints over the parts the clause reader finds (rules/README.md, "Clause rules"). */
+  clause: ClauseSchema.optional(),
   unless: z.array(UnlessSchema).default([]),
   /**
    * When true, a list item under a lead-in sentence ending with ':' is matched as
@@ -92,7 +97,12 @@ export const RuleSchema = z.object({
       .min(1, 'a rule needs at least one match example'),
     noMatch: z.array(z.string().min(1)).min(1, 'a rule needs at least one noMatch example'),
   }).strict(),
-}).strict();
+}).strict().superRefine((r, ctx) => {
+  if (r.clause === undefined && r.patterns.length === 0) ctx.addIssue({ code: 'custom', path: ['patterns'], message: 'a rule needs patterns or a clause' });
+  if (r.clause !== undefined && r.patterns.length > 0) ctx.addIssue({ code: 'custom', path: ['clause'], message: 'a rule has patterns or a clause, not both' });
+  if (r.patterns.length > 0 && r.keywords.length === 0) ctx.addIssue({ code: 'custom', path: ['keywords'], message: 'a regex rule needs at least one keyword' });
+  if (r.term.kind === 'threshold' && r.clause !== undefined && r.clause.threshold === undefined) ctx.addIssue({ code: 'custom', path: ['clause', 'threshold'], message: 'a threshold clause rule names its metric' });
+});
 export type Rule = z.infer<typeof RuleSchema>;
 
 const Entry = z.object({ match: z.array(z.string().min(1)).min(1) }).strict();

@@ -1,0 +1,91 @@
+/**
+ * The clause reader's lexicons (data/lexicons/reader/*.yaml): concepts by category, each with the phrases
+ * that state it, validated by zod and indexed by first word for the tagger. Words live in data, never in code.
+ */
+import { z } from 'zod';
+import { loadLexicon } from '../../lexicon.js';
+
+export const CATEGORIES = [
+  'actor', 'grant', 'duty', 'negation', 'prohibit', 'cancel', 'only', 'marker', 'definition', 'hypothetical',
+  'action', 'object', 'qualifier',
+] as const;
+export type Category = (typeof CATEGORIES)[number] | 'metric';
+
+const Phrases = z.array(z.string().min(1)).min(1);
+
+export const ReaderLexiconSchema = z.object({
+  language: z.enum(['en', 'zh']),
+  categories: z.partialRecord(z.enum(CATEGORIES), z.record(z.string().regex(/^[a-z][a-z-]*$/), Phrases)),
+  examples: z.array(z.object({
+    text: z.string().min(1),
+    expect: z.partialRecord(z.enum([...CATEGORIES, 'metric']), z.array(z.string())),
+  }).strict()).min(1),
+}).strict();
+export type ReaderLexicon = z.infer<typeof ReaderLexiconSchema>;
+
+export const MetricsLexiconSchema = z.object({
+  metrics: z.record(z.string().regex(/^[a-z][a-z-]*$/), Phrases),
+  percent: Phrases,
+  zh_multipliers: z.record(z.string(), z.number().positive()),
+  zh_digits: z.record(z.string(), z.number().int().min(0)),
+  zh_comparators: z.partialRecord(z.enum(['>', '>=', '<', '<=']), Phrases),
+  zh_periods: z.partialRecord(z.enum(['month', 'year']), Phrases),
+  zh_currencies: z.record(z.string().regex(/^[A-Z]{3}$/), Phrases),
+}).strict();
+export type MetricsLexicon = z.infer<typeof MetricsLexiconSchema>;
+
+/** One phrase of a concept, as the tagger matches it: its words (English, lowercase) or its characters (Chinese). */
+export interface Phrase { category: Category; concept: string; words: string[]; /** "category/concept" */ key: string; /** index of the category */ cat: number }
+
+/** A language's phrases indexed by their first word (English) or first character (Chinese). */
+export interface LexiconIndex { language: 'en' | 'zh'; byFirst: Map<string, Phrase[]> }
+
+/** Splits an English phrase into the words the tokenizer would produce ("n't" and "e.g" stay one word). */
+export function phraseWords(p: string): string[] {
+  return p.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+}
+
+const CATEGORY_INDEX = new Map<Category, number>([...CATEGORIES, 'metric'].map((c, i) => [c as Category, i]));
+export const CATEGORY_COUNT = CATEGORIES.length + 1;
+function categoryIndex(c: Category): number {
+  return CATEGORY_INDEX.get(c)!;
+}
+
+function index(language: 'en' | 'zh', entries: Array<[Category, string, string[]]>): LexiconIndex {
+  const byFirst = new Map<string, Phrase[]>();
+  for (const [category, concept, phrases] of entries) {
+    for (const p of phrases) {
+      const words = language === 'en' ? phraseWords(p) : [p];
+      const first = language === 'en' ? words[0]! : p[0]!;
+      let list = byFirst.get(first);
+      if (!list) byFirst.set(first, (list = []));
+      list.push({ category, concept, words, key: `${category}/${concept}`, cat: categoryIndex(category) });
+    }
+  }
+  // longest first, so the tagger keeps the longest phrase of a category at a position
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.join(' ').length - a.words.join(' ').length);
+  return { language, byFirst };
+}
+
+let cache: { en: LexiconIndex; zh: LexiconIndex; metrics: MetricsLexicon; raw: ReaderLexicon[] } | null = null;
+
+/** The reader's lexicons, loaded and indexed once. */
+export function readerLexicons(): { en: LexiconIndex; zh: LexiconIndex; metrics: MetricsLexicon; raw: ReaderLexicon[] } {
+  if (cache) return cache;
+  const en = loadLexicon('reader/en', ReaderLexiconSchema);
+  const zh = loadLexicon('reader/zh', ReaderLexiconSchema);
+  const metrics = loadLexicon('reader/metrics', MetricsLexiconSchema);
+  const entries = (l: ReaderLexicon): Array<[Category, string, string[]]> =>
+    Object.entries(l.categories).flatMap(([cat, concepts]) =>
+      Object.entries(concepts ?? {}).map(([concept, phrases]): [Category, string, string[]] => [cat as Category, concept, phrases]));
+  const isZh = (p: string) => /\p{Script=Han}/u.test(p);
+  const metricEntries = (zh: boolean): Array<[Category, string, string[]]> =>
+    Object.entries(metrics.metrics).map(([m, ps]): [Category, string, string[]] => ['metric', m, ps.filter((p) => isZh(p) === zh)]);
+  cache = {
+    en: index('en', [...entries(en), ...metricEntries(false)]),
+    zh: index('zh', [...entries(zh), ...metricEntries(true)]),
+    metrics,
+    raw: [en, zh],
+  };
+  return cache;
+}

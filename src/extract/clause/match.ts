@@ -1,0 +1,46 @@
+/**
+ * Evaluates a rule's clause form against the parts the reader found in a sentence.
+ */
+import type { ClauseCond, PartCond, Clause } from './schema.js';
+import type { Part } from './parts.js';
+import type { Token } from './tokens.js';
+
+const anyOf = (want: string[] | undefined, have: Set<string>) => !want || want.some((w) => have.has(w));
+const noneOf = (want: string[] | undefined, have: Set<string>) => !want || !want.some((w) => have.has(w));
+
+function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role']): boolean {
+  if (!(c.role ?? [defaultRole]).includes(p.role)) return false;
+  if (c.modality && !c.modality.includes(p.modality ?? 'none')) return false;
+  if (c.only !== undefined && c.only !== p.only) return false;
+  if (c.negated !== undefined && c.negated !== p.negated) return false;
+  if (c.actor && !c.actor.includes(p.actor ?? 'none')) return false;
+  if (c.notActor && c.notActor.includes(p.actor ?? 'none')) return false;
+  if (!anyOf(c.action, p.actions) || !anyOf(c.object, p.objects) || !anyOf(c.qualifier, p.qualifiers) || !anyOf(c.metric, p.metrics)) return false;
+  if (!noneOf(c.noQualifier, p.qualifiers) || !noneOf(c.noAction, p.actions) || !noneOf(c.noObject, p.objects)) return false;
+  if (!anyOf(c.andAction, p.actions) || !anyOf(c.andObject, p.objects)) return false;
+  if (p.definition && c.definition !== true) return false;
+  if (p.hypothetical && c.hypothetical !== true) return false;
+  if (c.word) {
+    const words = new Set(toks.slice(p.start, p.end).map((t) => t.low));
+    if (!c.word.some((w) => words.has(w))) return false;
+  }
+  return true;
+}
+
+/** The parts that make the clause hold (empty when it does not), given the first token an item's match must reach (0 without a lead-in). */
+export function clauseMatches(clause: Clause, parts: Part[], toks: Token[], minToken = 0): Part[] {
+  if (clause.none.some((c) => parts.some((p) => partMeets(c, p, toks, p.role)))) return [];
+  const out: Part[] = [];
+  for (const p of parts) {
+    if (p.end <= minToken) continue;
+    const ok = clause.any.some((c: ClauseCond) => {
+      if (!partMeets(c, p, toks, 'main')) return false;
+      if (c.exception && !parts.some((q) => q !== p && q.role === 'exception' && partMeets(c.exception!, q, toks, 'exception'))) return false;
+      if (c.condition && !parts.some((q) => q !== p && q.role === 'condition' && partMeets(c.condition!, q, toks, 'condition'))) return false;
+      if (c.with && !parts.some((q) => q !== p && partMeets(c.with!, q, toks, q.role))) return false;
+      return true;
+    });
+    if (ok) out.push(p);
+  }
+  return out;
+}

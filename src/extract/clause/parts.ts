@@ -1,0 +1,173 @@
+/**
+ * Splits a tagged sentence into parts and reads what decides a term in each: who acts, the modality
+ * (grant / duty / prohibition) with its negation, "only", and the actions, objects and qualifiers named.
+ * A part ends at ";", at a break word ("but", "however"), and where an exception ("except", "unless",
+ * "other than") or a condition ("if", "when", "once") starts; after a comma a new part starts when what
+ * follows has a modality of its own ("If you sell it, you must register").
+ */
+import type { Tag } from './tag.js';
+import type { Token } from './tokens.js';
+
+export type Modality = 'grant' | 'duty' | 'prohibition';
+export type Role = 'main' | 'exception' | 'condition';
+
+export interface Part {
+  role: Role;
+  modality?: Modality;
+  /** A negation was read in the part (and not cancelled). */
+  negated: boolean;
+  only: boolean;
+  definition: boolean;
+  hypothetical: boolean;
+  actor?: string;
+  actions: Set<string>;
+  objects: Set<string>;
+  qualifiers: Set<string>;
+  metrics: Set<string>;
+  /** The modality comes from a bare verb at the start (an imperative), not from a modal word. */
+  imperative: boolean;
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+  tags: Tag[];
+}
+
+const HARD_BREAK = new Set([';', '；', '。', '!', '?', '！', '？']);
+const COMMA = new Set([',', '，', '、', '—', '–']);
+
+/** "no" negates only when a right, a use or a qualifier follows within 3 words ("no commercial use", "no right"), not "no fee". */
+const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
+
+function inSpan(t: Tag, spans: Tag[]): boolean {
+  return spans.some((c) => t.start >= c.start && t.end <= c.end);
+}
+
+/** The first word of toks[start..] after a list marker ("(a)", "1.", "-"). */
+function firstWord(toks: Token[], start: number): number {
+  let i = start;
+  while (i < toks.length && (!toks[i]!.word || (toks[i + 1] && /^[.)]$/.test(toks[i + 1]!.low) && toks[i]!.low.length <= 3))) {
+    i += toks[i]!.word ? 2 : 1;
+  }
+  return i;
+}
+
+/** The part starts with a bare verb of the lexicon ("Keep", "Ship"), not a noun made of one ("Use of", "Distribution"). */
+function imperative(toks: Token[], start: number, live: Tag[]): boolean {
+  const i = firstWord(toks, start);
+  const next = toks[i + 1]?.low;
+  return next !== 'of' && live.some((t) => t.category === 'action' && t.start === i && t.end === i + 1 && lemmaIsSelf(toks[i]!.low, live, i));
+}
+
+/** The token is written as its lemma (a bare verb), as the lexicon spells it. */
+function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
+  return live.some((t) => t.start === i && t.category === 'action') && !/(?:ing|ed|ion|s)$/.test(low);
+}
+
+function insideLonger(t: Tag, spans: Tag[]): boolean {
+  return spans.some((c) => t.start >= c.start && t.end <= c.end && c.end - c.start > t.end - t.start);
+}
+
+function readPart(role: Role, start: number, end: number, all: Tag[], toks: Token[]): Part {
+  const tags = all.filter((t) => t.start >= start && t.start < end);
+  const cancels = tags.filter((t) => t.category === 'cancel');
+  const kept = tags.filter((t) => t.category === 'cancel' || !inSpan(t, cancels));
+  // a negation inside a word that forbids by itself ("不得", "be not allowed") is part of it
+  const prohibits = kept.filter((t) => t.category === 'prohibit');
+  // a verb inside a name ("Acceptable Use Policy") is part of the name
+  const objects = kept.filter((t) => t.category === 'object');
+  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits)) && (t.category !== 'action' || !insideLonger(t, objects)));
+  const has = (c: string) => live.some((t) => t.category === c);
+  let negated = false;
+  for (const t of live) {
+    if (t.category !== 'negation') continue;
+    if (toks[t.start]!.low === 'no' || toks[t.start]!.low === 'none') {
+      // "no" negates what follows it closely: "no right is granted", "no commercial use"
+      if (live.some((u) => u !== t && u.start > t.start && u.start <= t.start + 3 && NO_NEGATES.has(u.category))) negated = true;
+    } else negated = true;
+  }
+  const prohibit = has('prohibit');
+  let modality: Modality | undefined;
+  let imperativeVerb = false;
+  if (prohibit) modality = negated ? undefined : 'prohibition';
+  else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
+  else if (has('duty')) modality = 'duty';
+  else if (has('grant')) modality = 'grant';
+  // an imperative: the part (a sentence, or a list item after its marker) starts with a verb ("Keep the notices", "Ship a copy")
+  else if (role === 'main' && imperative(toks, start, live)) { modality = 'duty'; imperativeVerb = true; }
+  const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
+  // the subject: the actor named before the first modal word, else the first actor named
+  const firstModal = live.find((t) => MODAL_CATS.has(t.category))?.start ?? Infinity;
+  const actor = (live.find((t) => t.category === 'actor' && t.start < firstModal) ?? live.find((t) => t.category === 'actor'))?.concept;
+  return {
+    role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
+    actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
+    start, end, tags: live, imperative: imperativeVerb,
+    ...(modality ? { modality } : {}),
+    ...(actor ? { actor } : {}),
+  };
+}
+
+const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
+
+export function splitParts(toks: Token[], tags: Tag[]): Part[] {
+  const parts: Part[] = [];
+  const markerAt = new Map<number, Tag>();
+  for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
+  const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun').map((t) => t.start));
+  const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
+  let role: Role = 'main';
+  let start = 0;
+  let leadFrom = -1;
+  const close = (end: number, next: Role) => {
+    if (end > start) {
+      const p = readPart(role, start, end, tags, toks);
+      const lead = leadFrom >= 0 ? parts[leadFrom] : undefined;
+      // a part that is itself a lead-in (a heading such as "2. Commercial:") borrows nothing
+      const isLead = toks[end]?.low === ':' || toks[end]?.low === '：';
+      if (lead && !isLead && (p.modality === undefined || p.imperative) && lead.modality !== undefined) {
+        p.modality = lead.modality;
+        p.negated = lead.negated;
+        p.only ||= lead.only;
+        if (p.actor === undefined && lead.actor !== undefined) p.actor = lead.actor;
+      }
+      parts.push(p);
+    }
+    role = next;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i]!;
+    if (HARD_BREAK.has(tok.low)) { close(i, 'main'); start = i + 1; continue; }
+    if (tok.low === ':' || tok.low === '：') {
+      // a lead-in ("You may not:") lends its modality to what follows, not its objects
+      close(i, 'main');
+      start = i + 1;
+      leadFrom = parts.length - 1;
+      continue;
+    }
+    const m = markerAt.get(i);
+    if (m) {
+      const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
+      close(i, next);
+      start = i;
+      continue;
+    }
+    if (COMMA.has(tok.low) && (role !== 'main' || hasModal(parts, start, i, tags))) {
+      // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
+      // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
+      let modal = false;
+      for (let j = i + 1; j < toks.length && !COMMA.has(toks[j]!.low) && !HARD_BREAK.has(toks[j]!.low) && !markerAt.has(j); j++) {
+        if (modalAt.has(j) || (role !== 'main' && clauseAt.has(j))) modal = true;
+      }
+      if (modal) { close(i, 'main'); start = i + 1; }
+    }
+  }
+  close(toks.length, 'main');
+  // a definition ("X" means ...) defines with every part of its sentence
+  const def = parts.findIndex((p) => p.definition);
+  if (def >= 0) for (let k = def + 1; k < parts.length; k++) parts[k]!.definition = true;
+  return parts;
+}
+
+function hasModal(_parts: Part[], start: number, end: number, tags: Tag[]): boolean {
+  return tags.some((t) => t.start >= start && t.start < end && MODAL_CATS.has(t.category));
+}

@@ -1,0 +1,40 @@
+/**
+ * The clause reader: a sentence (already folded, see src/parse/fold.ts) -> tokens -> lexicon tags -> parts.
+ * Used by the engine for rules written in the clause form (rules/README.md, "Clause rules").
+ */
+import { readerLexicons } from './lexicon.js';
+import { splitParts, type Part } from './parts.js';
+import { tagTokens, type Tag } from './tag.js';
+import { isChinese, tokenize, type Token } from './tokens.js';
+
+export interface Reading {
+  text: string;
+  tokens: Token[];
+  tags: Tag[];
+  parts: Part[];
+}
+
+export function readClause(text: string): Reading {
+  const lex = readerLexicons();
+  const tokens = tokenize(text);
+  const tags = tagTokens(text, tokens, isChinese(text) ? lex.zh : lex.en);
+  return { text, tokens, tags, parts: splitParts(tokens, tags) };
+}
+
+const QUOTES: Record<string, string> = { '"': '"', '“': '”', '‘': '’', '「': '」', '『': '』', "'": "'" };
+
+/** The first quoted string of text (at most 80 characters inside), or undefined. */
+export function firstQuoted(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const close = QUOTES[text[i]!];
+    if (close === undefined) continue;
+    // an apostrophe inside a word ("licensee's") is not a quote
+    if (text[i] === "'" && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!)) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j > i + 1 && j - i - 1 <= 80) {
+      const inner = text.slice(i + 1, j).replace(/\s+/g, ' ').trim().replace(/[.,;:]$/, '');
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}

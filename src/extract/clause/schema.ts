@@ -1,0 +1,60 @@
+/**
+ * The clause form of a rule (rules/README.md, "Clause rules"): a term defined as constraints over the parts
+ * the clause reader finds in a sentence, instead of regexes over its surface.
+ */
+import { z } from 'zod';
+
+const Concepts = z.array(z.string().regex(/^[a-z][a-z-]*$/)).min(1);
+
+/** Constraints on one part of a sentence; every field given must hold. */
+export const PartCondSchema = z.object({
+  /** The part's role (default: main). */
+  role: z.array(z.enum(['main', 'exception', 'condition'])).min(1).optional(),
+  /** Modality; `none` is a part without one. */
+  modality: z.array(z.enum(['grant', 'duty', 'prohibition', 'none'])).min(1).optional(),
+  only: z.boolean().optional(),
+  negated: z.boolean().optional(),
+  /** Who acts; `none` when the part names no one. */
+  actor: z.array(z.string()).min(1).optional(),
+  notActor: z.array(z.string()).min(1).optional(),
+  /** At least one of these actions / objects / qualifiers / metrics is named. */
+  action: Concepts.optional(),
+  object: Concepts.optional(),
+  qualifier: Concepts.optional(),
+  metric: Concepts.optional(),
+  /** None of these qualifiers / actions is named. */
+  noQualifier: Concepts.optional(),
+  noAction: Concepts.optional(),
+  noObject: Concepts.optional(),
+  /** A second set, of which at least one must also be named ("state" and "modify"). */
+  andAction: Concepts.optional(),
+  andObject: Concepts.optional(),
+  /** Definitions ("X means ...") and hypotheticals are left out unless this is true. */
+  definition: z.boolean().optional(),
+  hypothetical: z.boolean().optional(),
+  /** Words (lexicon-free, lowercase) the part must contain, for a fixed word the lexicon does not need ("territory"). */
+  word: z.array(z.string().min(1)).min(1).optional(),
+}).strict();
+export type PartCond = z.infer<typeof PartCondSchema>;
+
+export const ClauseCondSchema = PartCondSchema.extend({
+  /** Some exception part of the same sentence ("except", "other than", "unless") meets these constraints. */
+  exception: PartCondSchema.optional(),
+  /** Some condition part of the same sentence ("if", "when", "once") meets these constraints. */
+  condition: PartCondSchema.optional(),
+  /** Some other part of the same sentence meets these constraints. */
+  with: PartCondSchema.optional(),
+}).strict();
+export type ClauseCond = z.infer<typeof ClauseCondSchema>;
+
+export const ClauseSchema = z.object({
+  /** The term is found when a part meets any of these. */
+  any: z.array(ClauseCondSchema).min(1),
+  /** ...and no part of the sentence meets any of these. */
+  none: z.array(PartCondSchema).default([]),
+  /** Threshold rules: the metric whose number the reader takes (value, comparator, period, currency). */
+  threshold: z.object({ metric: z.string().regex(/^[a-z][a-z-]*$/), percent: z.boolean().optional() }).strict().optional(),
+  /** `quoted`: the term's text is the first quoted string of the sentence (attribution / name rules). */
+  text: z.enum(['quoted']).optional(),
+}).strict();
+export type Clause = z.infer<typeof ClauseSchema>;

@@ -1,0 +1,141 @@
+/**
+ * Tokens for the clause reader. English: words (letters/digits joined by inner . , ' - ), and single
+ * punctuation marks; "don't" reads as "do" + "not". Chinese (any Han character in the sentence): words from
+ * Intl.Segmenter (built into Node). Each token keeps its offset in the sentence, for evidence and spans.
+ */
+export interface Token {
+  /** Lowercased text. */
+  low: string;
+  start: number;
+  end: number;
+  /** True for words (letters/digits), false for punctuation. */
+  word: boolean;
+}
+
+/** A word: a run of letters, digits or marks, optionally joined by one inner . , ' ’ - (linear: each repetition starts with a separator). */
+const EN_TOKEN = /[\p{L}\p{N}\p{M}]+(?:[.,'’-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
+/** The same for ASCII text (the common case: no Unicode property lookups). */
+const ASCII_TOKEN = /[a-z0-9]+(?:[.,'-][a-z0-9]+)*|[^\sa-z0-9]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+const HAN = /\p{Script=Han}/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Every regex of this module, for the ReDoS proof. */
+export const TOKEN_PATTERNS: readonly RegExp[] = [EN_TOKEN, ASCII_TOKEN, NON_ASCII, HAN, WORDLIKE, WORD_CHAR];
+
+/** Is the character code a letter or digit (ASCII). */
+function asciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+let zhSegmenter: Intl.Segmenter | null = null;
+
+export function isChinese(text: string): boolean {
+  return NON_ASCII.test(text) && HAN.test(text);
+}
+
+function asciiSpans(src: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  ASCII_TOKEN.lastIndex = 0;
+  for (let m = ASCII_TOKEN.exec(src); m !== null; m = ASCII_TOKEN.exec(src)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+const letterMemo = new Map<number, boolean>();
+/** Letter, digit or mark (memoized per code point; ASCII by range). */
+function isWordChar(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let v = letterMemo.get(c);
+  if (v === undefined) { v = WORD_CHAR.test(ch); if (letterMemo.size < 10_000) letterMemo.set(c, v); }
+  return v;
+}
+const JOINERS = new Set(['.', ',', "'", '’', '-']);
+
+/** The same spans as EN_TOKEN, by a linear character scan (faster than Unicode property classes in a regex). */
+function scanSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text[i]!;
+    const c = ch.charCodeAt(0);
+    if (isWordChar(c, ch)) {
+      const start = i;
+      i++;
+      for (;;) {
+        while (i < n && isWordChar(text.charCodeAt(i), text[i]!)) i++;
+        // one inner joiner followed by a word character continues the word
+        if (i + 1 < n && JOINERS.has(text[i]!) && isWordChar(text.charCodeAt(i + 1), text[i + 1]!)) { i += 2; continue; }
+        break;
+      }
+      out.push([start, i]);
+    } else {
+      if (!/\s/.test(ch)) out.push([i, i + 1]);
+      i++;
+    }
+  }
+  return out;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  if (isChinese(text)) {
+    zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    for (const s of zhSegmenter.segment(text)) {
+      if (/^\s+$/u.test(s.segment)) continue;
+      out.push({ low: s.segment.toLowerCase(), start: s.index, end: s.index + s.segment.length, word: WORDLIKE.test(s.segment) });
+    }
+    return out;
+  }
+  const ascii = !NON_ASCII.test(text);
+  // ASCII: lowercase once (same length), match the ASCII pattern on it; otherwise a character scanner
+  const src = ascii ? text.toLowerCase() : text;
+  const spans = ascii ? asciiSpans(src) : scanSpans(text);
+  for (const [start, end] of spans) {
+    const raw = src.slice(start, end);
+    const low = ascii ? raw : raw.toLowerCase().replace(/’/g, "'");
+    if (low.length > 3 && low.endsWith("n't")) {
+      const base = low === "won't" ? 'will' : low === "can't" ? 'can' : low.slice(0, -3);
+      out.push({ low: base, start, end: end - 3, word: true }, { low: 'not', start: end - 3, end, word: true });
+      continue;
+    }
+    out.push({ low, start, end, word: ascii ? asciiWord(low.charCodeAt(0)) : WORDLIKE.test(low) });
+  }
+  // "May 2024" is a month, not a grant
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (out[i]!.low === 'may' && text[out[i]!.start] === 'M' && /^\d/.test(out[i + 1]!.low)) out[i]!.low = 'may-month';
+  }
+  return out;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'be']);
+
+/**
+ * The forms a token may be a form of (its own text first): "uses" -> use, "trained" -> train,
+ * "serving" -> serve, "shipping" -> ship, "licensees" -> licensee, "is" -> be. A lexicon word matches a
+ * token when it is one of these; lexicon words are lemmas, so over-generation here is harmless.
+ */
+export function lemmas(low: string): string[] {
+  if (BE.has(low)) return [low, 'be'];
+  const out = [low];
+  const n = low.length;
+  const undouble = (s: string) => (s.length > 2 && s[s.length - 1] === s[s.length - 2] ? s.slice(0, -1) : null);
+  if (n > 3 && low.endsWith('ies')) out.push(low.slice(0, -3) + 'y');
+  if (n > 3 && low.endsWith('es')) out.push(low.slice(0, -2));
+  if (n > 2 && low.endsWith('s') && !low.endsWith('ss')) out.push(low.slice(0, -1));
+  if (n > 4 && low.endsWith('ing')) {
+    const b = low.slice(0, -3);
+    out.push(b, b + 'e');
+    const u = undouble(b);
+    if (u) out.push(u);
+  }
+  if (n > 3 && low.endsWith('ed')) {
+    const b = low.slice(0, -2);
+    out.push(b, b + 'e');
+    const u = undouble(b);
+    if (u) out.push(u);
+    if (low.endsWith('ied')) out.push(low.slice(0, -3) + 'y');
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+/**
+ * Issue 18 item 4b: choosealicense.com's hand labels (../shared/peers/licensee/choosealicense/_licenses/*.txt,
+ * front matter permissions / conditions / limitations) against the terms oml reads in each license body,
+ * through the stated mapping below. Asserted: no use restriction is invented in any of these standard
+ * licenses (they have none), the two known traps (GPL-2.0's noncommercial-distribution alternative,
+ * AFL/OSL's "You may modify the text of this License") stay harmless, and copyleft duties are read and
+ * tier as conditions. The agreement figure for the mapped labels is printed, with a floor.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { extractTerms } from '../../src/extract/index.js';
+import { assessOpenness } from '../../src/assess/openness.js';
+import type { LicenseInfo, Term } from '../../src/types.js';
+import { REPO, docOf } from './helpers.js';
+
+const DIR = path.resolve(REPO, '../shared/peers/licensee/choosealicense/_licenses');
+
+/** choosealicense label -> the oml terms that state it (any one counts). */
+const MAPPING: Record<string, Array<[Term['kind'], string]>> = {
+  'commercial-use': [['permission', 'commercial-use']],
+  modifications: [['permission', 'modify']],
+  distribution: [['permission', 'distribute']],
+  'patent-use@permissions': [['permission', 'patent-grant']],
+  'include-copyright': [['obligation', 'retain-notice'], ['obligation', 'include-license']],
+  'document-changes': [['obligation', 'state-changes']],
+  'disclose-source': [['obligation', 'disclose-source']],
+  'network-use-disclose': [['obligation', 'network-use-disclose']],
+  'same-license': [['obligation', 'same-license']],
+  'trademark-use@limitations': [['restriction', 'no-trademark-use']],
+  'patent-use@limitations': [['restriction', 'no-patent-grant']],
+};
+
+/** Restrictions of use no standard license has (DESIGN: they would move it out of open-weight-permissive). */
+const NEVER = ['non-commercial', 'research-only', 'non-production', 'prohibited-uses', 'no-training-other-models',
+  'territory-exclusion', 'no-hosting-service', 'unilateral-updates', 'remote-restriction', 'output-restrictions'];
+
+interface Labelled { file: string; labels: Set<string>; terms: Term[] }
+
+function load(): Labelled[] {
+  if (!existsSync(DIR)) return [];
+  return readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map((file) => {
+    const raw = readFileSync(path.join(DIR, file), 'utf8').replace(/\r\n/g, '\n');
+    const m = /^---\n([\s\S]*?)\n---\n/.exec(raw);
+    const front = (m ? parse(m[1]!) : {}) as Record<string, unknown>;
+    const labels = new Set<string>();
+    for (const group of ['permissions', 'conditions', 'limitations']) {
+      for (const l of (front[group] as string[] | undefined) ?? []) labels.add(MAPPING[`${l}@${group}`] ? `${l}@${group}` : l);
+    }
+    const body = m ? raw.slice(m[0].length) : raw;
+    return { file, labels, terms: extractTerms(docOf(body, 'LICENSE')) };
+  });
+}
+
+const all = load();
+const has = (l: Labelled, name: string) => l.terms.some((t) => t.name === name);
+
+describe.skipIf(all.length === 0)('choosealicense labels', () => {
+  test('no standard license gets a use restriction', () => {
+    const invented = all.flatMap((l) => l.terms.filter((t) => NEVER.includes(t.name)).map((t) => `${l.file}: ${t.name} (${t.rule}) line ${t.evidence.line}`));
+    expect(invented).toEqual([]);
+  });
+
+  test('the known traps stay harmless', () => {
+    const by = new Map(all.map((l) => [l.file, l]));
+    expect(has(by.get('gpl-2.0.txt')!, 'non-commercial')).toBe(false);
+    for (const f of ['afl-3.0.txt', 'osl-3.0.txt']) expect(has(by.get(f)!, 'unilateral-updates')).toBe(false);
+  });
+
+  test('copyleft duties are read, and tier as conditions (open-weight-permissive)', () => {
+    const by = new Map(all.map((l) => [l.file, l]));
+    for (const f of ['gpl-3.0.txt', 'agpl-3.0.txt']) expect(has(by.get(f)!, 'same-license'), f).toBe(true);
+    expect(has(by.get('agpl-3.0.txt')!, 'network-use-disclose')).toBe(true);
+    const license: LicenseInfo = { id: 'x', spdx: null, name: null, family: null, version: null, match: 'exact', confidence: 1, additions: [], removals: [] } as LicenseInfo;
+    for (const f of ['gpl-2.0.txt', 'gpl-3.0.txt', 'agpl-3.0.txt', 'lgpl-2.1.txt', 'mpl-2.0.txt', 'cc-by-sa-4.0.txt']) {
+      const l = by.get(f)!;
+      expect(assessOpenness({ license, terms: l.terms }).tier, `${f}: ${l.terms.map((t) => t.name).join(', ')}`).toBe('open-weight-permissive');
+    }
+  });
+
+  test('agreement with the mapped labels (figure printed; floor)', () => {
+    let right = 0;
+    let total = 0;
+    const misses: string[] = [];
+    for (const l of all) {
+      for (const [label, terms] of Object.entries(MAPPING)) {
+        const labelled = l.labels.has(label);
+        const found = terms.some(([kind, name]) => l.terms.some((t) => t.kind === kind && t.name === name));
+        if (!labelled && !found) continue;
+        total++;
+        if (labelled === found) right++;
+        else misses.push(`${l.file} ${label}: ${labelled ? 'missed' : 'not labelled'}`);
+      }
+    }
+    console.log(`choosealicense: ${right}/${total} mapped labels agree (${(100 * right / total).toFixed(1)}%)`);
+    expect(right / total).toBeGreaterThanOrEqual(Number(process.env.CAL_FLOOR ?? 0.6));
+  });
+});

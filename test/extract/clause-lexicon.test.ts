@@ -1,0 +1,66 @@
+/** The clause reader's lexicons: every example in data/lexicons/reader/*.yaml yields the concepts it lists; the reader's parts. */
+import { describe, expect, test } from 'vitest';
+import { readerLexicons } from '../../src/extract/clause/lexicon.js';
+import { readClause } from '../../src/extract/clause/reader.js';
+import { lemmas, tokenize } from '../../src/extract/clause/tokens.js';
+
+describe('reader lexicon examples', () => {
+  for (const lex of readerLexicons().raw) {
+    lex.examples.forEach((ex, i) => {
+      test(`${lex.language} #${i + 1}: ${ex.text}`, () => {
+        const r = readClause(ex.text);
+        for (const [category, concepts] of Object.entries(ex.expect)) {
+          const got = new Set(r.tags.filter((t) => t.category === category).map((t) => t.concept));
+          for (const c of concepts ?? []) expect(got.has(c), `${category}/${c} in ${[...got].join(', ')}`).toBe(true);
+        }
+      });
+    });
+  }
+});
+
+describe('reader parts', () => {
+  const main = (text: string) => readClause(text).parts.filter((p) => p.role === 'main');
+  test('negation makes a grant a prohibition; "not limited to" cancels it', () => {
+    expect(main('You may not share the weights.')[0]!.modality).toBe('prohibition');
+    expect(main('You may share the weights, including but not limited to by download.')[0]!.modality).toBe('grant');
+  });
+  test('"no" negates a right, not a fee', () => {
+    expect(main('No right to sell the outputs is granted.')[0]!.modality).toBe('prohibition');
+    expect(main('No fee is charged for copies.')[0]!.modality).not.toBe('prohibition');
+  });
+  test('an exception and a condition are parts of their own', () => {
+    const roles = readClause('You may not run the model except for study, and if you do, you must register.').parts.map((p) => p.role);
+    expect(roles).toContain('exception');
+    expect(roles).toContain('condition');
+  });
+  test('a lead-in lends its modality to its item', () => {
+    const parts = readClause('You will not:\n(a) host the weights for others;').parts;
+    expect(parts[parts.length - 1]!.modality).toBe('prohibition');
+  });
+  test('the subject is the actor before the modal word', () => {
+    expect(main('We may change these terms.')[0]!.actor).toBe('licensor');
+    expect(main('You may use the materials owned by us.')[0]!.actor).toBe('licensee');
+  });
+  test('Chinese is segmented with Intl.Segmenter and read with the same categories', () => {
+    const p = readClause('您不得将本模型用于商业目的。').parts[0]!;
+    expect(p.modality).toBe('prohibition');
+    expect(p.qualifiers.has('commercial')).toBe(true);
+    expect(tokenize('您不得将本模型用于商业目的。').length).toBeGreaterThan(3);
+  });
+  test('lemmas: inflected forms map to the lexicon word', () => {
+    expect(lemmas('trained')).toContain('train');
+    expect(lemmas('serving')).toContain('serve');
+    expect(lemmas('shipping')).toContain('ship');
+    expect(lemmas('is')).toContain('be');
+  });
+});
+
+describe('tokenizer', () => {
+  test('the character scanner and the ASCII path cut words alike', () => {
+    const a = tokenize("You don't sell the model's weights, e.g. v1.5, for 1,000 dollars.").map((t) => t.low);
+    const b = tokenize('You don’t sell the model’s weights, e.g. v1.5, for 1,000 dollars — “ok”.').map((t) => t.low);
+    expect(b.slice(0, a.length - 1)).toEqual(a.slice(0, -1));
+    expect(a).toContain('not');
+    expect(a).toContain('1,000');
+  });
+});

@@ -1,0 +1,22 @@
+/** The clause reader's regexes (tokens, thresholds) are safe from catastrophic backtracking (recheck). */
+import { describe, expect, it } from 'vitest';
+import { check } from 'recheck';
+import { TOKEN_PATTERNS } from '../../src/extract/clause/tokens.js';
+import { THRESHOLD_PATTERNS } from '../../src/extract/clause/threshold.js';
+
+const PARAMS = { timeout: 120_000, attackTimeout: null, randomSeed: 42 } as const;
+
+describe('recheck: clause reader', () => {
+  const all = [
+    ...TOKEN_PATTERNS.map((r, i) => ({ where: `tokens ${i}`, re: r })),
+    ...THRESHOLD_PATTERNS.map((r, i) => ({ where: `threshold ${i}`, re: r })),
+  ];
+  it(`${all.length} patterns are safe`, async () => {
+    const bad: string[] = [];
+    for (const p of all) {
+      const r = await check(p.re.source, p.re.flags.replace('g', ''), PARAMS);
+      if (r.status !== 'safe') bad.push(`${p.where}: ${p.re.source} -> ${r.status}`);
+    }
+    expect(bad).toEqual([]);
+  }, 600_000);
+});
