@@ -12,6 +12,7 @@ import { catalogTerms } from './catalog-terms.js';
 import { accountAdditions, accountRemovals, accountWholeDocument } from './changes.js';
 import type { DocumentAnalysis } from './document.js';
 import { termKey } from '../extract/engine.js';
+import { documentsExpression } from '../identify/expression.js';
 
 export interface SubjectAccounting {
   /** The primary license document's additions and removals, with their terms. */
@@ -77,12 +78,20 @@ export function accountSubject(parts: SubjectParts, primary: DocumentAnalysis | 
 
 const refSafe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'file';
 
-/** `A AND B` over the distinct licenses of several license files; null for one. */
+/**
+ * `A AND B` over the licenses of several license files (identify's
+ * documentsExpression); a part it cannot name (modified, similar, unknown) is
+ * still an operand, `LicenseRef-oml-unresolved-<file>`, so two licenses are
+ * always reported as two. Null for a single license.
+ */
 export function licenseExpression(docs: DocumentAnalysis[]): string | null {
-  const ids = [...new Set(docs.map((d) => (d.license.id
-    ? d.license.spdx ?? `LicenseRef-${refSafe(d.license.id)}`
-    : `LicenseRef-oml-unidentified-${refSafe(basename(d.src.path))}`)))];
-  return ids.length > 1 ? ids.join(' AND ') : null;
+  if (docs.length < 2) return null;
+  const e = documentsExpression(docs.map((d) => ({ ...d.license, source: d.src.path })));
+  const ops = [...new Set([
+    ...e.parts.map((p) => p.spdx),
+    ...e.unresolved.map((u) => `LicenseRef-oml-unresolved-${refSafe(basename(u.source ?? 'file'))}`),
+  ])];
+  return ops.length > 1 ? ops.join(' AND ') : null;
 }
 
 export function documentsOf(parts: SubjectParts): DocumentLicense[] {

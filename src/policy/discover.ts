@@ -28,6 +28,7 @@ import { parseFrontMatter } from '../parse/frontmatter.js';
 import type { ReadBudget } from '../read/budget.js';
 import { RootGuard, type OutsideRoot } from '../read/confine.js';
 import { readSource } from '../read/file.js';
+import { classifyName } from '../read/folder.js';
 import type { Warning } from '../types.js';
 import { compileGlobs } from './glob.js';
 import { loadModelFiles } from './model-files.js';
@@ -39,9 +40,6 @@ export const SKIP_DIRS: ReadonlySet<string> = new Set([
   '.vscode', 'site-packages', '.ipynb_checkpoints', 'coverage', '.terraform',
 ]);
 
-const LICENSE_NAME = /^(?:licen[cs]e|copying)(?:$|[-_.])/i;
-/** license-info.ts, licenses.json, ...: code and data files are not license texts. */
-const CODE_EXT = /\.(?:[cm]?[jt]sx?|py|json|ya?ml|toml|ipynb|go|rs|java|kt|rb|php|c|h|cc|cpp|hpp|cs|swift|sh|ps1|lock)$/i;
 const SOURCE_EXT = /\.(?:py|ts|js|mjs|cjs|ipynb|ya?ml|toml|json)$/i;
 
 export type ModelSignal = 'license' | 'card' | 'weights';
@@ -201,7 +199,7 @@ export async function discoverModels(rootIn: string, opts: DiscoverOptions = {})
       if (out.files > limits.maxFiles) {
         throw new OmlError('LIMIT', `more than ${limits.maxFiles} files under the scanned directory; raise limits.maxFiles in oml.config.yaml or add exclude globs`, { file: root });
       }
-      if (LICENSE_NAME.test(name) && !CODE_EXT.test(name)) license = true;
+      if (classifyName(name) === 'license') license = true; // the same file-name rule as the analysis
       else if (mf.isWeights(name)) weights = true;
       if (/^readme\.md$/i.test(name)) readme = full;
       if (isSourceFileName(name)) out.sourceFiles.push(full);

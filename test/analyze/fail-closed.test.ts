@@ -248,3 +248,12 @@ describe('every document of a model folder counts', () => {
     expect(a.openness.tier).toBe('unknown');
   });
 });
+
+describe('a card declaring a Creative Commons non-commercial license is non-commercial (every version)', () => {
+  for (const id of ['cc-by-nc-2.0', 'cc-by-nc-3.0', 'cc-by-nc-4.0', 'cc-by-nc-sa-2.0', 'cc-by-nc-sa-3.0', 'cc-by-nc-sa-4.0', 'cc-by-nc-nd-3.0', 'cc-by-nc-nd-4.0']) {
+    it(id, () => {
+      const a = run(`---\nlicense: ${id}\n---\n# A model card of ours\n`, 'README.md');
+      expect(a.openness.tier).toBe('open-weight-noncommercial');
+    });
+  }
+});
