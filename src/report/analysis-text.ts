@@ -11,6 +11,25 @@ function headline(a: Analysis): string {
   return `${tier}: ${lic}`;
 }
 
+/** The one caution that matters most, right under the headline (null when there is none). */
+function caution(a: Analysis): string | null {
+  const l = a.license;
+  const change = a.warnings.find((w) => w.code === 'UNEXPLAINED_CHANGE' || w.code === 'TEMPLATE_TERM_REMOVED' || w.code === 'UNREADABLE_DOCUMENT');
+  if (change) return `NEEDS REVIEW: ${change.message}`;
+  if (l.match === 'unknown' && !a.declared?.resolved && a.subject.files.some((f) => f.role === 'license')) {
+    return 'NEEDS REVIEW: license text not recognised; the terms below were read from the text (oml check fails it as unknown-license)';
+  }
+  if (l.match === 'similar' && l.closest) return `NOTE: similar to ${l.closest.id} (${l.closest.similarity}), not that license; terms read from its own text`;
+  const hidden = a.warnings.find((w) => w.code === 'HIDDEN_CHARACTERS');
+  if (hidden) return `NOTE: ${hidden.message}`;
+  if (l.match === 'modified' && l.id) {
+    const n = l.additions.length;
+    const r = l.removals.length;
+    return `NOTE: modified ${l.name ?? l.id}: ${n} added passage(s)${r ? `, ${r} removed` : ''}, each read for its terms (see additions)`;
+  }
+  return null;
+}
+
 /** 700000000 -> "700,000,000" (toLocaleString would load ICU data: ~15 ms of start-up). */
 export function groupDigits(n: number): string {
   const [int, frac] = String(n).split('.');
@@ -36,6 +55,8 @@ export function renderAnalysisText(a: Analysis): string {
   const out: string[] = [];
   out.push(`${a.subject.path} (${a.subject.kind})`);
   out.push(`  ${headline(a)}`);
+  const c = caution(a);
+  if (c) out.push(`  ${c}`);
   const l = a.license;
   out.push(`  license: ${l.id ?? 'unknown'}${l.spdx ? ` [${l.spdx}]` : ''} family=${l.family ?? '-'} version=${l.version ?? '-'} match=${l.match} confidence=${l.confidence.toFixed(2)}${l.basedOn ? ` based on ${l.basedOn}` : ''}`);
   for (const p of l.additions) out.push(`    + added at lines ${p.line}-${p.endLine} (${p.words} words): ${p.text.length > 120 ? `${p.text.slice(0, 117)}...` : p.text}`);
