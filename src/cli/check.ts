@@ -16,7 +16,8 @@ import { renderCheckText } from '../report/check-text.js';
 import { HUB_OPTIONS, type HubFlagValues } from './hub-flags.js';
 import { renderCycloneDx } from './check-bom.js';
 import { isInput, outputProblem, writeAtomic } from './output.js';
-import { USAGE, usageError } from './usage.js';
+import { usageError } from './usage.js';
+import { packageVersion } from './version.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -45,6 +46,12 @@ function render(report: CheckReport, format: Exclude<Format, 'cyclonedx'>, dir: 
   }
 }
 
+/** The one line that says how the check went (--quiet; stderr beside --output). */
+function resultLine(report: CheckReport): string {
+  const s = report.summary;
+  return `oml check: ${report.result} (${s.failed} failed, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed)`;
+}
+
 export async function runCheck(argv: string[]): Promise<number> {
   let args;
   try {
@@ -55,7 +62,7 @@ export async function runCheck(argv: string[]): Promise<number> {
         config: { type: 'string' },
         format: { type: 'string', default: 'text' },
         output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
         ...LIMIT_OPTIONS,
         ...HUB_OPTIONS,
         locked: { type: 'boolean', default: false },
@@ -64,15 +71,12 @@ export async function runCheck(argv: string[]): Promise<number> {
   } catch (e) {
     return usageError('check', (e as Error).message);
   }
-  if (args.values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   if (args.positionals.length > 1) return usageError('check', `expected at most one DIR, got ${args.positionals.length}`);
   if (args.positionals[0] !== undefined && args.positionals[0].trim() === '') return usageError('check', "DIR: empty path (use '.' for the current directory)");
   if (args.values.config !== undefined && args.values.config.trim() === '') return usageError('check', '--config: empty path');
   const format = args.values.format as Format;
   if (!FORMATS.includes(format)) return usageError('check', `--format: expected one of ${FORMATS.join('|')}, got '${args.values.format}'`);
+  if (args.values.quiet && format !== 'text') return usageError('check', `--quiet prints the result line of the text report: not with --format ${format}`);
   const parsed = limitsFromFlags(args.values);
   if ('error' in parsed) return usageError('check', parsed.error);
   const output = args.values.output;
@@ -88,6 +92,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   try {
     report = await checkDirectory(dir, {
       config: args.values.config,
+      version: packageVersion(),
       limits: parsed.limits,
       hub: hubCheckOptions(args.values),
       inputs,
@@ -124,10 +129,9 @@ export async function runCheck(argv: string[]): Promise<number> {
       process.stderr.write(`oml check: cannot write --output ${JSON.stringify(output)}: ${oneLine((e as Error).message)}\n`);
       return 2;
     }
-    const s = report.summary;
-    process.stderr.write(`oml check: ${report.result} (${s.failed} failed, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed); ${format} report written to ${JSON.stringify(output)}\n`);
+    process.stderr.write(`${resultLine(report)}; ${format} report written to ${JSON.stringify(output)}\n`);
   } else {
-    process.stdout.write(text);
+    process.stdout.write(args.values.quiet ? `${resultLine(report)}\n` : text);
   }
   return report.result === 'pass' ? 0 : 1;
 }

@@ -13,7 +13,7 @@ import { checkDirectory } from '../policy/run.js';
 import type { ModelResult } from '../policy/report-schema.js';
 import { HUB_OPTIONS } from './hub-flags.js';
 import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
-import { USAGE } from './usage.js';
+import { usageError } from './usage.js';
 
 function entryOf(m: ModelResult): LockEntry | null {
   if (m.source !== 'reference' || !m.hub) return null;
@@ -33,8 +33,7 @@ export async function runLock(argv: string[]): Promise<number> {
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: { config: { type: 'string' }, ...LIMIT_OPTIONS, ...HUB_OPTIONS } });
   } catch (e) {
-    process.stderr.write(`oml lock: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError('lock', (e as Error).message);
   }
   if (args.positionals.length > 1) {
     process.stderr.write(`oml lock: expected at most one DIR, got ${args.positionals.length}\n`);

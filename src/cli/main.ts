@@ -2,28 +2,41 @@ import { runAnalyze } from './analyze.js';
 import { runCheck } from './check.js';
 import { runLock } from './lock.js';
 import { runSurveyCommand } from './survey.js';
-import { USAGE, usageError } from './usage.js';
+import { USAGE, printHelp, usageError, wantsHelp, type Command } from './usage.js';
+import { packageVersion } from './version.js';
+
+const COMMANDS: Record<Command, (argv: string[]) => Promise<number>> = {
+  analyze: runAnalyze,
+  check: runCheck,
+  lock: runLock,
+  survey: runSurveyCommand,
+};
+
+function isCommand(cmd: string): cmd is Command {
+  return Object.hasOwn(COMMANDS, cmd);
+}
 
 /** CLI entry: returns the exit code (0 pass, 1 policy violation, 2 usage or input error). */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  if (cmd !== undefined && isCommand(cmd)) {
+    // `oml COMMAND --help` wins over every other argument: help is never a usage error
+    if (wantsHelp(rest)) return printHelp(cmd);
+    return COMMANDS[cmd](rest);
+  }
   switch (cmd) {
-    case 'analyze':
-      return runAnalyze(rest);
-    case 'check':
-      return runCheck(rest);
-    case 'lock':
-      return runLock(rest);
-    case 'survey':
-      return runSurveyCommand(rest);
     case '-h':
     case '--help':
-    case 'help':
+    case 'help': {
+      const topic = rest[0];
+      if (topic !== undefined && isCommand(topic)) return printHelp(topic);
       process.stdout.write(USAGE);
       return 0;
+    }
     case '--version':
     case '-v':
-      process.stdout.write(`${VERSION}\n`);
+    case 'version':
+      process.stdout.write(`${packageVersion()}\n`);
       return 0;
     default:
       if (!cmd) {
@@ -33,6 +46,3 @@ export async function main(argv: string[]): Promise<number> {
       return usageError('', `unknown command ${JSON.stringify(cmd)}`);
   }
 }
-
-declare const __OML_VERSION__: string | undefined;
-const VERSION = typeof __OML_VERSION__ === 'string' ? __OML_VERSION__ : '0.1.0';

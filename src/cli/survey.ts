@@ -14,15 +14,8 @@ import { renderSurveyCsv } from '../survey/render-csv.js';
 import { renderSurveyHtml } from '../survey/render-html.js';
 import { renderSurveyMarkdown } from '../survey/render-markdown.js';
 import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
+import { SURVEY_USAGE } from './usage.js';
 
-export const SURVEY_USAGE = `Usage:
-  oml survey INPUT... [--format markdown|csv|json|html] [--output FILE]
-          [--by country,year,publisher,license,tier] [--workers N] [--max-file-size BYTES]
-      Openness of a whole ecosystem by origin and year. INPUT is a Hugging Face Hub
-      listing (JSON Lines of model objects, .jsonl), a folder of model cards or model
-      folders, or an Epoch AI models CSV (.csv). --by picks the grouping of the main
-      table (default country,year,tier). HTML is one self-contained page with charts.
-`;
 
 const FORMATS = ['markdown', 'csv', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -64,7 +57,6 @@ export async function runSurveyCommand(argv: string[]): Promise<number> {
         output: { type: 'string', short: 'o' },
         by: { type: 'string' },
         workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
         ...LIMIT_OPTIONS,
       },
     });
@@ -72,7 +64,6 @@ export async function runSurveyCommand(argv: string[]): Promise<number> {
     process.stderr.write(`oml survey: ${(e as Error).message}\n\n${SURVEY_USAGE}`);
     return 2;
   }
-  if (args.values.help) { process.stdout.write(SURVEY_USAGE); return 0; }
   const format = args.values.format as Format;
   if (!FORMATS.includes(format)) {
     process.stderr.write(`oml survey: --format must be one of ${FORMATS.join(', ')}, got '${args.values.format}'\n`);
