@@ -17,7 +17,7 @@ import { HUB_OPTIONS, type HubFlagValues } from './hub-flags.js';
 import { renderCycloneDx } from './check-bom.js';
 import { isInput, outputProblem, writeAtomic } from './output.js';
 import { usageError } from './usage.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../version.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'] as const;
 type Format = (typeof FORMATS)[number];

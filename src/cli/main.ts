@@ -3,7 +3,7 @@ import { runCheck } from './check.js';
 import { runLock } from './lock.js';
 import { runSurveyCommand } from './survey.js';
 import { USAGE, printHelp, usageError, wantsHelp, type Command } from './usage.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../version.js';
 
 const COMMANDS: Record<Command, (argv: string[]) => Promise<number>> = {
   analyze: runAnalyze,

@@ -8,6 +8,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyzePath } from '../analyze/index.js';
 import { OmlError, isOmlError } from '../errors.js';
+import { packageVersion } from '../version.js';
 import { withLimits, type Limits } from '../limits.js';
 import { parseFrontMatter } from '../parse/frontmatter.js';
 import { ReadBudget } from '../read/budget.js';
@@ -235,7 +236,7 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
   const count = (s: ModelResult['status']) => models.filter((m) => m.status === s).length;
   return {
     version: CHECK_REPORT_VERSION,
-    tool: { name: 'oml', version: opts.version ?? '0.1.0' },
+    tool: { name: 'oml', version: opts.version ?? packageVersion() },
     result: count('fail') ? 'fail' : 'pass',
     root: dirIn,
     config: { path: configRel, defaulted: loaded.path === null, note: loaded.note ?? (profile ? null : 'no profile in the config: commercial-use verdicts are not judged') },

@@ -1,7 +1,7 @@
 /** The package version, read once from the package root's package.json (the one source of it). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../paths.js';
+import { packageRoot } from './paths.js';
 
 let cached: string | null = null;
 
