@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { OmlError } from '../errors.js';
 import { readCompiled, sourceFiles } from '../compiled/index.js';
-import { readUint32LE } from '../identify/fingerprint.mjs';
+import { readUint32LE } from '../binary.js';
 import { CatalogEntrySchema, SpdxFingerprintFileSchema, type CatalogEntry, type SpdxFingerprintFile } from './schema.js';
 
 export interface LoadedCatalog {
