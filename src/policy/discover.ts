@@ -30,7 +30,7 @@ import { RootGuard, type OutsideRoot } from '../read/confine.js';
 import { readSource } from '../read/file.js';
 import { classifyName } from '../read/folder.js';
 import type { Warning } from '../types.js';
-import { compileGlobs } from './glob.js';
+import { compileGlobs } from '../glob.js';
 import { loadModelFiles } from './model-files.js';
 
 /** Directory names never descended into (tooling, caches, build output, VCS). */

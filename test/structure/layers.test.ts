@@ -29,6 +29,7 @@ const RANKS: Record<string, number> = {
   'limits.ts': 0,
   'lexicon.ts': 0,
   'binary.ts': 0,
+  'glob.ts': 0,
   compiled: 0,
   read: 1,
   parse: 2,
