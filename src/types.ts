@@ -90,6 +90,10 @@ export const TERM_KINDS = ['permission', 'obligation', 'restriction', 'threshold
 export const TermKindSchema = z.enum(TERM_KINDS);
 export type TermKind = z.infer<typeof TermKindSchema>;
 
+/** What a threshold or condition leads to (the one list: term schema, rule schema, normalizer). */
+export const CONSEQUENCES = ['license-required', 'attribution-display', 'fee', 'prohibited'] as const;
+export type Consequence = (typeof CONSEQUENCES)[number];
+
 export const FAMILIES = [
   'mit', 'apache', 'bsd', 'gpl', 'cc', 'llama', 'gemma', 'kimi', 'deepseek', 'qwen', 'openrail', 'falcon',
   'nvidia', 'mistral', 'glm', 'yi', 'stability', 'flux', 'openmdw', 'minimax', 'hunyuan', 'databricks', 'xai',
@@ -149,7 +153,7 @@ export const TermSchema = z.object({
   comparator: z.enum(['>', '>=', '<', '<=']).optional(),
   period: z.enum(['month', 'year']).nullable().optional(),
   currency: z.string().nullable().optional(),
-  consequence: z.enum(['license-required', 'attribution-display', 'fee', 'prohibited']).optional(),
+  consequence: z.enum(CONSEQUENCES).optional(),
   origin: TermOriginSchema,
   /** For origin incorporated/catalog/base-model: the document or model it came from. */
   via: z.string().optional(),

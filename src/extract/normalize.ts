@@ -2,9 +2,9 @@
  * Field normalizers: turn captured text ("US$20 million", "per year",
  * "South Korea") into term values, driven by the tables in rules/_normalize.yaml.
  */
+import type { Consequence } from '../types.js';
 import type { NormalizeTables } from './schema.js';
 
-type Consequence = 'license-required' | 'attribution-display' | 'fee' | 'prohibited';
 type Comparator = '>' | '>=' | '<' | '<=';
 
 function escape(s: string): string {

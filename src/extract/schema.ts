@@ -3,7 +3,7 @@
  * (rules/_normalize.yaml). See rules/README.md for the format.
  */
 import { z } from 'zod';
-import { TermKindSchema } from '../types.js';
+import { CONSEQUENCES, TermKindSchema } from '../types.js';
 import { ClauseSchema } from './clause/schema.js';
 
 /** A regex as written in a rule file. Flags: any of i, m, s, u (g is added by the engine). */
@@ -67,7 +67,7 @@ export const ExpectSchema = z.object({
   comparator: z.enum(['>', '>=', '<', '<=']).optional(),
   period: z.enum(['month', 'year']).nullable().optional(),
   currency: z.string().nullable().optional(),
-  consequence: z.enum(['license-required', 'attribution-display', 'fee', 'prohibited']).optional(),
+  consequence: z.enum(CONSEQUENCES).optional(),
   text: z.string().optional(),
   territories: z.array(z.string()).optional(),
   scope: z.string().nullable().optional(),
@@ -115,6 +115,6 @@ export const NormalizeTablesSchema = z.object({
   comparators: z.array(Entry.extend({ comparator: z.enum(['>', '>=', '<', '<=']) })),
   territories: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{2,3}$/) })),
   scopes: z.object({ outputs: z.array(z.string()), weights: z.array(z.string()) }).strict(),
-  consequences: z.array(Entry.extend({ consequence: z.enum(['license-required', 'attribution-display', 'fee', 'prohibited']) })),
+  consequences: z.array(Entry.extend({ consequence: z.enum(CONSEQUENCES) })),
 }).strict();
 export type NormalizeTables = z.infer<typeof NormalizeTablesSchema>;

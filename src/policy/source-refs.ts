@@ -16,12 +16,13 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, relative, sep } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Warning } from '../types.js';
 import { isOmlError } from '../errors.js';
 import type { ReadBudget } from '../read/budget.js';
 import { notebookRecords } from './notebook-refs.js';
 import { LineSplitter, recordsOf, unitOf, type RefRecord } from './ref-records.js';
+import { toPosix } from '../paths.js';
 
 export type RefKind = 'from_pretrained' | 'pipeline' | 'vllm' | 'kwarg' | 'env' | 'config-key' | 'modelfile';
 
@@ -58,7 +59,6 @@ const MODELFILE_FROM = /^[ \t]{0,256}FROM[ \t]{1,64}(\S{1,512})/i;
 const COMMENT_LINE = /^\s{0,256}(?:#|\/\/|\/\*|\*)/;
 const ENV_LINE = /^[ \t]{0,256}(?:export[ \t]{1,16})?[A-Z][A-Z0-9_]{0,127}=/;
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 function isModelfile(file: string): boolean {
   const b = basename(file);
