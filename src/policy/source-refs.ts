@@ -23,6 +23,7 @@ import type { ReadBudget } from '../read/budget.js';
 import { notebookRecords } from './notebook-refs.js';
 import { LineSplitter, recordsOf, unitOf, type RefRecord } from './ref-records.js';
 import { toPosix } from '../paths.js';
+import { lastAtOrBefore } from '../sorted.js';
 
 export type RefKind = 'from_pretrained' | 'pipeline' | 'vllm' | 'kwarg' | 'env' | 'config-key' | 'modelfile';
 
@@ -133,16 +134,7 @@ export class RefScanner {
       starts.push(joined.length);
       joined += r.text;
     });
-    const at = (off: number): number => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= off) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const at = (off: number): number => lastAtOrBefore(starts.length, (i) => starts[i]!, off);
     for (const { kind, re, literal } of CALL_PATTERNS) {
       if (!joined.includes(literal)) continue;
       re.lastIndex = 0;

@@ -30,6 +30,8 @@ const RANKS: Record<string, number> = {
   'lexicon.ts': 0,
   'binary.ts': 0,
   'glob.ts': 0,
+  'data-table.ts': 0,
+  'sorted.ts': 0,
   compiled: 0,
   read: 1,
   parse: 2,
