@@ -3,7 +3,7 @@
  * (rules/_normalize.yaml). See rules/README.md for the format.
  */
 import { z } from 'zod';
-import { CONSEQUENCES, TermKindSchema } from '../types.js';
+import { COMPARATORS, CONSEQUENCES, PERIODS, TermKindSchema } from '../types.js';
 import { ClauseSchema } from './clause/schema.js';
 
 /** A regex as written in a rule file. Flags: any of i, m, s, u (g is added by the engine). */
@@ -64,8 +64,8 @@ export const ExpectSchema = z.object({
   kind: TermKindSchema.optional(),
   name: z.string().optional(),
   value: z.number().optional(),
-  comparator: z.enum(['>', '>=', '<', '<=']).optional(),
-  period: z.enum(['month', 'year']).nullable().optional(),
+  comparator: z.enum(COMPARATORS).optional(),
+  period: z.enum(PERIODS).nullable().optional(),
   currency: z.string().nullable().optional(),
   consequence: z.enum(CONSEQUENCES).optional(),
   text: z.string().optional(),
@@ -111,8 +111,8 @@ const Entry = z.object({ match: z.array(z.string().min(1)).min(1) }).strict();
 export const NormalizeTablesSchema = z.object({
   multipliers: z.record(z.string(), z.number()),
   currencies: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{3}$/) })),
-  periods: z.array(Entry.extend({ period: z.enum(['month', 'year']) })),
-  comparators: z.array(Entry.extend({ comparator: z.enum(['>', '>=', '<', '<=']) })),
+  periods: z.array(Entry.extend({ period: z.enum(PERIODS) })),
+  comparators: z.array(Entry.extend({ comparator: z.enum(COMPARATORS) })),
   territories: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{2,3}$/) })),
   scopes: z.object({ outputs: z.array(z.string()), weights: z.array(z.string()) }).strict(),
   consequences: z.array(Entry.extend({ consequence: z.enum(CONSEQUENCES) })),
