@@ -18,7 +18,7 @@ export default defineConfig([
     shims: true,
   },
   {
-    entry: { cli: 'src/cli.ts', 'build-data': 'src/compiled/build.ts' },
+    entry: { cli: 'src/cli.ts', 'build-data': 'src/build/data.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listCatalog } from '../src/catalog/index.ts';
-import { buildCatalogTerms } from '../src/catalog/terms-build.ts';
+import { buildCatalogTerms } from '../src/build/catalog-terms.ts';
 import { decodeBytes } from '../src/read/decode.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -40,3 +40,33 @@ export class OmlError extends Error {
 export function isOmlError(e: unknown): e is OmlError {
   return e instanceof OmlError;
 }
+
+/** What a failing path was expected to be, for the message. */
+export type FsSubject = 'file' | 'directory' | 'file or directory';
+
+/**
+ * The one mapper of a Node fs error to an OmlError naming the path: missing
+ * (ENOENT, ENOTDIR) -> ENOENT, refused (EACCES, EPERM) -> EACCES, a directory
+ * where a file was expected -> USAGE, a file where a directory was expected ->
+ * USAGE, a symlink cycle -> SYMLINK_LOOP, anything else -> EACCES with its code.
+ */
+export function fsError(err: unknown, path: string, subject: FsSubject = 'file'): OmlError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const opts = { file: path, cause: err };
+  switch (code) {
+    case 'ENOTDIR':
+      if (subject === 'directory') return new OmlError('USAGE', 'is not a directory', opts);
+      return new OmlError('ENOENT', `no such ${subject}`, opts);
+    case 'ENOENT':
+      return new OmlError('ENOENT', `no such ${subject}`, opts);
+    case 'EACCES':
+    case 'EPERM':
+      return new OmlError('EACCES', subject === 'directory' ? 'directory is not readable' : 'permission denied', opts);
+    case 'EISDIR':
+      return new OmlError('USAGE', 'is a directory, expected a file', opts);
+    case 'ELOOP':
+      return new OmlError('SYMLINK_LOOP', 'too many levels of symbolic links', opts);
+    default:
+      return new OmlError('EACCES', `cannot read (${code ?? (err instanceof Error ? err.message : String(err))})`, opts);
+  }
+}

@@ -22,8 +22,12 @@ export type { Limits } from './limits.js';
 export * from './types.js';
 export {
   loadConfig, parseConfig, ConfigSchema, discoverModels, findSourceRefs, judgeModel,
-  CheckReportSchema, checkReportJsonSchema, renderCheckText, renderCheckJson, renderCheckMarkdown, renderCheckSarif,
+  CheckReportSchema, checkReportJsonSchema,
 } from './policy/index.js';
+export { renderCheckText } from './report/check-text.js';
+export { renderCheckJson } from './report/check-json.js';
+export { renderCheckMarkdown } from './report/check-markdown.js';
+export { renderCheckSarif } from './report/check-sarif.js';
 export type { CheckOptions, CheckConfig, CheckReport, ModelResult, Finding } from './policy/index.js';
 export { analysisJsonSchema } from './analyze/schema.js';
 export { analyzeStream } from './stream/index.js';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let root: string | null = null;
@@ -28,4 +28,9 @@ export function packageRoot(): string {
 /** Absolute path of a data folder or file inside the package (licenses, rules, data, schema). */
 export function dataPath(...parts: string[]): string {
   return join(packageRoot(), ...parts);
+}
+
+/** A platform path with `/` separators (relative paths in reports, digests and globs). */
+export function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
 }

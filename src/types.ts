@@ -90,6 +90,16 @@ export const TERM_KINDS = ['permission', 'obligation', 'restriction', 'threshold
 export const TermKindSchema = z.enum(TERM_KINDS);
 export type TermKind = z.infer<typeof TermKindSchema>;
 
+/** What a threshold or condition leads to (the one list: term schema, rule schema, normalizer). */
+export const CONSEQUENCES = ['license-required', 'attribution-display', 'fee', 'prohibited'] as const;
+export type Consequence = (typeof CONSEQUENCES)[number];
+/** How a threshold compares (the one list: term schema, rule schemas, normalizers). */
+export const COMPARATORS = ['>', '>=', '<', '<='] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+/** The period of a per-period threshold. */
+export const PERIODS = ['month', 'year'] as const;
+export type Period = (typeof PERIODS)[number];
+
 export const FAMILIES = [
   'mit', 'apache', 'bsd', 'gpl', 'cc', 'llama', 'gemma', 'kimi', 'deepseek', 'qwen', 'openrail', 'falcon',
   'nvidia', 'mistral', 'glm', 'yi', 'stability', 'flux', 'openmdw', 'minimax', 'hunyuan', 'databricks', 'xai',
@@ -146,10 +156,10 @@ export const TermSchema = z.object({
   // threshold fields
   metric: z.string().optional(),
   value: z.number().optional(),
-  comparator: z.enum(['>', '>=', '<', '<=']).optional(),
-  period: z.enum(['month', 'year']).nullable().optional(),
+  comparator: z.enum(COMPARATORS).optional(),
+  period: z.enum(PERIODS).nullable().optional(),
   currency: z.string().nullable().optional(),
-  consequence: z.enum(['license-required', 'attribution-display', 'fee', 'prohibited']).optional(),
+  consequence: z.enum(CONSEQUENCES).optional(),
   origin: TermOriginSchema,
   /** For origin incorporated/catalog/base-model: the document or model it came from. */
   via: z.string().optional(),
@@ -236,12 +246,8 @@ export const DeclaredSchema = z.object({
 });
 export type Declared = z.infer<typeof DeclaredSchema>;
 
-export const ConflictSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  path: z.string().optional(),
-  line: z.number().int().optional(),
-});
+/** A conflict has the shape of a warning (code, message, where). */
+export const ConflictSchema = WarningSchema;
 export type Conflict = z.infer<typeof ConflictSchema>;
 
 // ---------------------------------------------------------------- assess

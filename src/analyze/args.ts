@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { OmlError } from '../errors.js';
-import { withLimits, type Limits } from '../limits.js';
+import { LimitsSchema, withLimits, type Limits } from '../limits.js';
 import type { SourceText } from '../types.js';
 
 const Path = z.string().refine((s) => s.trim() !== '', 'empty path');
@@ -18,16 +18,9 @@ const SourceTextArg = z.object({
   warnings: z.array(z.object({ code: z.string(), message: z.string(), path: z.string().optional(), line: z.number().int().optional() })).optional(),
 });
 
-const LimitsArg = z.object({
-  maxFileBytes: z.number().int().positive(),
-  maxTotalBytes: z.number().int().positive(),
-  maxFiles: z.number().int().positive(),
-  maxDepth: z.number().int().positive(),
-  maxYamlAliases: z.number().int().nonnegative(),
-}).partial();
 
 /** The options object: only its shape is checked here (profile and the rest are validated where they are used). */
-const OptionsArg = z.object({ limits: LimitsArg.optional(), markdown: z.enum(['remark', 'fast']).optional() }).loose().optional();
+const OptionsArg = z.object({ limits: LimitsSchema.partial().optional(), markdown: z.enum(['remark', 'fast']).optional() }).loose().optional();
 
 function describe(v: unknown): string {
   if (v === null) return 'null';

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { getCatalogEntry } from '../catalog/index.js';
-import { OmlError, isOmlError } from '../errors.js';
+import { OmlError, fsError, isOmlError } from '../errors.js';
 import { parseDocument } from '../parse/document.js';
 import { classifyFolder } from '../read/folder.js';
 import { readSource } from '../read/file.js';
@@ -121,11 +121,7 @@ export async function analyzePath(path: string, opts: AnalyzeOptions = {}): Prom
   try {
     st = await stat(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OmlError('ENOENT', 'no such file or directory', { file: path });
-    if (code === 'EACCES' || code === 'EPERM') throw new OmlError('EACCES', 'permission denied', { file: path });
-    if (code === 'ELOOP') throw new OmlError('SYMLINK_LOOP', 'symlink loop', { file: path });
-    throw new OmlError('EACCES', `cannot stat: ${(e as Error).message}`, { file: path });
+    throw fsError(e, path, 'file or directory');
   }
   return st.isDirectory() ? analyzeFolder(path, opts) : analyzeFile(path, opts);
 }

@@ -2,12 +2,8 @@
  * Loads and validates the assess stage's data tables (data/*.yaml) once.
  * Bad data is a CATALOG error naming the file.
  */
-import { readFileSync } from 'node:fs';
-import { readCompiled } from '../compiled/index.js';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { OmlError } from '../errors.js';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data-table.js';
 import { TIERS } from '../types.js';
 
 const Names = z.array(z.string());
@@ -101,31 +97,7 @@ export const CommercialActionsSchema = z.object({
 }).strict();
 export type CommercialActions = z.infer<typeof CommercialActionsSchema>;
 
-const cache = new Map<string, unknown>();
-
-function load<T>(file: string, schema: z.ZodType<T>): T {
-  const hit = cache.get(file);
-  if (hit) return hit as T;
-  const p = dataPath('data', file);
-  const compiled = readCompiled<T>(`table-${file}`, dataPath('data'), [p]);
-  if (compiled) {
-    cache.set(file, compiled);
-    return compiled;
-  }
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(p, 'utf8'));
-  } catch (e) {
-    throw new OmlError('CATALOG', `cannot read data table: ${(e as Error).message}`, { file: p, cause: e });
-  }
-  const r = schema.safeParse(raw);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new OmlError('CATALOG', `invalid data table at ${i.path.join('.') || '(root)'}: ${i.message}`, { file: p });
-  }
-  cache.set(file, r.data);
-  return r.data;
-}
+const load = <T>(file: string, schema: z.ZodType<T>): T => loadDataFile(file, schema, { compiled: true });
 
 /** Every table in data/ with its schema (the build compiles each to dist/data/table-<file>.json). */
 export const DATA_TABLES = {

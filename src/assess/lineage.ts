@@ -3,7 +3,7 @@
  * with data/base-models.yaml (first matching pattern wins).
  */
 import { baseModels } from './data.js';
-import { globMatch } from './glob.js';
+import { globMatch } from '../glob.js';
 
 export interface BaseModelLicense { id: string; license: string | null; note?: string }
 

@@ -5,11 +5,11 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { OmlError } from '../errors.js';
+import { dataPath } from '../paths.js';
 import { readCompiled, sourceFiles } from '../compiled/index.js';
-import { readUint32LE } from '../identify/fingerprint.mjs';
+import { readUint32LE } from '../binary.js';
 import { CatalogEntrySchema, SpdxFingerprintFileSchema, type CatalogEntry, type SpdxFingerprintFile } from './schema.js';
 
 export interface LoadedCatalog {
@@ -20,20 +20,11 @@ export interface LoadedCatalog {
   spdxShingles: Uint32Array;
 }
 
-/** Directory holding licenses/ (walks up from this module: works from src/ and dist/). */
-let catalogDir: string | null = null;
-
+/** The package's licenses/ folder (see paths.ts packageRoot). */
 export function defaultCatalogDir(): string {
-  if (catalogDir) return catalogDir;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const cand = path.join(dir, 'licenses');
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(cand)) return (catalogDir = cand);
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new OmlError('CATALOG', 'license catalog folder (licenses/) not found next to the package');
+  const dir = dataPath('licenses');
+  if (!existsSync(dir)) throw new OmlError('CATALOG', 'license catalog folder (licenses/) not found next to the package');
+  return dir;
 }
 
 /** Validate catalog files in `dir`; throws one OmlError listing every problem. */

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../paths.js';
+import { packageRoot, toPosix } from '../paths.js';
 
 export interface CompiledFile<T> {
   /** sha256 over the sources' relative paths and bytes. */
@@ -35,7 +35,7 @@ export function sourceFiles(dir: string, ext: RegExp, recursive = true): string[
 export function digestOf(dir: string, files: string[]): string {
   const h = createHash('sha256');
   for (const f of files) {
-    h.update(path.relative(dir, f).split(path.sep).join('/'));
+    h.update(toPosix(path.relative(dir, f)));
     h.update('\0');
     h.update(readFileSync(f));
     h.update('\0');

@@ -4,26 +4,20 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { OmlError } from '../errors.js';
+import { dataPath } from '../paths.js';
+import { YAML_MAX_ALIASES } from '../limits.js';
 import { sourceFiles } from '../compiled/index.js';
 import { NormalizeTablesSchema, RuleSchema, TERM_FIELDS, type NormalizeTables, type Rule } from './schema.js';
 
 export const NORMALIZE_FILE = '_normalize.yaml';
 
-/** Finds the package's rules/ folder from this module (src/extract/ or dist/). */
-let rulesDir: string | null = null;
-
+/** The package's rules/ folder (see paths.ts packageRoot). */
 export function defaultRulesDir(): string {
-  if (rulesDir) return rulesDir;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const cand = path.join(dir, 'rules');
-    if (existsSync(path.join(cand, NORMALIZE_FILE))) return (rulesDir = cand);
-    dir = path.dirname(dir);
-  }
-  throw new OmlError('RULES', 'cannot find the rules/ folder');
+  const dir = dataPath('rules');
+  if (!existsSync(path.join(dir, NORMALIZE_FILE))) throw new OmlError('RULES', 'cannot find the rules/ folder');
+  return dir;
 }
 
 /** Rule files under dir (recursive), sorted; files whose name starts with "_" are data, not rules. */
@@ -75,7 +69,7 @@ function semanticProblems(file: string, rule: Rule): RuleProblem[] {
 
 function readYaml(file: string, problems: RuleProblem[], shown = file): unknown {
   try {
-    return parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
+    return parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: YAML_MAX_ALIASES });
   } catch (e) {
     problems.push({ file: shown, path: '(file)', message: (e as Error).message.split('\n')[0]! });
     return undefined;

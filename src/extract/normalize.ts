@@ -2,10 +2,9 @@
  * Field normalizers: turn captured text ("US$20 million", "per year",
  * "South Korea") into term values, driven by the tables in rules/_normalize.yaml.
  */
+import type { Comparator, Consequence, Period } from '../types.js';
 import type { NormalizeTables } from './schema.js';
 
-type Consequence = 'license-required' | 'attribution-display' | 'fee' | 'prohibited';
-type Comparator = '>' | '>=' | '<' | '<=';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,7 +21,7 @@ interface Table<T> { re: RegExp; value: T }
 export interface Normalizers {
   number(s: string): number | undefined;
   currency(s: string): string | undefined;
-  period(s: string): 'month' | 'year' | undefined;
+  period(s: string): Period | undefined;
   comparator(s: string): Comparator | undefined;
   territories(s: string): string[];
   scope(s: string): 'weights' | 'outputs' | 'both' | undefined;

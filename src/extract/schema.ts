@@ -3,7 +3,7 @@
  * (rules/_normalize.yaml). See rules/README.md for the format.
  */
 import { z } from 'zod';
-import { TermKindSchema } from '../types.js';
+import { COMPARATORS, CONSEQUENCES, PERIODS, TermKindSchema, TermSchema } from '../types.js';
 import { ClauseSchema } from './clause/schema.js';
 
 /** A regex as written in a rule file. Flags: any of i, m, s, u (g is added by the engine). */
@@ -60,18 +60,10 @@ export type FieldSpec = z.infer<typeof FieldSpecSchema>;
 
 export const TERM_FIELDS = ['value', 'comparator', 'period', 'currency', 'consequence', 'text', 'territories', 'scope'] as const;
 
-export const ExpectSchema = z.object({
-  kind: TermKindSchema.optional(),
-  name: z.string().optional(),
-  value: z.number().optional(),
-  comparator: z.enum(['>', '>=', '<', '<=']).optional(),
-  period: z.enum(['month', 'year']).nullable().optional(),
-  currency: z.string().nullable().optional(),
-  consequence: z.enum(['license-required', 'attribution-display', 'fee', 'prohibited']).optional(),
-  text: z.string().optional(),
-  territories: z.array(z.string()).optional(),
-  scope: z.string().nullable().optional(),
-}).strict();
+/** What a rule example expects of its term: the term's own fields, all optional (scope may be null: "no scope"). */
+export const ExpectSchema = TermSchema.pick({
+  kind: true, name: true, value: true, comparator: true, period: true, currency: true, consequence: true, text: true, territories: true,
+}).partial().extend({ scope: z.string().nullable().optional() }).strict();
 export type Expect = z.infer<typeof ExpectSchema>;
 
 export const RuleSchema = z.object({
@@ -111,10 +103,10 @@ const Entry = z.object({ match: z.array(z.string().min(1)).min(1) }).strict();
 export const NormalizeTablesSchema = z.object({
   multipliers: z.record(z.string(), z.number()),
   currencies: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{3}$/) })),
-  periods: z.array(Entry.extend({ period: z.enum(['month', 'year']) })),
-  comparators: z.array(Entry.extend({ comparator: z.enum(['>', '>=', '<', '<=']) })),
+  periods: z.array(Entry.extend({ period: z.enum(PERIODS) })),
+  comparators: z.array(Entry.extend({ comparator: z.enum(COMPARATORS) })),
   territories: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{2,3}$/) })),
   scopes: z.object({ outputs: z.array(z.string()), weights: z.array(z.string()) }).strict(),
-  consequences: z.array(Entry.extend({ consequence: z.enum(['license-required', 'attribution-display', 'fee', 'prohibited']) })),
+  consequences: z.array(Entry.extend({ consequence: z.enum(CONSEQUENCES) })),
 }).strict();
 export type NormalizeTables = z.infer<typeof NormalizeTablesSchema>;

@@ -7,6 +7,7 @@
  * sentence. A newline followed by a list marker also starts a new sentence.
  * Positions are exact: 1-based line and column derived from segment.lineStarts.
  */
+import { locate } from '../parse/sentences.js';
 import type { ParsedDocument, Segment, Sentence } from '../types.js';
 
 const ABBREVIATIONS = new Set([
@@ -20,19 +21,8 @@ const BOUNDARY = /([.?!])["'”’)]?(\s+)(?=[A-Z0-9"“'‘(\[])/g;
 // a newline followed by a bullet or enumerator
 const LIST_BREAK = /\n[ \t]*(?=(?:[-*•·]|\(?[0-9]{1,3}[.)]|\(?[a-z]{1,4}[.)]|\([a-z0-9]{1,4}\))[ \t])/g;
 
-/** Maps an offset in segment text to its 1-based source line and column. */
-export function positionAt(seg: Segment, offset: number): { line: number; column: number } {
-  const starts = seg.lineStarts;
-  if (!starts.length) return { line: seg.line, column: seg.column + offset };
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]!.offset <= offset) lo = mid; else hi = mid - 1;
-  }
-  const s = starts[lo]!;
-  return { line: s.line, column: s.column + Math.max(0, offset - s.offset) };
-}
+/** Maps an offset in segment text to its 1-based source line and column (the parse stage's locate). */
+export const positionAt = locate;
 
 function lastWord(text: string, start: number, end: number): string {
   let i = end;

@@ -1,9 +1,6 @@
 /** data/card-body.yaml: the words and cues the card-body reader uses, validated once. */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { OmlError } from '../errors.js';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data-table.js';
 
 const Words = z.array(z.string().min(1).regex(/^[a-z0-9.]+$/, 'lower-case normalized words'));
 
@@ -27,11 +24,5 @@ let data: CardBodyData | null = null;
 
 export function cardBodyData(): CardBodyData {
   if (data) return data;
-  const file = dataPath('data', 'card-body.yaml');
-  const r = CardBodyDataSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new OmlError('CATALOG', `${i.path.join('.')}: ${i.message}`, { file });
-  }
-  return (data = r.data);
+  return (data = loadDataFile('card-body.yaml', CardBodyDataSchema));
 }

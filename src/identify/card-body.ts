@@ -17,6 +17,7 @@ import { cardBodyData } from './card-body-data.js';
 import { catalogByName, hubTable } from './card-names.js';
 import { addPhrase, findPhrases, newPhraseIndex, phraseWords, tokenize, type PhraseIndex } from './card-phrases.js';
 import { identifyText } from './identify.js';
+import { lastAtOrBefore } from '../sorted.js';
 
 const require = createRequire(import.meta.url);
 
@@ -126,13 +127,7 @@ function names(): PhraseIndex<Named> {
 
 /** Line number (1-based) of each offset, by a sorted list of line starts. */
 function lineOf(starts: number[], off: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= off) lo = mid; else hi = mid - 1;
-  }
-  return lo + 1;
+  return lastAtOrBefore(starts.length, (i) => starts[i]!, off) + 1;
 }
 
 interface Section { heading: string; level: number; start: number; end: number; license: boolean }

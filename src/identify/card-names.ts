@@ -3,9 +3,8 @@
  * (data/hub-licenses.yaml) and a normalized-name index over the catalog's
  * `hf` lists and names. No name is special-cased in code.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { loadDataFile } from '../data-table.js';
 import { listCatalog, type CatalogEntry } from '../catalog/index.js';
 import { OmlError } from '../errors.js';
 import { dataPath } from '../paths.js';
@@ -38,18 +37,14 @@ let table: { data: HubTable; byHub: Map<string, HubLicense> } | null = null;
 export function hubTable(): { data: HubTable; byHub: Map<string, HubLicense> } {
   if (table) return table;
   const file = dataPath('data', 'hub-licenses.yaml');
-  const parsed = HubTableSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new OmlError('CATALOG', `${i.path.join('.')}: ${i.message}`, { file });
-  }
+  const data = loadDataFile('hub-licenses.yaml', HubTableSchema);
   const byHub = new Map<string, HubLicense>();
-  for (const e of parsed.data.licenses) {
+  for (const e of data.licenses) {
     const k = e.hub.toLowerCase();
     if (byHub.has(k)) throw new OmlError('CATALOG', `Hub license id '${e.hub}' is listed twice`, { file });
     byHub.set(k, e);
   }
-  return (table = { data: parsed.data, byHub });
+  return (table = { data, byHub });
 }
 
 /** The Hub table's entry for a `license:` value (case-insensitive), or undefined. */

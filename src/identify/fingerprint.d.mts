@@ -6,7 +6,5 @@ export function shingleSeq(words: string[], hashes?: Uint32Array): Uint32Array;
 export function bodyHash(words: string[], hashes?: Uint32Array): string;
 export function fingerprintText(text: string): { hash: string; words: number; shingles: Uint32Array };
 export function encodeShingles(arr: Uint32Array): string;
-export function decodeShingles(b64: string): Uint32Array;
-export function readUint32LE(buf: Buffer): Uint32Array;
 export function sortedUnique(seq: Uint32Array): Uint32Array;
 export function intersectCount(a: Uint32Array, b: Uint32Array): number;

@@ -9,7 +9,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { readUint32LE } from './fingerprint.mjs';
+import { readUint32LE } from '../binary.js';
 
 /** Opcodes of the stored stream (see scripts/gen-spdx-templates.mjs). */
 const S = { ESC: 0, OPT_BEGIN: 1, OPT_END: 2, ALT_BEGIN: 3, ALT_SEP: 4, ALT_END: 5, WILD: 6, LINE_OPT: 7 } as const;

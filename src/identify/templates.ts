@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeShingles, sortedUnique } from './fingerprint.mjs';
+import { sortedUnique } from './fingerprint.mjs';
+import { decodeShingles } from '../binary.js';
 import type { LoadedCatalog } from '../catalog/load.js';
 import { getLoadedCatalog } from '../catalog/index.js';
 import type { CatalogEntry } from '../catalog/schema.js';

@@ -1,4 +1,5 @@
 import type { ParsedDocument, Segment, Sentence } from '../types.js';
+import { lastAtOrBefore } from '../sorted.js';
 
 /**
  * Sentence splitting for evidence. Splits on `.`, `?`, `!` followed by
@@ -111,14 +112,7 @@ export function sentenceRanges(text: string): Array<[number, number]> {
 export function locate(seg: Segment, offset: number): { line: number; column: number } {
   const ls = seg.lineStarts;
   if (ls.length === 0) return { line: seg.line, column: seg.column + offset };
-  let lo = 0;
-  let hi = ls.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ls[mid]!.offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const e = ls[lo]!;
+  const e = ls[lastAtOrBefore(ls.length, (i) => ls[i]!.offset, offset)]!;
   if (e.offset > offset) return { line: e.line, column: e.column };
   return { line: e.line, column: e.column + (offset - e.offset) };
 }

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import { z } from 'zod';
 import { OmlError } from '../errors.js';
-import { DEFAULT_LIMITS } from '../limits.js';
+import { DEFAULT_LIMITS, LimitsSchema } from '../limits.js';
 import { ValidatedProfileSchema } from '../assess/profile-codes.js';
 import { isInside } from '../read/confine.js';
 import { readRegularFile } from '../read/file.js';
@@ -75,13 +75,6 @@ export type Policy = z.infer<typeof PolicySchema>;
 /** The effective mode of an optional fail|warn policy option (absent = fail). */
 export const policyMode = (p: Policy, key: 'lineage' | 'changes'): 'fail' | 'warn' => p[key] ?? 'fail';
 
-const LimitsSchema = z.object({
-  maxFileBytes: z.number().int().positive(),
-  maxTotalBytes: z.number().int().positive(),
-  maxFiles: z.number().int().positive(),
-  maxDepth: z.number().int().positive(),
-  maxYamlAliases: z.number().int().nonnegative(),
-}).partial().strict();
 
 export const ConfigSchema = z.object({
   profile: ValidatedProfileSchema.optional(),
@@ -89,7 +82,7 @@ export const ConfigSchema = z.object({
   models: z.array(z.object({ path: z.string().min(1) }).strict()).default([]),
   waivers: z.array(WaiverSchema).default([]),
   exclude: z.array(z.string().min(1)).default([]),
-  limits: LimitsSchema.optional(),
+  limits: LimitsSchema.partial().strict().optional(),
   /** How model ids referenced in code are resolved: offline (base-model table) or hub (the Hugging Face Hub, as --online). */
   resolve: z.enum(['offline', 'hub']).default('offline'),
   /**

@@ -30,8 +30,9 @@ import { RootGuard, type OutsideRoot } from '../read/confine.js';
 import { readSource } from '../read/file.js';
 import { classifyName } from '../read/folder.js';
 import type { Warning } from '../types.js';
-import { compileGlobs } from './glob.js';
+import { compileGlobs } from '../glob.js';
 import { loadModelFiles } from './model-files.js';
+import { toPosix } from '../paths.js';
 
 /** Directory names never descended into (tooling, caches, build output, VCS). */
 export const SKIP_DIRS: ReadonlySet<string> = new Set([
@@ -81,7 +82,6 @@ export interface DiscoverOptions {
 export const isSourceFileName = (name: string): boolean =>
   SOURCE_EXT.test(name) || name.startsWith('.env') || name === 'Modelfile' || name.startsWith('Modelfile.');
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /** True when `file` is a model card: front matter (as `oml analyze` parses it) with a card key, or front matter that does not parse. */
 async function isModelCard(file: string, limits: Limits, budget: ReadBudget | undefined, cardKeys: ReadonlySet<string>): Promise<boolean> {

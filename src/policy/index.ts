@@ -5,7 +5,3 @@ export { discoverModels, SKIP_DIRS, type Discovery, type DiscoveredModel, type D
 export { findSourceRefs, findRefsInText, type SourceRef, type RefKind } from './source-refs.js';
 export { judgeModel, sortResults, type JudgeSubject, type JudgeContext } from './judge.js';
 export { CheckReportSchema, checkReportJsonSchema, RULE_IDS, type CheckReport, type ModelResult, type Finding, type RuleId } from './report-schema.js';
-export { renderCheckText } from '../report/check-text.js';
-export { renderCheckJson } from '../report/check-json.js';
-export { renderCheckMarkdown } from '../report/check-markdown.js';
-export { renderCheckSarif } from '../report/check-sarif.js';

@@ -17,6 +17,7 @@ import type { Analysis, Term } from '../types.js';
 import { policyMode, type Policy, type Waiver } from './config.js';
 import type { Finding, Location, ModelResult, ModelStatus } from './report-schema.js';
 import { CHANGE_CODES, undecidedVerdictFails, warningFindings } from './warning-findings.js';
+import { toPosix } from '../paths.js';
 
 export interface JudgeSubject {
   /** Folder path relative to the root (posix), or a model id for references. */
@@ -73,7 +74,7 @@ export function relToRoot(root: string, p: string | null | undefined): string | 
   if (!isAbsolute(p)) return null; // catalog ids and other non-file origins
   const r = relative(root, p);
   if (!r || r.startsWith('..') || isAbsolute(r)) return null;
-  return r.split(sep).join('/');
+  return toPosix(r);
 }
 
 /** True when the subject has no usable license. */

@@ -1,9 +1,6 @@
 /** data/model-files.yaml: which file names make a folder a model (weights formats, index files, card keys). */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { OmlError } from '../errors.js';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data-table.js';
 
 const Ext = z.string().regex(/^[a-z0-9]{1,16}$/, 'a file extension without the dot, lower case');
 
@@ -44,8 +41,5 @@ let cached: ModelFileMatchers | null = null;
 /** The matchers from data/model-files.yaml (validated once). */
 export function loadModelFiles(): ModelFileMatchers {
   if (cached) return cached;
-  const file = dataPath('data', 'model-files.yaml');
-  const r = ModelFilesSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!r.success) throw new OmlError('CATALOG', `invalid model-files data: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { file });
-  return (cached = modelFileMatchers(r.data));
+  return (cached = modelFileMatchers(loadDataFile('model-files.yaml', ModelFilesSchema)));
 }

@@ -6,6 +6,7 @@
  * place a reviewer (or GitHub code scanning) sees.
  */
 import type { RefRecord } from './ref-records.js';
+import { lastAtOrBefore } from '../sorted.js';
 
 export type NotebookRecords = { ok: true; records: RefRecord[] } | { ok: false; error: string };
 
@@ -23,13 +24,7 @@ function lineStarts(raw: string): number[] {
 }
 
 function position(starts: number[], off: number): { line: number; col0: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= off) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(starts.length, (i) => starts[i]!, off);
   return { line: lo + 1, col0: off - starts[lo]! };
 }
 

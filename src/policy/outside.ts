@@ -4,11 +4,11 @@
  * each one fails the check, attached to the model folder that holds the link,
  * else reported as a model entry of its own.
  */
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { OutsideRoot } from '../read/confine.js';
 import type { Finding, Location, ModelResult } from './report-schema.js';
+import { toPosix } from '../paths.js';
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 export interface OutsideHit extends OutsideRoot {
   /** Where the path was named when not a file on disk (a `models:` entry of the config). */

@@ -23,6 +23,7 @@ import { CHECK_REPORT_VERSION, type CheckReport, type Location, type ModelResult
 import { applyOutside, type OutsideHit } from './outside.js';
 import { findSourceRefs, type SourceRef } from './source-refs.js';
 import { hubModeFor, hubReferenceSubject, type HubCheckOptions } from './hub-refs.js';
+import { toPosix } from '../paths.js';
 
 export interface CheckOptions {
   /** --config FILE (else oml.config.yaml in the directory, else the default policy). */
@@ -43,7 +44,6 @@ export interface CheckOptions {
   inputs?: Set<string>;
 }
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /** 1-based line of the `license:` key in a model card's front matter (same parser as the analysis). */
 async function cardLicenseLine(file: string, limits: Limits, guard: RootGuard): Promise<number | undefined> {

@@ -16,12 +16,14 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, relative, sep } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Warning } from '../types.js';
 import { isOmlError } from '../errors.js';
 import type { ReadBudget } from '../read/budget.js';
 import { notebookRecords } from './notebook-refs.js';
 import { LineSplitter, recordsOf, unitOf, type RefRecord } from './ref-records.js';
+import { toPosix } from '../paths.js';
+import { lastAtOrBefore } from '../sorted.js';
 
 export type RefKind = 'from_pretrained' | 'pipeline' | 'vllm' | 'kwarg' | 'env' | 'config-key' | 'modelfile';
 
@@ -58,7 +60,6 @@ const MODELFILE_FROM = /^[ \t]{0,256}FROM[ \t]{1,64}(\S{1,512})/i;
 const COMMENT_LINE = /^\s{0,256}(?:#|\/\/|\/\*|\*)/;
 const ENV_LINE = /^[ \t]{0,256}(?:export[ \t]{1,16})?[A-Z][A-Z0-9_]{0,127}=/;
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 function isModelfile(file: string): boolean {
   const b = basename(file);
@@ -133,16 +134,7 @@ export class RefScanner {
       starts.push(joined.length);
       joined += r.text;
     });
-    const at = (off: number): number => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= off) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const at = (off: number): number => lastAtOrBefore(starts.length, (i) => starts[i]!, off);
     for (const { kind, re, literal } of CALL_PATTERNS) {
       if (!joined.includes(literal)) continue;
       re.lastIndex = 0;

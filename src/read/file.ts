@@ -1,28 +1,9 @@
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, type Stats } from 'node:fs';
-import { OmlError } from '../errors.js';
+import { OmlError, fsError } from '../errors.js';
 import { withLimits, type Limits } from '../limits.js';
 import type { SourceText } from '../types.js';
 import { decodeBytes } from './decode.js';
 import type { ReadBudget } from './budget.js';
-
-/** Maps a Node fs error to an OmlError naming the path. */
-export function fsError(err: unknown, path: string): OmlError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new OmlError('ENOENT', 'no such file', { file: path, cause: err });
-    case 'EACCES':
-    case 'EPERM':
-      return new OmlError('EACCES', 'permission denied', { file: path, cause: err });
-    case 'EISDIR':
-      return new OmlError('USAGE', 'is a directory, expected a file', { file: path, cause: err });
-    case 'ELOOP':
-      return new OmlError('SYMLINK_LOOP', 'too many levels of symbolic links', { file: path, cause: err });
-    default:
-      return new OmlError('EACCES', `cannot read (${code ?? (err instanceof Error ? err.message : String(err))})`, { file: path, cause: err });
-  }
-}
 
 /** What a non-regular file is, for the error message. */
 function fileKind(st: Stats): string {

@@ -1,7 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { OmlError } from '../errors.js';
-import { fsError } from './file.js';
+import { fsError } from '../errors.js';
 
 /** The files of one model folder, by role (full paths, sorted). */
 export interface FolderFiles {
@@ -46,11 +45,7 @@ export async function classifyFolder(dir: string): Promise<FolderFiles> {
   try {
     entries = await fsp.readdir(dir, { withFileTypes: true });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') throw new OmlError('USAGE', 'is not a directory', { file: dir, cause: e });
-    if (code === 'ENOENT') throw new OmlError('ENOENT', 'no such directory', { file: dir, cause: e });
-    if (code === 'EACCES' || code === 'EPERM') throw new OmlError('EACCES', 'directory is not readable', { file: dir, cause: e });
-    throw fsError(e, dir);
+    throw fsError(e, dir, 'directory');
   }
   const out: FolderFiles = { dir, license: [], usePolicy: [], notice: [], card: null, config: null, other: [] };
   const names: string[] = [];

@@ -2,11 +2,8 @@
  * The survey's data tables (data/license-names.yaml, data/publishers.yaml),
  * validated with zod and loaded once. Bad data is a CATALOG error naming the file.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { OmlError } from '../errors.js';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data-table.js';
 import { TierSchema } from '../types.js';
 
 /** A phrase: words separated by single spaces, written as the normalized text reads (see names.ts). */
@@ -38,26 +35,7 @@ export const PublishersSchema = z.object({
 }).strict();
 export type Publishers = z.infer<typeof PublishersSchema>;
 
-const cache = new Map<string, unknown>();
-
-function load<T>(file: string, schema: z.ZodType<T>): T {
-  const hit = cache.get(file);
-  if (hit) return hit as T;
-  const p = dataPath('data', file);
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(p, 'utf8'));
-  } catch (e) {
-    throw new OmlError('CATALOG', `cannot read data table: ${(e as Error).message}`, { file: p, cause: e });
-  }
-  const r = schema.safeParse(raw);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new OmlError('CATALOG', `invalid data table at ${i.path.join('.') || '(root)'}: ${i.message}`, { file: p });
-  }
-  cache.set(file, r.data);
-  return r.data;
-}
+const load = <T>(file: string, schema: z.ZodType<T>): T => loadDataFile(file, schema);
 
 export const licenseNames = (): LicenseNames => load('license-names.yaml', LicenseNamesSchema);
 export const publishers = (): Publishers => load('publishers.yaml', PublishersSchema);

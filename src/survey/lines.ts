@@ -3,7 +3,7 @@
  * reported (`tooLong`) and skipped to its end instead of being held in memory.
  */
 import { createReadStream } from 'node:fs';
-import { OmlError } from '../errors.js';
+import { fsError } from '../errors.js';
 
 export interface Line { n: number; text: string; tooLong?: boolean }
 
@@ -37,10 +37,7 @@ export async function* readLines(file: string, max: number): AsyncIterable<Line>
       }
     }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new OmlError('ENOENT', 'no such file', { file });
-    if (code === 'EISDIR') throw new OmlError('USAGE', 'is a directory', { file });
-    throw new OmlError('EACCES', `cannot read: ${(e as Error).message}`, { file });
+    throw fsError(e, file);
   }
   if (size > 0 || over) yield emit();
 }

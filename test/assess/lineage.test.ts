@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { lineageConflicts } from '../../src/assess/conflicts.js';
-import { globMatch } from '../../src/assess/glob.js';
+import { globMatch } from '../../src/glob.js';
 import { normalizeModelId, resolveBaseModels } from '../../src/assess/lineage.js';
 
 const lic = (id: string) => resolveBaseModels([id])[0].license;

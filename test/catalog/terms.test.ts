@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCatalog } from '../../src/catalog/index.js';
-import { EXCERPT_WORDS, buildCatalogTerms } from '../../src/catalog/terms-build.js';
+import { EXCERPT_WORDS, buildCatalogTerms } from '../../src/build/catalog-terms.js';
 import { decodeBytes } from '../../src/read/decode.js';
 import type { Term } from '../../src/types.js';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discoverModels } from '../../src/policy/discover.js';
-import { compileGlobs } from '../../src/policy/glob.js';
+import { compileGlobs } from '../../src/glob.js';
 
 const base = mkdtempSync(join(tmpdir(), 'oml-discover-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));

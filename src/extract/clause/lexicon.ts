@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { loadLexicon } from '../../lexicon.js';
+import { COMPARATORS, PERIODS } from '../../types.js';
 
 export const CATEGORIES = [
   'actor', 'grant', 'duty', 'negation', 'prohibit', 'cancel', 'only', 'marker', 'definition', 'hypothetical',
@@ -28,8 +29,8 @@ export const MetricsLexiconSchema = z.object({
   percent: Phrases,
   zh_multipliers: z.record(z.string(), z.number().positive()),
   zh_digits: z.record(z.string(), z.number().int().min(0)),
-  zh_comparators: z.partialRecord(z.enum(['>', '>=', '<', '<=']), Phrases),
-  zh_periods: z.partialRecord(z.enum(['month', 'year']), Phrases),
+  zh_comparators: z.partialRecord(z.enum(COMPARATORS), Phrases),
+  zh_periods: z.partialRecord(z.enum(PERIODS), Phrases),
   zh_currencies: z.record(z.string().regex(/^[A-Z]{3}$/), Phrases),
 }).strict();
 export type MetricsLexicon = z.infer<typeof MetricsLexiconSchema>;

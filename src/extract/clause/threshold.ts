@@ -5,12 +5,13 @@
  */
 import type { Normalizers } from '../normalize.js';
 import type { MetricsLexicon } from './lexicon.js';
+import type { Comparator, Period } from '../../types.js';
 
 export interface ThresholdRead {
   value: number;
-  comparator?: '>' | '>=' | '<' | '<=';
+  comparator?: Comparator;
   currency?: string;
-  period?: 'month' | 'year';
+  period?: Period;
 }
 
 /** A number: digits with optional "," groups and decimals (linear: each repetition starts with "," or "."). */

@@ -1,21 +1,28 @@
 /**
- * Minimal glob matching for `exclude:` patterns, without regular expressions
- * (so no backtracking blow-up on hostile patterns).
+ * The one glob matcher (a base module), without regular expressions: wildcard
+ * matching is the classic two-pointer walk with backtracking to the last star
+ * (O(pattern x input) worst case), and `**` segments are memoized, so hostile
+ * patterns cannot blow up. Regex-compiling libraries (picomatch, minimatch)
+ * backtrack polynomially in the number of stars on a failing match: picomatch
+ * took 20 s for `*a*a*a*a*a*a*a*a*b` against 60 characters, so they are not used.
  *
- * - `*` matches any run of characters except `/`, `?` one character except `/`.
- * - `**` as a whole segment matches zero or more path segments.
- * - A pattern without `/` matches the base name at any depth (like .gitignore).
- * - A trailing `/` is ignored; a leading `./` or `/` anchors at the root.
+ * Two callers, two stated semantics:
+ * - {@link compileGlobs} (policy `exclude:`): path-segment aware and case-sensitive;
+ *   `*` and `?` stay within a segment, `**` as a whole segment spans zero or more
+ *   segments, a pattern without `/` matches the base name at any depth (like
+ *   .gitignore), a trailing `/` is ignored, a leading `./` or `/` anchors at the root.
+ * - {@link globMatch} (assess base-model table): the whole id, case-insensitive by
+ *   default; only `*` is special (any run of characters, `/` included), `?` is literal.
  */
 
-function matchSegment(pat: string, s: string): boolean {
-  // Classic two-pointer wildcard match: O(len(pat) * len(s)) worst case.
+/** Wildcard match of a whole string; `anyOne` enables `?` as "one character". */
+function matchWildcard(pat: string, s: string, anyOne: boolean): boolean {
   let p = 0;
   let i = 0;
   let star = -1;
   let mark = 0;
   while (i < s.length) {
-    if (p < pat.length && (pat[p] === '?' || pat[p] === s[i])) {
+    if (p < pat.length && pat[p] !== '*' && (pat[p] === s[i] || (anyOne && pat[p] === '?'))) {
       p++;
       i++;
     } else if (p < pat.length && pat[p] === '*') {
@@ -30,6 +37,10 @@ function matchSegment(pat: string, s: string): boolean {
   }
   while (p < pat.length && pat[p] === '*') p++;
   return p === pat.length;
+}
+
+function matchSegment(pat: string, s: string): boolean {
+  return matchWildcard(pat, s, true);
 }
 
 function matchSegments(pat: string[], segs: string[]): boolean {
@@ -54,6 +65,7 @@ export interface GlobMatcher {
   (rel: string): boolean;
 }
 
+/** Path-segment-aware, case-sensitive matcher of any of `patterns` (policy `exclude:`). */
 export function compileGlobs(patterns: string[]): GlobMatcher {
   const compiled = patterns.map((raw) => {
     let p = raw.trim().replace(/\\/g, '/');
@@ -73,4 +85,11 @@ export function compileGlobs(patterns: string[]): GlobMatcher {
     }
     return false;
   };
+}
+
+/** Whole-string match where only `*` is special and crosses `/` (assess base-model ids). */
+export function globMatch(pattern: string, input: string, caseInsensitive = true): boolean {
+  return caseInsensitive
+    ? matchWildcard(pattern.toLowerCase(), input.toLowerCase(), false)
+    : matchWildcard(pattern, input, false);
 }

@@ -1,7 +1,8 @@
 /**
- * Build step (run after tsup as `node dist/build-data.js`): validates the
+ * Build step (run after tsup as `node dist/build-data.js`; build-time code,
+ * outside the layer order): validates the
  * package's catalog and rules and writes them as JSON to dist/data/, stamped
- * with the digest of their YAML sources (see ./index.ts).
+ * with the digest of their YAML sources (see ../compiled/index.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { RULE_SOURCES, loadRulesData } from '../extract/compile.js';
 import { defaultRulesDir } from '../extract/load.js';
 import { DATA_TABLES, loadDataTable } from '../assess/data.js';
 import { dataPath } from '../paths.js';
-import { compiledPath, digestOf, sourceFiles, type CompiledFile } from './index.js';
+import { compiledPath, digestOf, sourceFiles, type CompiledFile } from '../compiled/index.js';
 
 function write<T>(name: string, dir: string, files: string[], value: T): void {
   const out = compiledPath(name);
