@@ -2,7 +2,8 @@
  * `oml check [DIR] [--config FILE] [--format text|json|markdown|sarif] [--output FILE]`
  * Exit codes: 0 pass, 1 policy failure, 2 usage/config/input error.
  */
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { toPosix } from '../paths.js';
 import { parseArgs } from 'node:util';
 import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
 import { isOmlError } from '../errors.js';
@@ -38,7 +39,7 @@ function render(report: CheckReport, format: Exclude<Format, 'cyclonedx'>, dir: 
       return renderCheckMarkdown(report);
     case 'sarif': {
       // SARIF URIs are relative to the repository root; assume it is the working directory.
-      const rel = relative(process.cwd(), resolve(dir)).split(sep).join('/');
+      const rel = toPosix(relative(process.cwd(), resolve(dir)));
       return renderCheckSarif(report, { uriPrefix: rel && !rel.startsWith('..') ? rel : undefined });
     }
     default:

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { ValidatedProfileSchema } from '../assess/profile-codes.js';
 import { OmlError } from '../errors.js';
+import { YAML_MAX_ALIASES } from '../limits.js';
 import { firstDuplicateKey, formatPath, lineOf, readConfigText } from '../policy/config.js';
 import type { Profile } from '../types.js';
 
@@ -25,7 +26,7 @@ export async function loadProfile(path: string): Promise<Profile> {
   if (dup) throw new OmlError('YAML', `invalid YAML: map keys must be unique (${JSON.stringify(dup.key.slice(0, 80))} repeats)`, { file: path });
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 50 });
+    data = doc.toJS({ maxAliasCount: YAML_MAX_ALIASES });
   } catch (e) {
     throw new OmlError('YAML', `invalid YAML: ${(e as Error).message}`, { file: path });
   }

@@ -26,6 +26,7 @@ const RANKS: Record<string, number> = {
   'types.ts': 0,
   'errors.ts': 0,
   'paths.ts': 0,
+  'version.ts': 0,
   'limits.ts': 0,
   'lexicon.ts': 0,
   'binary.ts': 0,
