@@ -29,7 +29,7 @@ export function outsideFinding(root: string, hit: OutsideHit): Finding {
   };
 }
 
-function standalone(id: string, source: ModelResult['source'], finding: Finding): ModelResult {
+export function standalone(id: string, source: ModelResult['source'], finding: Finding): ModelResult {
   return {
     id,
     source,
@@ -66,4 +66,16 @@ export function applyOutside(root: string, models: ModelResult[], folderOf: Map<
     }
   }
   return out;
+}
+
+/** Scan warnings for paths that could not be read at all (EACCES, EPERM): each fails the check as a result of its own. */
+export function unreadableResults(warnings: ReadonlyArray<{ code: string; message: string; path?: string }>): ModelResult[] {
+  return warnings.filter((w) => w.code === 'EACCES' || w.code === 'EPERM').map((w) => standalone(w.path ?? '.', 'folder', {
+    rule: 'unreadable-path',
+    level: 'error',
+    message: `${w.path ?? '.'}: ${w.message}: models or model references in it cannot have been checked`,
+    fix: 'make the path readable to the CI user, or exclude it in oml.config.yaml (exclude:) after review',
+    location: { path: w.path ?? '.', line: 1 },
+    waived: false,
+  }));
 }

@@ -13,7 +13,7 @@ export const RULE_IDS = [
   'tier-not-allowed', 'license-required', 'prohibited', 'unknown-license', 'expired-waiver', 'license-conflict', 'verdict-unknown',
   'license-drift',
   'unknown-lineage', 'unexplained-change', 'hidden-characters',
-  'outside-root',
+  'outside-root', 'unreadable-path',
 ] as const;
 export const RuleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleIdSchema>;

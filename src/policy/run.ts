@@ -20,7 +20,7 @@ import { loadConfig, policyMode } from './config.js';
 import { discoverModels, type ReaddirFn } from './discover.js';
 import { judgeModel, normalizeModelKey, isExpired, sortResults, todayUtc, type IndexedWaiver, type JudgeContext, type JudgeSubject } from './judge.js';
 import { CHECK_REPORT_VERSION, type CheckReport, type Location, type ModelResult, type Reference } from './report-schema.js';
-import { applyOutside, type OutsideHit } from './outside.js';
+import { applyOutside, unreadableResults, type OutsideHit } from './outside.js';
 import { findSourceRefs, type SourceRef } from './source-refs.js';
 import { hubModeFor, hubReferenceSubject, type HubCheckOptions } from './hub-refs.js';
 import { toPosix } from '../paths.js';
@@ -220,7 +220,8 @@ export async function checkDirectory(dirIn: string, opts: CheckOptions = {}): Pr
   // symlinks met by discovery or by reading a model folder, and configured paths: each one fails the check
   const seen = new Set(outside.map((o) => o.link));
   for (const o of guard.outside) if (!seen.has(o.link)) outside.push(o);
-  const models: ModelResult[] = sortResults(applyOutside(root, judged, folderOf, outside));
+  // a path the scan could not read at all fails closed too (not a silent skip)
+  const models: ModelResult[] = sortResults([...applyOutside(root, judged, folderOf, outside), ...unreadableResults([...disc.warnings, ...refWarnings])]);
 
   // Waivers that matched nothing, or that are expired on a model that passes anyway.
   for (const w of waivers) {

@@ -27,6 +27,7 @@ const RULES: Record<RuleId, { name: string; short: string; full: string; level: 
   'unexplained-change': { name: 'UnexplainedChange', short: 'License text changed in a way oml cannot account for', full: 'A known license template has an added passage in which no term is recognised, or a template term was removed. A warning with policy.changes: warn.', level: 'error' },
   'hidden-characters': { name: 'HiddenCharacters', short: 'Hidden or look-alike characters in a license text', full: 'The license text contains format characters (zero-width, bidi controls, soft hyphens) or mixed-script words, which can hide what it says.', level: 'warning' },
   'outside-root': { name: 'OutsideRoot', short: 'Path outside the scanned root', full: 'A symlink or a configured path resolves outside the scanned repository (and outside allowedRoots): it was not read, so the check cannot vouch for it.', level: 'error' },
+  'unreadable-path': { name: 'UnreadablePath', short: 'A file or directory the scan could not read', full: 'A directory or a code/config file under the scanned root could not be read (permissions): models or model references in it cannot have been checked.', level: 'error' },
 };
 
 type ExtraRuleId = 'analysis-warning' | 'scan-warning';
