@@ -7,7 +7,10 @@ const KIND_ORDER: TermKind[] = ['threshold', 'obligation', 'restriction', 'termi
 
 function headline(a: Analysis): string {
   const w = reportText();
-  const lic = a.license.id ? `${a.license.name ?? a.license.id}${a.license.version ? ` (version ${a.license.version})` : ''}` : w.unknownLicense;
+  const name = a.license.name ?? a.license.id;
+  const v = a.license.version;
+  // "Apache License 2.0", not "Apache License 2.0 (version 2.0)"
+  const lic = name ? `${name}${v && !name.includes(v) ? ` (version ${v})` : ''}` : w.unknownLicense;
   if (a.commercialUse) return `${a.commercialUse.verdict.toUpperCase()}: ${a.commercialUse.summary}`;
   return fill(w.headlines[a.openness.tier], { license: lic });
 }

@@ -68,7 +68,9 @@ describe('analyze text report wording', () => {
     const tiers = new Set<string>();
     for (const a of results) {
       tiers.add(a.openness.tier);
-      const license = a.license.id ? `${a.license.name ?? a.license.id}${a.license.version ? ` (version ${a.license.version})` : ''}` : reportText().unknownLicense;
+      const name = a.license.name ?? a.license.id;
+      const v = a.license.version;
+      const license = name ? `${name}${v && !name.includes(v) ? ` (version ${v})` : ''}` : reportText().unknownLicense;
       expect(renderAnalysisText(a).split('\n')[1], a.subject.path).toBe(`  ${fill(reportText().headlines[a.openness.tier], { license })}`);
     }
     expect(tiers.size).toBeGreaterThanOrEqual(3);
