@@ -45,6 +45,13 @@ function render(spec: TermAction, t: Term, data: CommercialActions): string {
     .replace('{where}', placements(t.evidence.sentence, data));
 }
 
+/** The plain-words action for a term (data/commercial-actions.yaml), whatever the profile; null when the table has none. */
+export function termActionText(t: Term): string | null {
+  const data = commercialActions();
+  const spec = data.terms.find((s) => s.kind === t.kind && s.name === t.name);
+  return spec ? render(spec, t, data) : null;
+}
+
 /** Verdict, actions and applied thresholds for `profile`. */
 export function assessCommercialUse(input: CommercialInput, profile: Profile): CommercialUse {
   const data = commercialActions();

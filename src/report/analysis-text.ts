@@ -1,14 +1,18 @@
-import type { Analysis, Term, TermKind } from '../types.js';
+import type { Analysis, TermKind } from '../types.js';
 import { escapeText } from './escape.js';
+import { flatten, mergeTerms, shorten, termLine } from './term-lines.js';
+import { fill, reportText } from './text-wording.js';
 
 const KIND_ORDER: TermKind[] = ['threshold', 'obligation', 'restriction', 'termination', 'other', 'permission'];
 
 function headline(a: Analysis): string {
-  const lic = a.license.id ? `${a.license.name ?? a.license.id}${a.license.version ? ` (version ${a.license.version})` : ''}` : 'unknown license';
+  const w = reportText();
+  const name = a.license.name ?? a.license.id;
+  const v = a.license.version;
+  // "Apache License 2.0", not "Apache License 2.0 (version 2.0)"
+  const lic = name ? `${name}${v && !name.includes(v) ? ` (version ${v})` : ''}` : w.unknownLicense;
   if (a.commercialUse) return `${a.commercialUse.verdict.toUpperCase()}: ${a.commercialUse.summary}`;
-  const tier = a.openness.tier;
-  if (tier === 'unknown') return `UNKNOWN: ${lic}; do not ship until the license is identified`;
-  return `${tier}: ${lic}`;
+  return fill(w.headlines[a.openness.tier], { license: lic });
 }
 
 export interface Caution {
@@ -41,25 +45,7 @@ export function needsReview(a: Analysis): boolean {
   return caution(a)?.level === 'review';
 }
 
-/** 700000000 -> "700,000,000" (toLocaleString would load ICU data: ~15 ms of start-up). */
-export function groupDigits(n: number): string {
-  const [int, frac] = String(n).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+$)/g, ',');
-  return frac ? `${grouped}.${frac}` : grouped;
-}
-
-function termLine(t: Term): string {
-  const where = `${t.evidence.path}:${t.evidence.line}`;
-  const extra: string[] = [];
-  if (t.kind === 'threshold') {
-    extra.push(`${t.comparator ?? ''} ${(t.value == null ? '?' : groupDigits(t.value))}${t.currency ? ` ${t.currency}` : ''}${t.period ? ` per ${t.period}` : ''}${t.consequence ? ` -> ${t.consequence}` : ''}`.trim());
-  }
-  if (t.text) extra.push(`"${t.text}"`);
-  if (t.territories?.length) extra.push(t.territories.join(', '));
-  if (t.scope) extra.push(`scope: ${t.scope}`);
-  if (t.origin !== 'text') extra.push(`(${t.origin}${t.via ? `: ${t.via}` : ''})`);
-  return `    ${t.name}${extra.length ? ` ${extra.join(' ')}` : ''}  [${where}]`;
-}
+export { groupDigits } from './term-lines.js';
 
 export type Detail = 'quiet' | 'normal' | 'verbose';
 
@@ -98,7 +84,7 @@ export function renderAnalysisText(a: Analysis, opts: TextOptions = {}): string 
   if (c) out.push(`  ${c.text}`);
   const l = a.license;
   out.push(`  license: ${l.id ?? 'unknown'}${l.spdx ? ` [${l.spdx}]` : ''} family=${l.family ?? '-'} version=${l.version ?? '-'} match=${l.match} confidence=${l.confidence.toFixed(2)}${l.basedOn ? ` based on ${l.basedOn}` : ''}`);
-  for (const p of l.additions) out.push(`    + added at lines ${p.line}-${p.endLine} (${p.words} words): ${p.text.length > 120 ? `${p.text.slice(0, 117)}...` : p.text}`);
+  for (const p of l.additions) out.push(`    + added at lines ${p.line}-${p.endLine} (${p.words} words): "${shorten(p.text)}"`);
   for (const p of l.removals) out.push(`    - removed near line ${p.line} (${p.words} words)`);
   if (a.declared) {
     out.push(`  declared: license=${a.declared.license.join(', ') || '(none)'}${a.declared.licenseName ? ` license_name=${a.declared.licenseName}` : ''} -> ${a.declared.resolved ?? 'unresolved'}${a.declared.baseModel.length ? `; base_model=${a.declared.baseModel.join(', ')}` : ''}`);
@@ -112,10 +98,11 @@ export function renderAnalysisText(a: Analysis, opts: TextOptions = {}): string 
   for (const kind of KIND_ORDER) {
     const ts = a.terms.filter((t) => t.kind === kind);
     if (!ts.length) continue;
-    out.push(`  ${kind} (${ts.length}):`);
-    for (const t of ts) {
-      out.push(termLine(t));
-      if (detail === 'verbose' && t.evidence.sentence) out.push(`        "${t.evidence.sentence}"`);
+    const merged = mergeTerms(ts);
+    out.push(`  ${kind} (${merged.length}):`);
+    for (const m of merged) {
+      out.push(termLine(m));
+      if (detail === 'verbose' && m.term.evidence.sentence) out.push(`        "${flatten(m.term.evidence.sentence)}"`);
     }
   }
   for (const x of a.conflicts) out.push(`  CONFLICT ${x.code}: ${x.message}`);

@@ -27,7 +27,7 @@ describe('oml analyze', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[1]).toMatch(/^ {2}(ALLOWED|ALLOWED-WITH-OBLIGATIONS|LICENSE-REQUIRED|PROHIBITED|UNKNOWN)/);
-    expect(r.stdout).toMatch(/threshold \(\d+\):\n {4}monthly-active-users > 50,000,000/);
+    expect(r.stdout).toMatch(/threshold \(\d+\):\n {4}monthly-active-users: [^\n]{1,200} 50,000,000 /);
     expect(r.stdout).toMatch(/examples\/acme-model\/LICENSE:12\]/);
   });
 
