@@ -222,6 +222,11 @@ describe('every document of a model folder counts', () => {
     expect(report.result).toBe('fail');
   });
 
+  it('a NOTICE that excludes countries in words the reader may not know still fails closed', async () => {
+    const report = await check({ LICENSE: apache, NOTICE: 'Example Model\nCopyright 2026 Example Labs\n\nDistribution of the weights to the following countries is disallowed: Atlantis.\n' });
+    expect(report.result).toBe('fail');
+  });
+
   it('an ordinary attribution NOTICE does not fail an Apache model', async () => {
     const report = await check({ LICENSE: apache, NOTICE: 'Example Model\nCopyright 2026 Example Labs\n\nThis product includes software developed at Example Labs.\n' });
     expect(report.models[0]!.tier).toBe('open-weight-permissive');
