@@ -1,6 +1,4 @@
 export const SPDX_XML_DIR: string;
-export const TEMPLATES_JSON: string;
-export const TEMPLATES_BIN: string;
 export function buildSpdxTemplates(dir?: string): { index: unknown; bin: Buffer };
 export function spdxXmlTexts(dir?: string): Map<string, { name: string; osi: boolean; text: string }>;
-export function writeSpdxTemplates(): number;
+export function xmlSource(dir?: string): string;

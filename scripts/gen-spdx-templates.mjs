@@ -7,7 +7,7 @@
 // <alt match=RE> becomes the finite set of texts RE stands for (or a bounded
 // wildcard), <bullet> is dropped (the tokenizer drops list markers too), copyright
 // notices and "All rights reserved" inside the body are optional.
-import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser } from '@xmldom/xmldom';
@@ -18,8 +18,6 @@ import { expandRegex, UNBOUNDED } from './spdx-regex.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SPDX_XML_DIR = path.resolve(root, '..', 'shared', 'spdx', 'src');
-export const TEMPLATES_JSON = path.join(root, 'licenses', 'spdx', 'templates.json');
-export const TEMPLATES_BIN = path.join(root, 'licenses', 'spdx', 'templates.bin');
 
 /** Opcodes (values below OP_LIMIT); a word hash below OP_LIMIT is written as ESC, hash. */
 export const OP = { ESC: 0, OPT_BEGIN: 1, OPT_END: 2, ALT_BEGIN: 3, ALT_SEP: 4, ALT_END: 5, WILD: 6, LINE_OPT: 7 };
@@ -246,23 +244,14 @@ export function buildSpdxTemplates(dir = SPDX_XML_DIR) {
   }
   const bin = Buffer.alloc(stream.length * 4);
   stream.forEach((v, i) => bin.writeUInt32LE(v >>> 0, i * 4));
-  const readme = readFileSync(path.join(dir, '..', 'README.md'), 'utf8');
-  const commit = /commit ([0-9a-f]{40})/.exec(readme)?.[1] ?? 'unknown';
   const eot = parseYaml(readFileSync(path.join(root, 'data', 'end-of-terms.yaml'), 'utf8'));
   const endOfTerms = { endPhrases: eot.endPhrases.map(wordsOf), startPhrases: eot.startPhrases.map(wordsOf) };
-  return { index: { generatedBy: 'scripts/gen-spdx-templates.mjs', source: `spdx/license-list-XML@${commit}`, endOfTerms, licenses }, bin };
+  return { index: { generatedBy: 'npm run generate (scripts/gen-spdx-templates.mjs)', source: xmlSource(dir), endOfTerms, licenses }, bin };
 }
 
-export function writeSpdxTemplates() {
-  if (!existsSync(SPDX_XML_DIR)) throw new Error(`SPDX XML not found at ${SPDX_XML_DIR}`);
-  mkdirSync(path.dirname(TEMPLATES_JSON), { recursive: true });
-  const { index, bin } = buildSpdxTemplates();
-  writeFileSync(TEMPLATES_JSON, JSON.stringify(index, null, 0).replace(/\},\{/g, '},\n{') + '\n');
-  writeFileSync(TEMPLATES_BIN, bin);
-  return index.licenses.length;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const n = writeSpdxTemplates();
-  console.log(`wrote ${n} SPDX templates to ${path.relative(root, TEMPLATES_JSON)}`);
+/** The SPDX XML checkout's name and commit (from the README beside its src/ folder). */
+export function xmlSource(dir = SPDX_XML_DIR) {
+  const readme = readFileSync(path.join(dir, '..', 'README.md'), 'utf8');
+  const commit = /commit ([0-9a-f]{40})/.exec(readme)?.[1] ?? 'unknown';
+  return `spdx/license-list-XML@${commit}`;
 }

@@ -1,7 +1,7 @@
 /**
  * Every regex the project proves free of catastrophic backtracking, one list.
  * A module whose regexes should be proven adds its set here; the proof test
- * (test/extract/redos.test.ts) and `npm run redos:record` both read this list.
+ * (test/extract/redos.test.ts) and `npm run generate` (scripts/generate/redos-proofs.ts) both read this list.
  */
 import { loadRules } from '../../src/extract/index.js';
 import { REF_REGEXES } from '../../src/policy/source-refs.js';

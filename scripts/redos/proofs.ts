@@ -4,7 +4,7 @@
  * A proof's hash covers the regex source, its flags, the installed recheck
  * version and the check parameters, so changing any of them makes the proof
  * not apply (the pattern is checked again and the record is stale until
- * `npm run redos:record` writes it). The record is derived data: only that
+ * `npm run generate` writes it). The record is derived data: only that
  * command writes it, and only from verdicts recheck gave in that run.
  */
 import { createHash } from 'node:crypto';
@@ -16,7 +16,7 @@ import { z } from 'zod';
 
 /** The committed record (next to the test that uses it). */
 export const RECORD_FILE = fileURLToPath(new URL('../../test/extract/redos-proofs.json', import.meta.url));
-export const RECORD_COMMAND = 'npm run redos:record';
+export const RECORD_COMMAND = 'npm run generate';
 
 /**
  * Deterministic checking: the fuzz checker counts matching steps (attackLimit)
@@ -79,12 +79,12 @@ export function readRecord(file = RECORD_FILE): ProofRecord {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message}); rewrite it with ${RECORD_COMMAND} -- --all`);
+    throw new Error(`${file}: not JSON (${(e as Error).message}); rewrite it with ${RECORD_COMMAND} -- --recheck-all`);
   }
   const parsed = RecordSchema.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`${file}: not a ReDoS proof record (${where}); rewrite it with ${RECORD_COMMAND} -- --all`);
+    throw new Error(`${file}: not a ReDoS proof record (${where}); rewrite it with ${RECORD_COMMAND} -- --recheck-all`);
   }
   return parsed.data;
 }
@@ -98,12 +98,17 @@ const ABOUT = `Derived data: recheck verdicts for every regex the project proves
 
 /** One proof per line, sorted by where, so parallel additions merge cleanly. */
 export function writeRecord(proofs: Proof[], file = RECORD_FILE): void {
+  writeFileSync(file, renderRecord(proofs));
+}
+
+/** The record file's text for these proofs. */
+export function renderRecord(proofs: Proof[]): string {
   const sorted = [...proofs].sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0));
   const head = emptyRecord();
   const lines = sorted.map((p) => `    ${JSON.stringify({ hash: p.hash, status: p.status, where: p.where })}`);
   const text = `{\n  "about": ${JSON.stringify(head.about)},\n  "recheck": ${JSON.stringify(head.recheck)},\n`
     + `  "params": ${JSON.stringify(head.params)},\n  "proofs": [\n${lines.join(',\n')}\n  ]\n}\n`;
-  writeFileSync(file, text);
+  return text;
 }
 
 export interface Verdict { where: string; hash: string; status: Status; ms: number }

@@ -1,17 +1,19 @@
 /**
  * Build step (run after tsup as `node dist/build-data.js`; build-time code,
- * outside the layer order): validates the
+ * outside the layer order): computes the SPDX fingerprints derived from the
+ * spdx-license-list dependency (./spdx-fingerprints.ts), validates the
  * package's catalog and rules and writes them as JSON to dist/data/, stamped
- * with the digest of their YAML sources (see ../compiled/index.ts).
+ * with the digest of their sources (see ../compiled/index.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CATALOG_SOURCES, defaultCatalogDir, loadCatalogEntries } from '../catalog/load.js';
+import { catalogSourceFiles, defaultCatalogDir, loadCatalogEntries } from '../catalog/load.js';
 import { RULE_SOURCES, loadRulesData } from '../extract/compile.js';
 import { defaultRulesDir } from '../extract/load.js';
 import { DATA_TABLES, loadDataTable } from '../assess/data.js';
 import { dataPath } from '../paths.js';
 import { compiledPath, digestOf, sourceFiles, type CompiledFile } from '../compiled/index.js';
+import { writeSpdxFingerprints } from './spdx-fingerprints.js';
 
 function write<T>(name: string, dir: string, files: string[], value: T): void {
   const out = compiledPath(name);
@@ -22,7 +24,10 @@ function write<T>(name: string, dir: string, files: string[], value: T): void {
 }
 
 const catalogDir = defaultCatalogDir();
-write('catalog', catalogDir, sourceFiles(catalogDir, CATALOG_SOURCES, false), loadCatalogEntries(catalogDir));
+// the SPDX fingerprints first: they derive from the spdx-license-list dependency (not committed)
+const nSpdx = writeSpdxFingerprints();
+process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('spdx-fingerprints'))} (${nSpdx} SPDX licenses)\n`);
+write('catalog', catalogDir, catalogSourceFiles(catalogDir), loadCatalogEntries(catalogDir));
 const rulesDir = defaultRulesDir();
 write('rules', rulesDir, sourceFiles(rulesDir, RULE_SOURCES), loadRulesData(rulesDir));
 for (const file of Object.keys(DATA_TABLES) as Array<keyof typeof DATA_TABLES>) {

@@ -1,7 +1,8 @@
 /**
- * Loads and validates the license catalog (licenses/*.yaml) and the generated
- * SPDX fingerprints (licenses/spdx/fingerprints.json). Every problem is
- * collected and reported at once, naming file and field.
+ * Loads and validates the license catalog: the hand-written licenses/*.yaml
+ * files with their generated fingerprint sidecars (licenses/fingerprints/<id>.json),
+ * and the SPDX fingerprints (see spdx-load.ts). Every problem is collected and
+ * reported at once, naming file and field.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -9,8 +10,13 @@ import { parse } from 'yaml';
 import { OmlError } from '../errors.js';
 import { dataPath } from '../paths.js';
 import { readCompiled, sourceFiles } from '../compiled/index.js';
-import { readUint32LE } from '../binary.js';
-import { CatalogEntrySchema, SpdxFingerprintFileSchema, type CatalogEntry, type SpdxFingerprintFile } from './schema.js';
+import { CatalogFileSchema, FingerprintSidecarSchema, type CatalogEntry, type SpdxFingerprintFile, type StoredFingerprint } from './schema.js';
+import { loadSpdxFingerprints, loadSpdxShingles } from './spdx-load.js';
+
+export { loadSpdxFingerprints, loadSpdxShingles };
+
+/** Folder of the generated fingerprint sidecars, inside the catalog folder. */
+export const FINGERPRINT_DIR = 'fingerprints';
 
 export interface LoadedCatalog {
   dir: string;
@@ -27,11 +33,11 @@ export function defaultCatalogDir(): string {
   return dir;
 }
 
-/** Validate catalog files in `dir`; throws one OmlError listing every problem. */
+/** Validate catalog files in `dir` and their fingerprint sidecars; throws one OmlError listing every problem. */
 export function loadCatalogEntries(dir: string): CatalogEntry[] {
   const problems: string[] = [];
   const entries: CatalogEntry[] = [];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml') || f.endsWith('.json')).sort();
+  const files = readdirSync(dir).filter((f) => CATALOG_SOURCES.test(f)).sort();
   for (const file of files) {
     let raw: unknown;
     try {
@@ -41,7 +47,12 @@ export function loadCatalogEntries(dir: string): CatalogEntry[] {
       problems.push(`${file}: cannot parse: ${(e as Error).message.split('\n')[0]}`);
       continue;
     }
-    const r = CatalogEntrySchema.safeParse(raw);
+    if (raw && typeof raw === 'object' && 'fingerprint' in raw) {
+      problems.push(`${file}: field fingerprint: generated data does not belong in the hand-written file `
+        + `(fingerprints live in ${FINGERPRINT_DIR}/<id>.json: delete the field and run npm run generate)`);
+      continue;
+    }
+    const r = CatalogFileSchema.safeParse(raw);
     if (!r.success) {
       for (const issue of r.error.issues) {
         problems.push(`${file}: field ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -50,40 +61,66 @@ export function loadCatalogEntries(dir: string): CatalogEntry[] {
     }
     const base = file.replace(/\.(ya?ml|json)$/, '');
     if (r.data.id !== base) problems.push(`${file}: field id: "${r.data.id}" does not match the file name`);
-    entries.push(r.data);
+    entries.push({ ...r.data, fingerprint: [] });
   }
   const ids = new Set<string>();
   for (const e of entries) {
     if (ids.has(e.id)) problems.push(`${e.id}.yaml: field id: duplicate id "${e.id}"`);
     ids.add(e.id);
   }
+  const sidecars = readSidecars(dir, problems);
   for (const e of entries) {
     e.incorporates.forEach((inc, i) => {
       if (!ids.has(inc)) problems.push(`${e.id}.yaml: field incorporates.${i}: unknown catalog id "${inc}"`);
     });
+    const fp = sidecars.get(e.id);
+    sidecars.delete(e.id);
+    if (fp) e.fingerprint = fp;
     if (e.sources.length > 0 && e.fingerprint.length === 0) {
-      problems.push(`${e.id}.yaml: field fingerprint: missing (run npm run fingerprints)`);
+      problems.push(`${FINGERPRINT_DIR}/${e.id}.json: missing or empty: ${e.id}.yaml lists sources (run npm run generate)`);
     }
   }
+  for (const id of sidecars.keys()) problems.push(`${FINGERPRINT_DIR}/${id}.json: no catalog entry ${id}.yaml (run npm run generate)`);
   if (problems.length) {
     throw new OmlError('CATALOG', `invalid license catalog (${problems.length} problem(s)):\n  ${problems.join('\n  ')}`, { file: dir });
   }
   return entries;
 }
 
-export function loadSpdxFingerprints(dir: string): SpdxFingerprintFile {
-  const file = path.join(dir, 'spdx', 'fingerprints.json');
-  if (!existsSync(file)) return { generatedBy: 'missing', source: 'missing', licenses: [] };
-  const r = SpdxFingerprintFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!r.success) {
-    const issues = r.error.issues.slice(0, 10).map((i) => `field ${i.path.join('.')}: ${i.message}`);
-    throw new OmlError('CATALOG', `invalid SPDX fingerprints:\n  ${issues.join('\n  ')}`, { file });
+/** The sidecars of dir/fingerprints/ by id (file name), validated; problems are collected. */
+function readSidecars(dir: string, problems: string[]): Map<string, StoredFingerprint[]> {
+  const out = new Map<string, StoredFingerprint[]>();
+  const fdir = path.join(dir, FINGERPRINT_DIR);
+  if (!existsSync(fdir)) return out;
+  for (const file of readdirSync(fdir).filter((f) => f.endsWith('.json')).sort()) {
+    const rel = `${FINGERPRINT_DIR}/${file}`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path.join(fdir, file), 'utf8'));
+    } catch (e) {
+      problems.push(`${rel}: cannot parse: ${(e as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const r = FingerprintSidecarSchema.safeParse(raw);
+    if (!r.success) {
+      for (const issue of r.error.issues.slice(0, 5)) problems.push(`${rel}: field ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      continue;
+    }
+    const id = file.slice(0, -'.json'.length);
+    if (r.data.id !== id) problems.push(`${rel}: field id: "${r.data.id}" does not match the file name`);
+    else out.set(id, r.data.fingerprint);
   }
-  return r.data;
+  return out;
 }
 
-/** Catalog source files (the compiled catalog is keyed on them). */
+/** Catalog files (top level of the catalog folder). */
 export const CATALOG_SOURCES = /\.(?:ya?ml|json)$/;
+
+/** Every file the loaded catalog comes from: the catalog files and their sidecars (the compiled catalog is keyed on them). */
+export function catalogSourceFiles(dir: string): string[] {
+  const fdir = path.join(dir, FINGERPRINT_DIR);
+  return [...sourceFiles(dir, CATALOG_SOURCES, false), ...(existsSync(fdir) ? sourceFiles(fdir, /\.json$/, false) : [])];
+}
 
 /**
  * Loads the catalog in dir (default: the package's licenses/). For the package's
@@ -92,7 +129,7 @@ export const CATALOG_SOURCES = /\.(?:ya?ml|json)$/;
  */
 export function loadCatalog(dir: string = defaultCatalogDir()): LoadedCatalog {
   const compiled = dir === defaultCatalogDir()
-    ? readCompiled<CatalogEntry[]>('catalog', dir, sourceFiles(dir, CATALOG_SOURCES, false))
+    ? readCompiled<CatalogEntry[]>('catalog', dir, catalogSourceFiles(dir))
     : null;
   const entries = compiled ?? loadCatalogEntries(dir);
   for (const e of entries) {
@@ -100,17 +137,6 @@ export function loadCatalog(dir: string = defaultCatalogDir()): LoadedCatalog {
       throw new OmlError('CATALOG', `field basedOn: invalid id "${e.basedOn}"`, { file: path.join(dir, `${e.id}.yaml`) });
     }
   }
-  const spdx = loadSpdxFingerprints(dir);
-  return { dir, entries, spdx, spdxShingles: loadSpdxShingles(dir, spdx) };
-}
-
-export function loadSpdxShingles(dir: string, spdx: SpdxFingerprintFile): Uint32Array {
-  const file = path.join(dir, 'spdx', 'shingles.bin');
-  if (!existsSync(file)) return new Uint32Array(0);
-  const out = readUint32LE(readFileSync(file));
-  const last = spdx.licenses[spdx.licenses.length - 1];
-  if (last && last.offset + last.count > out.length) {
-    throw new OmlError('CATALOG', 'SPDX shingles.bin is shorter than its index (run npm run fingerprints)', { file });
-  }
-  return out;
+  const spdx = loadSpdxFingerprints();
+  return { dir, entries, spdx, spdxShingles: loadSpdxShingles(spdx) };
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalogEntries, loadCatalog, defaultCatalogDir } from '../../src/catalog/load.js';
@@ -17,14 +17,19 @@ spdx: LicenseRef-acme-model-license
 incorporates: []
 basedOn: null
 sources: []
-fingerprint: []
 `;
 
 function tempCatalog(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'oml-catalog-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
   return dir;
 }
+
+const FP = { source: 'acme.txt', hash: '0123456789abcdef0123456789abcdef', words: 3, shingles: 'AAAAAA==' };
+const sidecar = (id: string, fingerprint: unknown[] = [FP]) => JSON.stringify({ id, generatedBy: 'npm run generate', fingerprint });
 
 describe('catalog schema validation', () => {
   it('accepts a valid entry', () => {
@@ -54,6 +59,26 @@ describe('catalog schema validation', () => {
     expect(() => loadCatalogEntries(dir)).toThrow(/acme-model-license.yaml: field incorporates.0: unknown catalog id "missing-policy"/);
   });
 
+  it('reads fingerprints from the generated sidecar, not from the hand-written file', () => {
+    const withSources = GOOD.replace('sources: []', 'sources: [acme.txt]');
+    const entries = loadCatalogEntries(tempCatalog({ 'acme-model-license.yaml': withSources, 'fingerprints/acme-model-license.json': sidecar('acme-model-license') }));
+    expect(entries[0]!.fingerprint).toEqual([FP]);
+    expect(() => loadCatalogEntries(tempCatalog({ 'acme-model-license.yaml': `${GOOD}fingerprint: []\n` })))
+      .toThrow(/acme-model-license.yaml: field fingerprint: generated data does not belong in the hand-written file/);
+  });
+
+  it('a missing, orphaned or mislabelled sidecar is an error naming the file', () => {
+    const withSources = GOOD.replace('sources: []', 'sources: [acme.txt]');
+    expect(() => loadCatalogEntries(tempCatalog({ 'acme-model-license.yaml': withSources })))
+      .toThrow(/fingerprints\/acme-model-license.json: missing or empty: acme-model-license.yaml lists sources \(run npm run generate\)/);
+    expect(() => loadCatalogEntries(tempCatalog({ 'acme-model-license.yaml': GOOD, 'fingerprints/gone.json': sidecar('gone') })))
+      .toThrow(/fingerprints\/gone.json: no catalog entry gone.yaml/);
+    expect(() => loadCatalogEntries(tempCatalog({ 'acme-model-license.yaml': withSources, 'fingerprints/acme-model-license.json': sidecar('other') })))
+      .toThrow(/fingerprints\/acme-model-license.json: field id: "other" does not match the file name/);
+    expect(() => loadCatalogEntries(tempCatalog({ 'acme-model-license.yaml': withSources, 'fingerprints/acme-model-license.json': '{"id":' })))
+      .toThrow(/fingerprints\/acme-model-license.json: cannot parse/);
+  });
+
   it('the shipped catalog is valid', () => {
     const dir = defaultCatalogDir();
     const entries = loadCatalogEntries(dir);
@@ -65,7 +90,9 @@ describe('catalog schema validation', () => {
 
   it('catalog files hold no long text runs (hashes only)', () => {
     const dir = defaultCatalogDir();
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
+    const files = [...readdirSync(dir).filter((x) => x.endsWith('.yaml')), ...readdirSync(path.join(dir, 'fingerprints')).map((f) => `fingerprints/${f}`)];
+    expect(files.length).toBeGreaterThan(200);
+    for (const f of files) {
       const text = readFileSync(path.join(dir, f), 'utf8');
       // no line with 20+ space-separated words
       expect(text.split('\n').some((l) => l.split(' ').filter(Boolean).length >= 20), f).toBe(false);

@@ -3,23 +3,25 @@
  * after tsup): equal to the validated YAML, and ignored as soon as a source
  * file no longer hashes to the stored digest.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compiledPath, digestOf, readCompiled, sourceFiles } from '../../src/compiled/index.js';
-import { CATALOG_SOURCES, defaultCatalogDir, loadCatalogEntries } from '../../src/catalog/load.js';
+import { catalogSourceFiles, defaultCatalogDir, loadCatalogEntries } from '../../src/catalog/load.js';
 import { RULE_SOURCES, loadRulesData } from '../../src/extract/compile.js';
 import { defaultRulesDir } from '../../src/extract/load.js';
 import { DATA_TABLES, loadDataTable } from '../../src/assess/data.js';
 import { dataPath } from '../../src/paths.js';
+import { loadSpdxFingerprints, loadSpdxShingles } from '../../src/catalog/spdx-load.js';
+import { buildSpdxFingerprints } from '../../src/build/spdx-fingerprints.js';
 
 const built = existsSync(compiledPath('catalog'));
 
 describe.runIf(built)('compiled data written by the build (npm test builds first)', () => {
   test('catalog.json is the validated catalog of the current YAML files', () => {
     const dir = defaultCatalogDir();
-    const value = readCompiled('catalog', dir, sourceFiles(dir, CATALOG_SOURCES, false));
+    const value = readCompiled('catalog', dir, catalogSourceFiles(dir));
     expect(value, 'dist/data/catalog.json is stale: run npm run build').not.toBeNull();
     expect(value).toEqual(JSON.parse(JSON.stringify(loadCatalogEntries(dir))));
   });
@@ -29,6 +31,14 @@ describe.runIf(built)('compiled data written by the build (npm test builds first
     const value = readCompiled('rules', dir, sourceFiles(dir, RULE_SOURCES));
     expect(value, 'dist/data/rules.json is stale: run npm run build').not.toBeNull();
     expect(value).toEqual(JSON.parse(JSON.stringify(loadRulesData(dir))));
+  });
+
+  test('the SPDX fingerprints are built from the installed spdx-license-list and the committed XML part', () => {
+    const { index, bin } = buildSpdxFingerprints();
+    expect(loadSpdxFingerprints()).toEqual(index);
+    expect(Buffer.from(loadSpdxShingles(index).buffer).equals(bin)).toBe(true);
+    expect(index.licenses.length).toBeGreaterThan(600);
+    expect(index.source).toMatch(/^spdx-license-list@\d/);
   });
 
   test('every data/ table is compiled', () => {
@@ -57,10 +67,19 @@ describe('digest guards against stale compiled data', () => {
   test.runIf(built)('the compiled catalog is used for identical sources and ignored after an edit', () => {
     const src = defaultCatalogDir();
     const dir = mkdtempSync(path.join(tmpdir(), 'oml-catalog-'));
-    for (const f of sourceFiles(src, CATALOG_SOURCES, false)) cpSync(f, path.join(dir, path.basename(f)));
-    expect(readCompiled('catalog', dir, sourceFiles(dir, CATALOG_SOURCES, false))).not.toBeNull();
-    const one = sourceFiles(dir, CATALOG_SOURCES, false)[0]!;
+    for (const f of catalogSourceFiles(src)) {
+      mkdirSync(path.dirname(path.join(dir, path.relative(src, f))), { recursive: true });
+      cpSync(f, path.join(dir, path.relative(src, f)));
+    }
+    expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).not.toBeNull();
+    const one = catalogSourceFiles(dir)[0]!;
     writeFileSync(one, readFileSync(one, 'utf8').replace(/^name: .*$/m, 'name: Edited Name'));
-    expect(readCompiled('catalog', dir, sourceFiles(dir, CATALOG_SOURCES, false))).toBeNull();
+    expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).toBeNull();
+    // a regenerated fingerprint sidecar is a source too
+    const sidecar = catalogSourceFiles(dir).find((f) => f.includes(`${path.sep}fingerprints${path.sep}`))!;
+    writeFileSync(one, readFileSync(path.join(src, path.basename(one))));
+    expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).not.toBeNull();
+    appendFileSync(sidecar, '\n');
+    expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).toBeNull();
   });
 });
