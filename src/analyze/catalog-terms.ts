@@ -18,7 +18,7 @@ function stored(id: string): Term[] {
 /**
  * Terms of a license known only by identifier. For catalog licenses they were
  * extracted from the canonical text at build time (licenses/terms/, see
- * scripts/gen-catalog-terms.mjs); for standard SPDX licenses they are extracted
+ * npm run generate); for standard SPDX licenses they are extracted
  * now from the text shipped by the spdx-license-list package. Each term is
  * re-labelled with the origin that brought it in.
  */

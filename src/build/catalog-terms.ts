@@ -13,7 +13,7 @@ export function excerpt(sentence: string): string {
 
 /**
  * Terms of a catalog license, extracted from its canonical text at build time
- * (scripts/gen-catalog-terms.mjs). Evidence keeps the line and column in the
+ * (npm run generate: scripts/generate/catalog-terms.ts). Evidence keeps the line and column in the
  * canonical text and a short excerpt, never the full sentence.
  */
 export function buildCatalogTerms(id: string, sourceName: string, text: string): Term[] {

@@ -1,7 +1,7 @@
 /**
  * The JSON report of `oml check --format json` (stable contract). The JSON
  * Schema in schema/check-report.schema.json is generated from CheckReportSchema
- * by scripts/gen-schema.mjs.
+ * by npm run generate (scripts/generate/schemas.ts).
  */
 import { z } from 'zod';
 import { MatchSchema, ProfileSchema, TierSchema, VerdictSchema, WarningSchema } from '../types.js';

@@ -1,7 +1,7 @@
 /**
  * The survey's output object (`--format json` prints it as is), as zod schemas:
  * the TypeScript types are inferred from them and schema/survey.schema.json is
- * generated from the same objects (scripts/gen-schema.mjs).
+ * generated from the same objects (npm run generate: scripts/generate/schemas.ts).
  */
 import { z } from 'zod';
 import { TierSchema, type Tier } from '../types.js';
