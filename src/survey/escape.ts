@@ -1,8 +1,13 @@
 /**
  * Untrusted text (model names, organizations, Epoch notes, license sentences)
  * never reaches a report raw: control and bidirectional-override characters are
- * dropped, length is capped, and each format gets its own escaping.
+ * dropped, length is capped, and each format gets its own escaping. Markdown uses
+ * the reports' one escaper (src/report/escape.ts mdText: no link, image, autolink,
+ * HTML, emphasis, cell or @mention/#issue reference can form); HTML and CSV are
+ * the survey's own formats.
  */
+import { mdText } from '../report/escape.js';
+
 const MAX = 400;
 
 /** Drops C0/C1 controls (newlines and tabs become spaces) and bidi overrides/isolates; caps the length. */
@@ -19,19 +24,9 @@ export function clean(s: string, max = MAX): string {
   return out;
 }
 
-const MD_SPECIAL = new Set(['\\', '|', '`', '*', '_', '[', ']', '~', '$']);
-
-/** A markdown table cell: markup characters escaped, angle brackets and ampersands as entities. */
+/** A markdown table cell or inline text: cleaned and capped, then escaped by mdText. */
 export function md(s: string, max = MAX): string {
-  let out = '';
-  for (const ch of clean(s, max)) {
-    if (ch === '<') out += '&lt;';
-    else if (ch === '>') out += '&gt;';
-    else if (ch === '&') out += '&amp;';
-    else if (MD_SPECIAL.has(ch)) out += `\\${ch}`;
-    else out += ch;
-  }
-  return out;
+  return mdText(clean(s, max));
 }
 
 /** HTML text or attribute value. */

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { runSurvey } from '../../src/survey/index.js';
 import { renderSurveyCsv } from '../../src/survey/render-csv.js';
@@ -59,8 +61,8 @@ describe('Hub listing', () => {
     const out = renderSurveyMarkdown(await runSurvey([HUB], { by: ['publisher', 'tier'] }));
     expect(out).toContain('| open-weight-restricted | 3 |');
     expect(out).toContain('not JSON');
-    expect(out).toContain('&lt;script&gt;al');
-    expect(out).not.toContain('<script');
+    expect(out).toContain('\\<script\\>al'); // the reports' markdown escaper: a backslash before each markup character
+    expect(out).not.toMatch(/(?<!\\)<script/); // no unescaped tag
   });
 });
 
@@ -130,9 +132,21 @@ describe('a single model card file', () => {
 });
 
 describe('escaping', () => {
-  it('markdown cells and CSV fields', () => {
-    expect(md('a|b <i>[x](y)</i>\u202e\n')).toBe('a\\|b &lt;i&gt;\\[x\\](y)&lt;/i&gt; ');
+  it('markdown cells (the reports\' escaper, after cleaning) and CSV fields', () => {
+    expect(md('a|b <i>[x](y)</i>\u202e\n')).toBe('a\\|b \\<i\\>\\[x\\]\\(y\\)\\</i\\> ');
+    // GitHub forms no mention, issue link or autolink from a model name or note
+    expect(md('@octocat #12 www.evil.example')).toBe('\\@\u200Boctocat \\#\u200B12 www\\.evil\\.example');
+    expect(md('x'.repeat(500))).toBe(`${'x'.repeat(400)}…`);
     expect(csv('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csv('plain')).toBe('plain');
+  });
+
+  it('a hostile model name in a survey table renders as its text: no link, image, HTML or extra cell', () => {
+    const hostile = ['[x](http://evil.example)', '![i](http://evil.example/i.png)', '<img src=x>', 'a|b', '<http://evil.example>', 'www.evil.example', '@octocat', '*em* _u_ `c`'];
+    for (const name of hostile) {
+      const html = micromark(`| model | n |\n| --- | --- |\n| ${md(name)} | 1 |\n`, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
+      expect(html, name).not.toMatch(/<(?:a|img|em|code|strong)\b/);
+      expect((html.match(/<td>/g) ?? []).length, name).toBe(2);
+    }
   });
 });
