@@ -44,21 +44,22 @@ export interface Generator {
   run(mode: Mode): Promise<Outcome>;
 }
 
-const abs = (rel: string) => path.join(ROOT, ...rel.split('/'));
-
-function same(rel: string, content: string | Buffer): boolean {
-  const file = abs(rel);
+function same(file: string, content: string | Buffer): boolean {
   if (!existsSync(file)) return false;
   const old = readFileSync(file);
   return Buffer.isBuffer(content) ? old.equals(content) : old.toString('utf8') === content;
 }
 
-/** Compares (check) or writes (write) computed artefacts; files of owned folders not produced are stale / deleted. */
-export function settle(name: string, mode: Mode, artefacts: Artefact[], owned: OwnedFolder[] = []): Outcome {
+/**
+ * Compares (check) or writes (write) computed artefacts under root (default: the
+ * repository); files of owned folders that were not produced are stale / deleted.
+ */
+export function settle(name: string, mode: Mode, artefacts: Artefact[], owned: OwnedFolder[] = [], root = ROOT): Outcome {
+  const abs = (rel: string) => path.join(root, ...rel.split('/'));
   const changed: string[] = [];
   const produced = new Set(artefacts.map((a) => a.path));
   for (const a of artefacts) {
-    if (same(a.path, a.content)) continue;
+    if (same(abs(a.path), a.content)) continue;
     changed.push(a.path);
     if (mode === 'write') {
       mkdirSync(path.dirname(abs(a.path)), { recursive: true });

@@ -3,7 +3,7 @@
  * must be safe from catastrophic backtracking, by recheck, offline.
  *
  * recheck over all ~260 regexes takes minutes, so its verdicts are cached in
- * test/extract/redos-proofs.json (derived data, written only by `npm run redos:record`),
+ * test/extract/redos-proofs.json (derived data, written only by `npm run generate`),
  * keyed by a hash of regex source + flags + recheck version + check parameters.
  * Each run:
  * - a regex with no recorded verdict (new or changed) is checked with recheck now;
