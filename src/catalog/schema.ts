@@ -69,7 +69,7 @@ export const SpdxFingerprintFileSchema = z.object({
     url: z.string().nullable(),
     hash: z.string(),
     words: z.number().int(),
-    /** Start (in 32-bit words) and length of this license's shingles in shingles.bin. */
+    /** Start (in 32-bit words) and length of this license's shingles in the build's dist/data/spdx-shingles.bin. */
     offset: z.number().int().nonnegative(),
     count: z.number().int().nonnegative(),
   })),

@@ -70,9 +70,8 @@ function validated<T>(schema: { safeParse(v: unknown): { success: true; data: T 
 
 const FIX = 'run npm run build (the build computes them from the spdx-license-list package)';
 
-/** The build's SPDX fingerprint index; an OmlError when it is missing or stale. */
-export function loadSpdxFingerprints(): SpdxFingerprintFile {
-  const file = compiledPath(SPDX_COMPILED);
+/** The build's SPDX fingerprint index (`file`: another copy, for tests); an OmlError when it is missing or stale. */
+export function loadSpdxFingerprints(file = compiledPath(SPDX_COMPILED)): SpdxFingerprintFile {
   if (!existsSync(file)) throw new OmlError('CATALOG', `SPDX fingerprints not built: ${FIX}`, { file });
   let c: CompiledFile<unknown>;
   try {

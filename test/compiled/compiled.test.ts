@@ -13,7 +13,7 @@ import { RULE_SOURCES, loadRulesData } from '../../src/extract/compile.js';
 import { defaultRulesDir } from '../../src/extract/load.js';
 import { DATA_TABLES, loadDataTable } from '../../src/assess/data.js';
 import { dataPath } from '../../src/paths.js';
-import { loadSpdxFingerprints, loadSpdxShingles } from '../../src/catalog/spdx-load.js';
+import { loadSpdxFingerprints, loadSpdxShingles, spdxDigest } from '../../src/catalog/spdx-load.js';
 import { buildSpdxFingerprints } from '../../src/build/spdx-fingerprints.js';
 
 const built = existsSync(compiledPath('catalog'));
@@ -81,5 +81,20 @@ describe('digest guards against stale compiled data', () => {
     expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).not.toBeNull();
     appendFileSync(sidecar, '\n');
     expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).toBeNull();
+  });
+});
+
+describe('the built SPDX fingerprints fail closed', () => {
+  const copy = (text: string) => {
+    const f = path.join(mkdtempSync(path.join(tmpdir(), 'oml-spdx-')), 'spdx-fingerprints.json');
+    writeFileSync(f, text);
+    return f;
+  };
+  test('missing, unparsable or built from other sources: an error naming the file and the fix, never an empty list', () => {
+    expect(() => loadSpdxFingerprints(path.join(tmpdir(), 'no-such-dir', 'spdx-fingerprints.json'))).toThrow(/SPDX fingerprints not built: run npm run build/);
+    expect(() => loadSpdxFingerprints(copy('{"digest":'))).toThrow(/cannot parse: .*run npm run build/);
+    expect(() => loadSpdxFingerprints(copy(JSON.stringify({ digest: 'other', value: { generatedBy: 'x', source: 'x', licenses: [] } }))))
+      .toThrow(/SPDX fingerprints are stale \(built from other versions of spdx-license-list@[\d.]+, spdx-license-ids@[\d.]+ or of licenses\/spdx\/xml-fingerprints.json\)/);
+    expect(() => loadSpdxFingerprints(copy(JSON.stringify({ digest: spdxDigest(), value: { licenses: 'nope' } })))).toThrow(/invalid SPDX fingerprints/);
   });
 });
