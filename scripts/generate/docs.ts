@@ -58,23 +58,23 @@ export const SECTIONS: Record<string, Section> = {
   },
 };
 
-/** The markdown files that may hold generated blocks. */
-export function docFiles(): string[] {
-  const docs = existsSync(path.join(ROOT, 'docs')) ? readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`) : [];
+/** The markdown files (relative to root) that may hold generated blocks. */
+export function docFiles(root = ROOT): string[] {
+  const docs = existsSync(path.join(root, 'docs')) ? readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`) : [];
   return ['README.md', ...docs];
 }
 
 const OPEN = /<!-- generated:([a-z0-9-]{1,60}) -->\n/g;
 
 /** Each file with every generated block re-rendered; skipped: sections that could not be rendered (left as they are). */
-export async function renderDocs(): Promise<{ artefacts: Artefact[]; skipped: string[] }> {
+export async function renderDocs(root = ROOT): Promise<{ artefacts: Artefact[]; skipped: string[] }> {
   const problems: string[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
   const rendered = new Map<string, string | null>();
   const artefacts: Artefact[] = [];
-  for (const rel of docFiles()) {
-    const text = readFileSync(path.join(ROOT, rel), 'utf8');
+  for (const rel of docFiles(root)) {
+    const text = readFileSync(path.join(root, rel), 'utf8');
     let out = '';
     let at = 0;
     for (const m of text.matchAll(OPEN)) {
@@ -99,7 +99,7 @@ export async function renderDocs(): Promise<{ artefacts: Artefact[]; skipped: st
     out += text.slice(at);
     artefacts.push({ path: rel, content: out });
   }
-  for (const name of Object.keys(SECTIONS)) if (!seen.has(name)) problems.push(`generated section ${name} appears in no file (${docFiles().join(', ')})`);
+  for (const name of Object.keys(SECTIONS)) if (!seen.has(name)) problems.push(`generated section ${name} appears in no file (${docFiles(root).join(', ')})`);
   if (problems.length) throw new Error(problems.join('\n'));
   return { artefacts, skipped };
 }
