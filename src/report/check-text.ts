@@ -125,12 +125,15 @@ export const relaxed = (r: CheckReport): string =>
 function profileLine(r: CheckReport): string | null {
   const p = r.profile;
   if (!p) return null;
+  const w = words().profileParts;
   const parts: string[] = [];
-  if (p.monthlyActiveUsers !== undefined) parts.push(`${groupDigits(p.monthlyActiveUsers)} monthly active users`);
-  if (p.monthlyRevenue) parts.push(`revenue ${groupDigits(p.monthlyRevenue.amount)} ${p.monthlyRevenue.currency} per month`);
-  if (p.territories?.length) parts.push(`territories ${p.territories.join(', ')}`);
-  if (p.activities?.length) parts.push(`activities ${p.activities.join(', ')}`);
-  return `profile: ${parts.join('; ') || '(empty)'}`;
+  if (p.monthlyActiveUsers !== undefined) parts.push(fill(w.users, { n: groupDigits(p.monthlyActiveUsers) }));
+  if (p.dailyActiveUsers !== undefined) parts.push(fill(w.dailyUsers, { n: groupDigits(p.dailyActiveUsers) }));
+  if (p.monthlyRevenue) parts.push(fill(w.revenue, { amount: groupDigits(p.monthlyRevenue.amount), currency: p.monthlyRevenue.currency }));
+  if (p.annualRevenue) parts.push(fill(w.annualRevenue, { amount: groupDigits(p.annualRevenue.amount), currency: p.annualRevenue.currency }));
+  if (p.territories?.length) parts.push(fill(w.territories, { list: p.territories.join(', ') }));
+  if (p.activities?.length) parts.push(fill(w.activities, { list: p.activities.join(', ') }));
+  return fill(words().profile, { parts: parts.join('; ') || w.empty });
 }
 
 /** Tone of the first line. */
@@ -149,23 +152,24 @@ export function renderCheckText(r: CheckReport, opts: CheckTextOptions = {}): st
   if (detail === 'quiet') return `${head}\n`;
   const out: string[] = [head];
   const top = [fill(w.root, { root: r.root })];
-  top.push(`policy: allow ${r.policy.allow.join(', ')}; unknown: ${r.policy.unknown}${relaxed(r)}${r.config.path ? ` (${r.config.path})` : ' (default policy)'}`);
+  top.push(fill(w.policy, { allow: r.policy.allow.join(', '), unknown: r.policy.unknown, relaxed: relaxed(r), config: r.config.path ?? w.defaultPolicy }));
   const prof = detail === 'verbose' ? profileLine(r) : null;
   if (prof) top.push(prof);
-  if (r.config.note) top.push(`note: ${r.config.note}`);
+  if (r.config.note) top.push(fill(w.note, { note: r.config.note }));
   out.push(...top.map(escapeText), '');
-  out.push(`${s.models} ${noun(s.models)}: ${s.failed} failed, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed`);
+  const n = (x: number) => String(x);
+  out.push(fill(w.counts, { models: n(s.models), noun: noun(s.models), failed: n(s.failed), warned: n(s.warned), waived: n(s.waived), passed: n(s.passed) }));
   for (const m of r.models) out.push(...modelBlock(m, r.config.path ?? '--config', detail, paint));
   const tail: string[] = [];
   if (r.references.length) {
-    tail.push('', `model references in code (${s.references}, ${s.unresolved} unresolved):`);
+    tail.push('', fill(w.references, { count: n(s.references), unresolved: n(s.unresolved) }));
     for (const ref of r.references) {
       const extra = detail === 'verbose' ? ` [${ref.kind}]${ref.note ? ` ${ref.note}` : ''}` : '';
       tail.push(`  ${ref.file}:${ref.line}  ${ref.id}  ${ref.resolution}${ref.license ? ` (${ref.license})` : ''}${extra}`);
     }
   }
   if (r.warnings.length) {
-    tail.push('', 'warnings:');
+    tail.push('', w.warnings);
     for (const x of r.warnings) tail.push(`  ${x.path ? `${x.path}${x.line ? `:${x.line}` : ''}: ` : ''}${x.message} [${x.code}]`);
   }
   out.push(...tail.map(escapeText));

@@ -25,6 +25,14 @@ export const CheckWordingSchema = z.object({
   here: Words,
   notes: z.object({ obligations: Template('count'), waived: Template('count'), warned: Template('count') }).strict(),
   root: Template('root'),
+  policy: Template('allow', 'unknown', 'relaxed', 'config'),
+  defaultPolicy: Words,
+  note: Template('note'),
+  profile: Template('parts'),
+  profileParts: z.object({ users: Template('n'), dailyUsers: Template('n'), revenue: Template('amount', 'currency'), annualRevenue: Template('amount', 'currency'), territories: Template('list'), activities: Template('list'), empty: Words }).strict(),
+  counts: Template('models', 'noun', 'failed', 'warned', 'waived', 'passed'),
+  references: Template('count', 'unresolved'),
+  warnings: Words,
   labels: z.object({ license: Words, tier: Words, verdict: Words, score: Template('score'), unknownLicense: Words, noVerdict: Words, referenced: Words }).strict(),
   matchNotes: z.partialRecord(z.enum(MATCHES), Words),
   status: byKeys(['fail', 'warn', 'waived', 'pass'] as const, Words),
@@ -48,6 +56,14 @@ export interface CheckWording {
   here: string;
   notes: { obligations: string; waived: string; warned: string };
   root: string;
+  policy: string;
+  defaultPolicy: string;
+  note: string;
+  profile: string;
+  profileParts: { users: string; dailyUsers: string; revenue: string; annualRevenue: string; territories: string; activities: string; empty: string };
+  counts: string;
+  references: string;
+  warnings: string;
   labels: { license: string; tier: string; verdict: string; score: string; unknownLicense: string; noVerdict: string; referenced: string };
   matchNotes: Partial<Record<(typeof MATCHES)[number], string>>;
   status: Record<'fail' | 'warn' | 'waived' | 'pass', string>;

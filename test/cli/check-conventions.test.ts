@@ -31,7 +31,7 @@ describe('oml check text report', () => {
     const quiet = oml(['check', DEMO, '--quiet']);
     expect(quiet.status).toBe(1);
     expect(quiet.stdout).toBe(`${first}\n`);
-  });
+  }, 90_000);
 
   it('one root: the checked folder is named once at the top, and every file:line is a file under it', () => {
     const lines = normal.stdout.split('\n');
@@ -72,9 +72,12 @@ describe('oml check text report', () => {
     expect(normal.stdout).not.toContain(`"${quote}"`);
     expect(oml(['check', DEMO, '--verbose', '--quiet']).stderr).toMatch(/--quiet and --verbose exclude each other/);
     expect(oml(['check', DEMO, '--verbose', '--format', 'json']).status).toBe(2);
-  });
+  }, 90_000);
 
-  it('colour on a terminal only: none when piped or with NO_COLOR; FORCE_COLOR paints the first line and the status words, never a file written with --output', () => {
+  // each spawn of the CLI checks examples/demo-repo: a few seconds apiece on a loaded machine
+  const SLOW = 90_000;
+
+  it('colour on a terminal only: none when piped or with NO_COLOR; FORCE_COLOR paints the first line and the status words', () => {
     expect(normal.stdout).not.toContain(ESC);
     expect(oml(['check', DEMO], { env: { NO_COLOR: '1' } }).stdout).not.toContain(ESC);
     const forced = oml(['check', DEMO], { env: { FORCE_COLOR: '1' } });
@@ -84,10 +87,14 @@ describe('oml check text report', () => {
     expect(forced.stdout).toContain('\x1b[32mPASS  \x1b[39m moonshotai/Kimi-K2-Instruct');
     // without the escape codes, the same report
     expect(forced.stdout.replace(/\x1b\[\d+m/g, '')).toBe(normal.stdout);
+  }, SLOW);
+
+  it('--output: the first line on stderr; the file holds the whole report (also with --quiet), never coloured', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'oml-check-colour-')), 'report.txt');
     const written = oml(['check', DEMO, '--quiet', '--output', out], { env: { FORCE_COLOR: '1' } });
+    expect(written.status).toBe(1);
+    expect(written.stdout).toBe('');
     expect(written.stderr).toBe(`${normal.stdout.split('\n')[0]}; text report written to ${JSON.stringify(out)}\n`);
-    // --quiet shortens what is shown; the file holds the whole report, uncoloured
     expect(readFileSync(out, 'utf8')).toBe(normal.stdout);
-  });
+  }, SLOW);
 });
