@@ -1,5 +1,5 @@
 /**
- * `oml check [DIR] [--config FILE] [--format text|json|markdown|sarif] [--output FILE]`
+ * `oml check [DIR] [--config FILE] [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--quiet|--verbose]`
  * Exit codes: 0 pass, 1 policy failure, 2 usage/config/input error.
  */
 import { relative, resolve } from 'node:path';
@@ -13,7 +13,8 @@ import type { CheckReport } from '../policy/report-schema.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { renderCheckMarkdown } from '../report/check-markdown.js';
 import { renderCheckSarif } from '../report/check-sarif.js';
-import { renderCheckText } from '../report/check-text.js';
+import { checkHeadline, renderCheckText, type CheckDetail } from '../report/check-text.js';
+import { colourEnabled, painter } from './colour.js';
 import { HUB_OPTIONS, type HubFlagValues } from './hub-flags.js';
 import { renderCycloneDx } from './check-bom.js';
 import { isInput, outputProblem, writeAtomic } from './output.js';
@@ -31,7 +32,7 @@ function hubCheckOptions(v: HubFlagValues & { locked?: boolean }) {
   return { online: v.online, offline: v.offline, locked: v.locked, cacheDir: v['cache-dir'] };
 }
 
-function render(report: CheckReport, format: Exclude<Format, 'cyclonedx'>, dir: string): string {
+function render(report: CheckReport, format: Exclude<Format, 'cyclonedx'>, dir: string, detail: CheckDetail, colour: boolean): string {
   switch (format) {
     case 'json':
       return renderCheckJson(report);
@@ -43,15 +44,12 @@ function render(report: CheckReport, format: Exclude<Format, 'cyclonedx'>, dir: 
       return renderCheckSarif(report, { uriPrefix: rel && !rel.startsWith('..') ? rel : undefined });
     }
     default:
-      return renderCheckText(report);
+      return renderCheckText(report, { detail, paint: painter(colour) });
   }
 }
 
-/** The one line that says how the check went (--quiet; stderr beside --output). */
-function resultLine(report: CheckReport): string {
-  const s = report.summary;
-  return `oml check: ${report.result} (${s.failed} failed, ${s.warned} warned, ${s.waived} waived, ${s.passed} passed)`;
-}
+/** The one line that says how the check went and why (the text report's first line; stderr beside --output). */
+const resultLine = (report: CheckReport): string => oneLine(checkHeadline(report));
 
 export async function runCheck(argv: string[]): Promise<number> {
   let args;
@@ -64,6 +62,7 @@ export async function runCheck(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         output: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q', default: false },
+        verbose: { type: 'boolean', default: false },
         ...LIMIT_OPTIONS,
         ...HUB_OPTIONS,
         locked: { type: 'boolean', default: false },
@@ -77,7 +76,10 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (args.values.config !== undefined && args.values.config.trim() === '') return usageError('check', '--config: empty path');
   const format = args.values.format as Format;
   if (!FORMATS.includes(format)) return usageError('check', `--format: expected one of ${FORMATS.join('|')}, got '${args.values.format}'`);
+  if (args.values.quiet && args.values.verbose) return usageError('check', '--quiet and --verbose exclude each other');
   if (args.values.quiet && format !== 'text') return usageError('check', `--quiet prints the result line of the text report: not with --format ${format}`);
+  if (args.values.verbose && format !== 'text') return usageError('check', `--verbose shapes the text report: not with --format ${format}`);
+  const detail: CheckDetail = args.values.quiet ? 'quiet' : args.values.verbose ? 'verbose' : 'normal';
   const parsed = limitsFromFlags(args.values);
   if ('error' in parsed) return usageError('check', parsed.error);
   const output = args.values.output;
@@ -114,7 +116,11 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (progressShown) process.stderr.write('\r\x1b[2K');
   let text: string;
   try {
-    text = format === 'cyclonedx' ? await renderCycloneDx(report) : render(report, format, dir);
+    // colour only on a terminal (never in a file written with --output), as NO_COLOR/FORCE_COLOR say
+    const colour = output === undefined && colourEnabled(process.stdout.isTTY === true);
+    // --quiet shortens what stdout shows; a report written with --output is whole (its first line goes to stderr)
+    const shown: CheckDetail = output !== undefined && detail === 'quiet' ? 'normal' : detail;
+    text = format === 'cyclonedx' ? await renderCycloneDx(report) : render(report, format, dir, shown, colour);
   } catch (e) {
     if (!isOmlError(e)) throw e;
     process.stderr.write(`oml check: error [${e.code}] ${oneLine(e.message)}\n`);
@@ -132,7 +138,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
     process.stderr.write(`${resultLine(report)}; ${format} report written to ${JSON.stringify(output)}\n`);
   } else {
-    process.stdout.write(args.values.quiet ? `${resultLine(report)}\n` : text);
+    process.stdout.write(text);
   }
   return report.result === 'pass' ? 0 : 1;
 }

@@ -41,16 +41,20 @@ Exit codes: 0 analysed, 1 a verdict named by --fail-on, 2 usage or input error.
 
 const CHECK = `Usage:
   oml check [DIR] [--config FILE] [--format text|json|markdown|sarif|cyclonedx] [--output FILE]
-          [--quiet] [--max-file-size BYTES] [--max-total-size BYTES]
+          [--quiet|--verbose] [--max-file-size BYTES] [--max-total-size BYTES]
           [--online|--offline] [--locked] [--cache-dir DIR]
       CI gate: vet every model under DIR (default .) against the policy in
-      DIR/oml.config.yaml (or --config FILE).
+      DIR/oml.config.yaml (or --config FILE). The text report's first line says
+      PASS or FAIL and why; every path in it is relative to DIR. Colour on a
+      terminal only (NO_COLOR, FORCE_COLOR).
 
 Options:
   --config FILE        the policy (default DIR/oml.config.yaml; none: the default policy)
   --format FORMAT      text (default), json, markdown, sarif or cyclonedx
   --output FILE, -o    write the report atomically to FILE; the result line goes to stderr
-  --quiet              only the result line (text format)
+  --quiet              only the first line: PASS or FAIL and why (text format)
+  --verbose            also full quotes, the profile, the fix of every warning and how each
+                       model reference was found (text format)
   --online             resolve referenced model ids on the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN)
   --locked             judge referenced models from oml.lock (with --online: license-drift on change)
   --offline, --cache-dir DIR    Hub access (see README, Models by id)
@@ -59,6 +63,7 @@ Options:
 Examples:
   oml check
   oml check examples/demo-repo
+  oml check . --quiet
   oml check . --format sarif --output oml.sarif
   oml check . --online --locked
 

@@ -18,6 +18,7 @@ import { policyMode, type Policy, type Waiver } from './config.js';
 import type { Finding, Location, ModelResult, ModelStatus } from './report-schema.js';
 import { CHANGE_CODES, undecidedVerdictFails, warningFindings } from './warning-findings.js';
 import { toPosix } from '../paths.js';
+import { findingQuote } from './quote.js';
 
 export interface JudgeSubject {
   /** Folder path relative to the root (posix), or a model id for references. */
@@ -103,22 +104,33 @@ function licenseLocation(ctx: JudgeContext, s: JudgeSubject): Location | null {
   return s.fallbackLocation ?? s.occurrences?.[0] ?? null;
 }
 
-/** The location of the term that best explains the tier (largest point loss). */
-function tierLocation(ctx: JudgeContext, s: JudgeSubject): Location | null {
+/** Where a finding points, and the sentence it rests on when that sentence is in a file under the root. */
+interface Evidenced {
+  location: Location | null;
+  quote?: string;
+}
+
+const evidenced = (location: Location | null, quote: string | undefined): Evidenced => (quote ? { location, quote } : { location });
+
+/** The location (and sentence) of the term that best explains the tier (largest point loss). */
+function tierEvidence(ctx: JudgeContext, s: JudgeSubject): Evidenced {
   const a = s.analysis!;
   if (s.source !== 'reference') {
     const reasons = [...a.openness.reasons].filter((r) => r.term).sort((x, y) => y.points - x.points);
     for (const r of reasons) {
-      const loc = termLocation(ctx, { evidence: { path: r.term!.path, line: r.term!.line } });
-      if (loc) return loc;
+      const ref = r.term!;
+      const loc = termLocation(ctx, { evidence: { path: ref.path, line: ref.line } });
+      if (!loc) continue;
+      const term = a.terms.find((t) => t.name === ref.name && t.evidence.path === ref.path && t.evidence.line === ref.line);
+      return evidenced(loc, findingQuote(term));
     }
   }
-  return licenseLocation(ctx, s);
+  return { location: licenseLocation(ctx, s) };
 }
 
 const PROHIBITING = new Set(['non-commercial', 'research-only', 'non-production', 'territory-exclusion']);
 
-function verdictLocation(ctx: JudgeContext, s: JudgeSubject, verdict: 'license-required' | 'prohibited'): Location | null {
+function verdictEvidence(ctx: JudgeContext, s: JudgeSubject, verdict: 'license-required' | 'prohibited'): Evidenced {
   const a = s.analysis!;
   if (s.source !== 'reference') {
     const lines = new Set((a.commercialUse?.thresholds ?? []).filter((t) => t.crossed && t.line).map((t) => t.line!));
@@ -128,10 +140,10 @@ function verdictLocation(ctx: JudgeContext, s: JudgeSubject, verdict: 'license-r
     const ordered = [...candidates.filter((t) => t.origin === 'text'), ...candidates.filter((t) => t.origin !== 'text')];
     for (const t of ordered) {
       const loc = termLocation(ctx, t);
-      if (loc) return loc;
+      if (loc) return evidenced(loc, findingQuote(t));
     }
   }
-  return licenseLocation(ctx, s);
+  return { location: licenseLocation(ctx, s) };
 }
 
 function licenseLabel(a: Analysis): string {
@@ -139,7 +151,7 @@ function licenseLabel(a: Analysis): string {
   return l.name ?? l.id ?? a.declared?.resolved ?? 'unknown license';
 }
 
-function unknownWhy(s: JudgeSubject): string {
+function unknownWhy(s: JudgeSubject, ctx: JudgeContext): string {
   if (s.error) return s.error;
   const a = s.analysis!;
   const w = a.warnings.find((x) => UNKNOWN_REASONS.has(x.code));
@@ -148,7 +160,8 @@ function unknownWhy(s: JudgeSubject): string {
     const via = s.source === 'reference' ? ` (mapped from the model id ${s.id})` : '';
     return `${a.license.id}${via} is identified, but its openness tier could not be decided: ${a.openness.reasons[0]?.message ?? 'no terms are known for it'}`;
   }
-  if (a.license.source) return `license text in ${relLabel(a.license.source)} is not recognised`;
+  // the path relative to the scanned root, as every other path of the report
+  if (a.license.source) return `license text in ${relToRoot(ctx.root, a.license.source) ?? relLabel(a.license.source)} is not recognised`;
   return 'no license could be identified';
 }
 
@@ -190,7 +203,7 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
     findings.push({
       rule: 'unknown-license',
       level: policy.unknown === 'fail' ? 'error' : 'warning',
-      message: `license unknown: ${unknownWhy(s)}${policy.unknown === 'warn' ? ' (policy.unknown: warn)' : ''}`,
+      message: `license unknown: ${unknownWhy(s, ctx)}${policy.unknown === 'warn' ? ' (policy.unknown: warn)' : ''}`,
       fix: s.source === 'reference'
         ? 'vendor the model folder with its LICENSE (or model card) so it can be analysed, or add a waiver'
         : a?.subject.files.some((f) => f.role === 'license')
@@ -199,19 +212,25 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
       location: a ? licenseLocation(ctx, s) : (s.fallbackLocation ?? s.occurrences?.[0] ?? null),
       waived: false,
     });
-  } else if (tier !== 'unknown' && !policy.allow.includes(tier)) {
+  }
+  // an unrecognised text whose own terms place it outside policy.allow: that reason is listed too (not hidden behind unknown-license)
+  const readTier = a && unknown && !byChanges && a.openness.tier !== 'unknown' ? a.openness.tier : null;
+  const judgedTier = tier !== 'unknown' ? tier : readTier;
+  if (a && judgedTier && !policy.allow.includes(judgedTier)) {
+    const what = readTier ? `the terms read from its text place it at ${readTier}` : `${licenseLabel(a)} is ${tier}`;
     findings.push({
       rule: 'tier-not-allowed',
       level: 'error',
-      message: `${licenseLabel(a!)} is ${tier}, which policy.allow does not include (allowed: ${policy.allow.join(', ')})`,
-      fix: `use a model under an allowed license, add '${tier}' to policy.allow, or add a waiver with a reason`,
-      location: tierLocation(ctx, s),
+      message: `${what}, which policy.allow does not include (allowed: ${policy.allow.join(', ')})`,
+      fix: `use a model under an allowed license, add '${judgedTier}' to policy.allow, or add a waiver with a reason`,
+      ...tierEvidence(ctx, s),
       waived: false,
     });
   }
 
   const cu = a?.commercialUse;
-  if (a && cu && !unknown) {
+  if (a && cu) {
+    // a verdict read from an unrecognised text is reported too: the term that prohibits is a reason of its own
     if (cu.verdict === 'license-required' || cu.verdict === 'prohibited') {
       const crossed = cu.thresholds.filter((t) => t.crossed).map((t) => `${t.metric} ${t.comparator} ${t.limit}${t.currency ? ` ${t.currency}` : ''}${t.actual !== null ? ` (profile: ${t.actual})` : ''}`);
       findings.push({
@@ -219,10 +238,10 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
         level: 'error',
         message: `${licenseLabel(a)}: ${cu.summary}${crossed.length ? ` [crossed: ${crossed.join('; ')}]` : ''}`,
         fix: cu.actions.length ? cu.actions.join('; ') : cu.verdict === 'license-required' ? 'obtain a separate license from the licensor, or use another model' : 'use another model for this profile',
-        location: verdictLocation(ctx, s, cu.verdict),
+        ...verdictEvidence(ctx, s, cu.verdict),
         waived: false,
       });
-    } else if (cu.verdict === 'unknown') {
+    } else if (cu.verdict === 'unknown' && !unknown) {
       const failing = undecidedVerdictFails(a, policy);
       findings.push({
         rule: 'verdict-unknown',

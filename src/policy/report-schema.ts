@@ -36,6 +36,8 @@ export const FindingSchema = z.object({
   location: LocationSchema.nullable(),
   /** True when a valid waiver turned this error into a pass. */
   waived: z.boolean(),
+  /** The sentence of the input the finding rests on (the term that prohibits, requires a license or decides the tier), on one line, at most 400 characters; absent when none is in a file under the root. */
+  quote: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

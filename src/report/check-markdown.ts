@@ -1,7 +1,7 @@
 /** `oml check --format markdown`: a PR comment / GitHub job summary with one table row per model. */
 import type { CheckReport, ModelResult } from '../policy/report-schema.js';
 import { isFindingWarning } from '../policy/warning-findings.js';
-import { primaryFinding, relaxed } from './check-text.js';
+import { orderedFindings, primaryFinding, relaxed } from './check-text.js';
 import { mdCode, mdText } from './escape.js';
 
 const ICON: Record<ModelResult['status'], string> = { fail: '❌ fail', warn: '⚠️ warn', waived: '🟡 waived', pass: '✅ pass' };
@@ -52,7 +52,8 @@ export function modelDetails(models: ModelResult[]): string[] {
   const items: string[] = [];
   for (const m of models) {
     const p = primaryFinding(m);
-    for (const f of m.findings) {
+    // the deciding reason is in the table row; the others follow in the same order as the text report
+    for (const f of orderedFindings(m)) {
       if (f === p) continue;
       const level = f.level === 'error' ? (f.waived ? 'waived' : '**error**') : 'warning';
       items.push(`- ${mdCode(m.id, false)} ${level} ${f.rule}: ${mdText(f.message)}${mdAt(f.location?.path, f.location?.line)}`);

@@ -1,10 +1,11 @@
 /**
- * The wording of the `oml analyze` text report (data/report-text.yaml), loaded
+ * The wording of the `oml analyze` and `oml check` text reports (data/report-text.yaml), loaded
  * once and validated with zod; bad data is a CATALOG error naming the file.
  */
 import { z } from 'zod';
 import { loadDataFile } from '../data-table.js';
 import { COMPARATORS, CONSEQUENCES, TERM_KINDS, TIERS } from '../types.js';
+import { CheckWordingSchema, type CheckWording } from './check-wording.js';
 
 const Template = (...placeholders: string[]) =>
   z.string().min(1).refine((s) => placeholders.every((p) => s.includes(`{${p}}`)), { message: `must contain ${placeholders.map((p) => `{${p}}`).join(', ')}` });
@@ -26,6 +27,7 @@ export const ReportTextSchema = z.object({
     metrics: z.record(z.string(), z.string().min(1)),
     consequences: byEnum(CONSEQUENCES, z.string().min(1)),
   }).strict(),
+  check: CheckWordingSchema,
 }).strict();
 
 export interface ReportText {
@@ -42,6 +44,8 @@ export interface ReportText {
     metrics: Record<string, string>;
     consequences: Record<(typeof CONSEQUENCES)[number], string>;
   };
+  /** The `oml check` text report (check-wording.ts). */
+  check: CheckWording;
 }
 
 export const reportText = (): ReportText => loadDataFile('report-text.yaml', ReportTextSchema as unknown as z.ZodType<ReportText>);

@@ -112,10 +112,10 @@ describe('--quiet and --verbose', () => {
     expect(oml(['analyze', MIT, '--quiet', '--json']).stderr).toMatch(/--quiet shapes the text report: not with --json/);
   });
 
-  it('oml check --quiet prints only the result line; not with another format', () => {
+  it('oml check --quiet prints only the first line (pass or fail and why); not with another format', () => {
     const r = oml(['check', 'examples/demo-repo', '--quiet']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^oml check: fail \(1 failed, 0 warned, 1 waived, 2 passed\)\n$/);
+    expect(r.stdout).toMatch(/^FAIL: 1 of 4 models cannot ship: [^\n]+\n$/);
     expect(oml(['check', 'examples/demo-repo', '--quiet', '--format', 'json']).status).toBe(2);
   });
 });

@@ -209,7 +209,7 @@ describe('oml check end to end', () => {
   it('text and markdown formats render the same verdict', async () => {
     const r = repo({ 'models/nc/LICENSE': 'licenses/flux-1-dev-non-commercial-1.1.1.txt' }, COMMERCIAL);
     await check([r.root, '--output', r.out]);
-    expect(readFileSync(r.out, 'utf8')).toMatch(/^oml check: FAIL/);
+    expect(readFileSync(r.out, 'utf8')).toMatch(/^FAIL: 1 of 1 model cannot ship: /);
     await check([r.root, '--format', 'markdown', '--output', r.out]);
     expect(readFileSync(r.out, 'utf8')).toMatch(/\| ❌ fail \| `models\/nc` \|/);
   });

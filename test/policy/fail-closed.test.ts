@@ -58,7 +58,8 @@ describe('unknown lineage fails closed', () => {
     expect(m.status).toBe('fail');
     expect(m.findings).toEqual([expect.objectContaining({ rule: 'unknown-lineage', level: 'error', location: { path: 'models/ft/README.md', line: BASE_LINE } })]);
     expect(m.findings[0]!.message).toContain('acme-labs/mystery-7b');
-    expect(f.text).toMatch(/FAIL +models\/ft .*unknown-lineage: .*acme-labs\/mystery-7b.*\(models\/ft\/README\.md:4\)/);
+    expect(f.text).toMatch(/^FAIL: 1 of 1 model cannot ship: base model unknown \(models\/ft\)\n/);
+    expect(f.text).toMatch(/\nFAIL +models\/ft .*\n {9}error unknown-lineage: .*acme-labs\/mystery-7b.*\(models\/ft\/README\.md:4\)\n/);
     expect(f.markdown).toMatch(/unknown-lineage: .*acme-labs\/mystery-7b.*`models\/ft\/README\.md:4`/);
     expect(sarifAt(f.sarif, 'unknown-lineage')).toEqual([{ level: 'error', uri: 'models/ft/README.md', line: BASE_LINE, text: expect.stringContaining('acme-labs/mystery-7b') }]);
   });
@@ -154,7 +155,7 @@ describe('unexplained changes and hidden characters', () => {
     expect(m.findings[0]!.message).toContain(passage);
     const f = formats(reportOf([m]));
     expect(f.json.result).toBe('fail');
-    expect(f.text).toMatch(new RegExp(`FAIL +models/acme .*unexplained-change: .*${passage}.*\\(models/acme/LICENSE:${line}\\)`));
+    expect(f.text).toMatch(new RegExp(`\nFAIL +models/acme .*\n {9}error unexplained-change: .*${passage}.*\\(models/acme/LICENSE:${line}\\)\n`));
     expect(f.markdown).toMatch(new RegExp(`unexplained-change: .*${passage}.*\`models/acme/LICENSE:${line}\``));
     expect(sarifAt(f.sarif, 'unexplained-change')).toEqual([{ level: 'error', uri: 'models/acme/LICENSE', line, text: expect.stringContaining(passage) }]);
     // the warning is reported once, as the finding (not again as a plain warning)
@@ -177,7 +178,8 @@ describe('unexplained changes and hidden characters', () => {
     expect(m.status).toBe('warn');
     expect(m.findings).toEqual([expect.objectContaining({ rule: 'hidden-characters', level: 'warning', location: { path: 'models/acme/LICENSE', line: 9 } })]);
     const f = formats(reportOf([m]));
-    expect(f.text).toMatch(/WARN +models\/acme .*hidden-characters: .*U\+200B.*\(models\/acme\/LICENSE:9\)/);
+    expect(f.text).toMatch(/^PASS: 1 model can ship: 1 with warnings to read\n/);
+    expect(f.text).toMatch(/\nWARN +models\/acme .*\n {9}warning hidden-characters: .*U\+200B.*\(models\/acme\/LICENSE:9\)\n/);
     expect(f.markdown).toMatch(/hidden-characters: .*U\+200B.*`models\/acme\/LICENSE:9`/);
     expect(sarifAt(f.sarif, 'hidden-characters')).toEqual([expect.objectContaining({ level: 'warning', uri: 'models/acme/LICENSE', line: 9 })]);
     // the mixed-script word is quoted as found, but the report text stays printable

@@ -236,7 +236,9 @@ describe('forged reports: card fields, folder names and Modelfile FROM lines can
     expect(r.stdout.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
     const lines = r.stdout.split('\n');
     expect(lines.filter((l) => l.startsWith('PASS'))).toEqual([]);
-    expect(lines.filter((l) => l.startsWith('FAIL'))).toHaveLength(3);
+    // the first line (FAIL: …) and one line per model, each model's findings indented below it
+    expect(lines[0]).toMatch(/^FAIL: 3 of 3 models cannot ship: /);
+    expect(lines.filter((l) => /^FAIL {3}/.test(l))).toHaveLength(3);
     expect(r.stdout).toContain('\\x1b[2J'); // the payload is shown, escaped
     expect(r.stdout).toContain('<U+202E>');
   });

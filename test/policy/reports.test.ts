@@ -41,16 +41,21 @@ describe('check report', () => {
     expect(() => CheckReportSchema.parse(r)).not.toThrow();
   });
 
-  it('text: one line per model with reason and fix, failures first', () => {
+  it('text: the first line decides; one line per model, failures first, its reasons and fixes indented below it', () => {
     const t = renderCheckText(r);
     const lines = t.split('\n');
-    expect(lines[0]).toBe('oml check: FAIL — 6 model(s): 3 failed, 1 warned, 1 waived, 1 passed');
-    const modelLines = lines.filter((l) => /^(FAIL|WARN|WAIVED|PASS)\s/.test(l));
+    // every failing model named under its deciding reason, the reasons in the wording table's order
+    expect(lines[0]).toBe('FAIL: 3 of 6 models cannot ship: a separate license from the licensor is required (models/big); license kind not allowed by the policy (models/nc); license not recognised (ghost/model)');
+    expect(lines[1]).toBe('checked: . (every path below is relative to it)');
+    const modelLines = lines.filter((l) => /^(FAIL|WARN|WAIVED|PASS) +\S/.test(l) && !/^(FAIL|PASS):/.test(l));
     expect(modelLines.map((l) => l.split(/\s+/)[1])).toEqual(['ghost/model', 'models/big', 'models/nc', 'models/odd', 'models/waived', 'models/ok']);
-    expect(modelLines[1]).toMatch(/license-required: .*over the cap.*\(models\/big\/LICENSE:21\) — fix: /);
-    expect(modelLines[2]).toMatch(/tier-not-allowed: .*open-weight-noncommercial.* — fix: .*policy\.allow/);
-    expect(modelLines[4]).toContain('waived: internal demo | not shipped');
-    expect(modelLines[5]).toContain('obligations: show the Acme badge');
+    expect(modelLines[1]).toMatch(/ — license: Acme Model License; openness: open-weight-restricted \(score 50\); commercial use: a separate license is required$/);
+    const block = (id: string) => t.slice(t.indexOf(` ${id} — `)).split(/\n(?! )/)[0]!;
+    expect(block('models/big')).toMatch(/\n {9}error license-required: .*over the cap.*"Acme needs a deal above 1000 users\." \(models\/big\/LICENSE:21\)\n {11}fix: /);
+    expect(block('models/nc')).toMatch(/\n {9}error tier-not-allowed: .*open-weight-noncommercial.*"No commercial use of the Acme weights\." \(models\/nc\/LICENSE:12\)\n {11}fix: .*policy\.allow/);
+    expect(block('models/waived')).toContain('waived in oml.config.yaml: internal demo | not shipped');
+    expect(block('models/waived')).not.toContain('fix:');
+    expect(block('models/ok')).toContain('\n         do: show the Acme badge');
     expect(t).toContain('src/app.py:7  ghost/model  unresolved');
     expect(t).toContain('locked: cannot read directory');
   });
