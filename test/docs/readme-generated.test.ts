@@ -1,7 +1,7 @@
 /**
  * Sections of README.md generated from the repository: the rules table, the
  * `oml check` documentation, report samples from a real run on
- * examples/demo-repo, limits and benchmark figures. The test fails when a
+ * examples/demo-repo, the message table (data/messages.yaml), limits and benchmark figures. The test fails when a
  * section drifts; `UPDATE_README=1 npx vitest run test/docs` rewrites them.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { renderCheckJson } from '../../src/report/check-json.js';
 import { renderCheckMarkdown } from '../../src/report/check-markdown.js';
 import { renderCheckSarif } from '../../src/report/check-sarif.js';
 import { renderCheckText } from '../../src/report/check-text.js';
+import { readMessages, renderMessageTable } from '../../scripts/messages.js';
 
 const ROOT = resolve(__dirname, '../..');
 const README = join(ROOT, 'README.md');
@@ -40,6 +41,7 @@ async function sections(): Promise<Record<string, string>> {
     'rules-table': read('rules/TABLE.md').replace(/^<!--.*-->\n/, ''),
     'check-section': read('docs/check.md'),
     'check-samples': await samples(),
+    messages: renderMessageTable(readMessages()),
     limits: read('docs/limits.md'),
     benchmark: read('docs/benchmark.md'),
   };

@@ -146,7 +146,7 @@ describe('sortResults / relToRoot', () => {
     const rs = [
       judgeModel({ ...folder(fakeAnalysis()), id: 'a' }, c),
       judgeModel({ ...folder(fakeAnalysis({ tier: 'closed' })), id: 'b' }, c),
-      judgeModel({ ...folder(fakeAnalysis({ conflicts: [{ code: 'X', message: 'm' }] })), id: 'c' }, c),
+      judgeModel({ ...folder(fakeAnalysis({ conflicts: [{ code: 'DECLARED_MISMATCH', message: 'm' }] })), id: 'c' }, c),
     ];
     expect(sortResults(rs).map((r) => `${r.status}:${r.id}`)).toEqual(['fail:b', 'warn:c', 'pass:a']);
   });
