@@ -54,14 +54,33 @@ export function renderCodesModule(list: Entry[]): string {
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
-/** A docs reference as a link from README.md. */
-const link = (docs: string) => (docs.startsWith('README.md#') ? docs.slice('README.md'.length) : docs);
+
+/** GitHub's heading anchor: lower case, punctuation dropped, spaces as hyphens. */
+export const slug = (heading: string): string => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+
+/** Anchor -> heading text (markup dropped) of a markdown file of the repository. */
+export function headingsOf(file: string, root = ROOT): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of readFileSync(path.join(root, file), 'utf8').split('\n')) {
+    const m = /^#{1,6} (.{1,200})$/.exec(line);
+    if (m && !out.has(slug(m[1]!))) out.set(slug(m[1]!), m[1]!.replace(/`/g, '').trim());
+  }
+  return out;
+}
+
+/** A docs reference as a link from README.md, named by the heading it points at. */
+function link(docs: string, root: string): string {
+  const [file, anchor] = docs.split('#') as [string, string];
+  let name = anchor;
+  try { name = headingsOf(file, root).get(anchor) ?? anchor; } catch { /* a missing file: the messages test names it */ }
+  return `[${cell(name)}](${file === 'README.md' ? '' : file}#${anchor})`;
+}
 
 /** The README message table (between the generated:messages markers). */
-export function renderMessageTable(list: Entry[]): string {
+export function renderMessageTable(list: Entry[], root = ROOT): string {
   return [
-    '| code | kind | severity | stage | meaning |',
-    '| --- | --- | --- | --- | --- |',
-    ...list.map((m) => `| \`${m.code}\` | ${m.kind} | ${m.severity} | ${m.stage} | [${cell(m.description)}](${link(m.docs)}) |`),
+    '| code | kind | severity | stage | meaning | see |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...list.map((m) => `| \`${m.code}\` | ${m.kind} | ${m.severity} | ${m.stage} | ${cell(m.description)} | ${link(m.docs, root)} |`),
   ].join('\n');
 }

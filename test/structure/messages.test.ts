@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODES_FILE, ROOT, readMessages, renderCodesModule } from '../../scripts/messages.js';
+import { CODES_FILE, ROOT, headingsOf, readMessages, renderCodesModule } from '../../scripts/messages.js';
 import { MESSAGE_CODES, messageList } from '../../src/messages.js';
 import { ConflictSchema, WarningSchema } from '../../src/types.js';
 
@@ -24,17 +24,6 @@ function sourceFiles(dir: string): string[] {
 const files = sourceFiles(SRC).map((p) => ({ rel: path.relative(SRC, p).split(path.sep).join('/'), text: readFileSync(p, 'utf8') }));
 /** The stage folder of a src file, or null for a shared base module (src/*.ts). */
 const stageOf = (rel: string) => (rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : null);
-
-/** GitHub's heading anchor: lower case, punctuation dropped, spaces as hyphens. */
-const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
-function anchorsOf(file: string): Set<string> {
-  const out = new Set<string>();
-  for (const line of readFileSync(path.join(ROOT, file), 'utf8').split('\n')) {
-    const m = /^#{1,6} (.{1,200})$/.exec(line);
-    if (m) out.add(slug(m[1]!));
-  }
-  return out;
-}
 
 describe('message list', () => {
   const list = messageList();
@@ -69,11 +58,11 @@ describe('message list', () => {
   });
 
   it('every docs anchor names a heading of an existing file', () => {
-    const cache = new Map<string, Set<string>>();
+    const cache = new Map<string, Map<string, string>>();
     const broken = list.filter((m) => {
       const [file, anchor] = m.docs.split('#') as [string, string];
       if (!existsSync(path.join(ROOT, file))) return true;
-      if (!cache.has(file)) cache.set(file, anchorsOf(file));
+      if (!cache.has(file)) cache.set(file, headingsOf(file));
       return !cache.get(file)!.has(anchor);
     }).map((m) => `${m.code}: ${m.docs}`);
     expect(broken).toEqual([]);
