@@ -1,27 +1,11 @@
 /**
  * Typed input errors. Every failure the CLI reports as exit code 2 is an
- * OmlError naming the file and a stable code.
+ * OmlError naming the file and a stable code (data/messages.yaml, kind: error).
  */
-export type OmlErrorCode =
-  | 'ENOENT'          // path does not exist
-  | 'EACCES'          // unreadable file or directory
-  | 'BINARY'          // file looks binary
-  | 'TOO_LARGE'       // file over the size limit
-  | 'EMPTY'           // empty file
-  | 'ENCODING'        // undecodable text
-  | 'YAML'            // broken front matter / config YAML
-  | 'YAML_ALIAS'      // alias expansion over the limit (YAML bomb)
-  | 'YAML_LIMIT'      // front matter over its size or key-count cap
-  | 'SYMLINK_LOOP'    // symlink cycle
-  | 'LIMIT'           // a scan limit was hit (files, depth, total size)
-  | 'SPDX'            // invalid SPDX expression
-  | 'CONFIG'          // invalid oml.config.yaml
-  | 'RULES'           // invalid rule files
-  | 'CATALOG'         // invalid catalog data
-  | 'HUB'             // the Hugging Face Hub could not be reached or answered badly (after retries)
-  | 'LOCK'            // invalid oml.lock
-  | 'OUTSIDE_ROOT'    // a path resolves outside the scanned root (not read)
-  | 'USAGE';          // bad command-line usage
+import type { ErrorCode } from './message-codes.js';
+
+/** The input-error codes of data/messages.yaml (kind: error). */
+export type OmlErrorCode = ErrorCode;
 
 export class OmlError extends Error {
   readonly code: OmlErrorCode;

@@ -17,6 +17,8 @@ export { assessCommercialUse } from './assess/commercial.js';
 export { renderAnalysisText } from './report/analysis-text.js';
 export { OmlError, isOmlError } from './errors.js';
 export type { OmlErrorCode } from './errors.js';
+export { messageList, MESSAGE_CODES } from './messages.js';
+export type { MessageCode, MessageEntry } from './messages.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { Limits } from './limits.js';
 export * from './types.js';

@@ -6,16 +6,27 @@
  * Schema (schema/) is generated from the same objects.
  */
 import { z } from 'zod';
+import { CONFLICT_CODES, ERROR_CODES, WARNING_CODES } from './message-codes.js';
 
 // ---------------------------------------------------------------- read / parse
 
-/** A warning attached to a subject: something odd that did not stop analysis. */
-export const WarningSchema = z.object({
-  code: z.string(),
+/**
+ * The one shape of a message (vfile-message's ruleId/source/place as model): a
+ * code from data/messages.yaml (which also gives its kind, severity and the
+ * stage that emits it), the message in words, and its place when known.
+ */
+const messageSchema = <C extends readonly [string, ...string[]]>(codes: C) => z.object({
+  code: z.enum(codes),
   message: z.string(),
   path: z.string().optional(),
   line: z.number().int().optional(),
 });
+
+/**
+ * A warning attached to a subject or a scan: something odd that did not stop
+ * analysis, or an input error confined to one file (its error code).
+ */
+export const WarningSchema = messageSchema([...ERROR_CODES, ...WARNING_CODES]);
 export type Warning = z.infer<typeof WarningSchema>;
 
 /** Output of the read stage: decoded text with CRLF normalized to LF. */
@@ -246,8 +257,8 @@ export const DeclaredSchema = z.object({
 });
 export type Declared = z.infer<typeof DeclaredSchema>;
 
-/** A conflict has the shape of a warning (code, message, where). */
-export const ConflictSchema = WarningSchema;
+/** A conflict: the same shape as a warning, with a conflict code. */
+export const ConflictSchema = messageSchema(CONFLICT_CODES);
 export type Conflict = z.infer<typeof ConflictSchema>;
 
 // ---------------------------------------------------------------- assess

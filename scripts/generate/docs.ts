@@ -16,6 +16,7 @@ import { runSurvey } from '../../src/survey/index.js';
 import { renderAgreementMarkdown } from '../../src/survey/render-markdown.js';
 import { ROOT, SHARED, settle, type Artefact, type Generator } from './artefacts.js';
 import { renderRulesTable } from './rules-table.js';
+import { readMessages, renderMessageTable } from '../messages.js';
 
 interface Section {
   render(): Promise<string>;
@@ -48,6 +49,7 @@ async function checkSamples(): Promise<string> {
 export const SECTIONS: Record<string, Section> = {
   'rules-table': { render: async () => renderRulesTable() },
   'check-samples': { render: checkSamples },
+  messages: { render: async () => renderMessageTable(readMessages()) },
   'survey-agreement': {
     unavailable: () => (existsSync(EPOCH) ? null : `${path.relative(ROOT, EPOCH)} not found`),
     render: async () => {

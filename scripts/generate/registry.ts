@@ -6,6 +6,7 @@
  */
 import type { Generator, Mode, Outcome } from './artefacts.js';
 import { catalogFingerprints } from './catalog-fingerprints.js';
+import { messages } from './messages.js';
 import { spdxTemplates, spdxXmlFingerprints } from './spdx.js';
 import { catalogTerms } from './catalog-terms.js';
 import { schemas } from './schemas.js';
@@ -14,7 +15,7 @@ import { docs } from './docs.js';
 import { redosProofs, type RedosOptions } from './redos-proofs.js';
 
 export function generators(opts: RedosOptions = {}): Generator[] {
-  return [catalogFingerprints, spdxTemplates, spdxXmlFingerprints, catalogTerms, schemas, rulesTable, docs, redosProofs(opts)];
+  return [messages, catalogFingerprints, spdxTemplates, spdxXmlFingerprints, catalogTerms, schemas, rulesTable, docs, redosProofs(opts)];
 }
 
 /** Runs the generators (all, or those named in `only`); a generator whose inputs are absent is skipped with its reason. */

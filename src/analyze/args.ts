@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { OmlError } from '../errors.js';
 import { LimitsSchema, withLimits, type Limits } from '../limits.js';
-import type { SourceText } from '../types.js';
+import { WarningSchema, type SourceText } from '../types.js';
 
 const Path = z.string().refine((s) => s.trim() !== '', 'empty path');
 
@@ -15,7 +15,7 @@ const SourceTextArg = z.object({
   text: z.string(),
   encoding: z.string().optional(),
   bytes: z.number().int().nonnegative().optional(),
-  warnings: z.array(z.object({ code: z.string(), message: z.string(), path: z.string().optional(), line: z.number().int().optional() })).optional(),
+  warnings: z.array(WarningSchema).optional(),
 });
 
 

@@ -60,7 +60,14 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
   const reasons: string[] = [];
   const actions: string[] = [];
   const addAction = (a: string) => { if (!actions.includes(a)) actions.push(a); };
-  let verdict: Verdict = 'allowed';
+  let verdict = 'allowed' as Verdict; // widened: because() below updates it
+  // The first reason that sets each verdict: the summary quotes the one of the final verdict.
+  const decisive = new Map<Verdict, string>();
+  const because = (v: Verdict, reason: string) => {
+    verdict = worse(verdict, v);
+    reasons.push(reason);
+    if (!decisive.has(v)) decisive.set(v, reason);
+  };
 
   let acts = profile.activities ?? [];
   if (!acts.length) {
@@ -79,8 +86,7 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
     };
   }
   if (openness.tier === 'closed') {
-    verdict = 'prohibited';
-    reasons.push('the license grants no right to use the weights outside the licensor\'s service');
+    because('prohibited', 'the license grants no right to use the weights outside the licensor\'s service');
   }
 
   // Non-commercial / research-only / non-production.
@@ -88,13 +94,11 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
   for (const t of terms) {
     if (t.kind !== 'restriction' || !ncNames.includes(t.name)) continue;
     if (coversWeights(t)) {
-      verdict = worse(verdict, 'prohibited');
-      reasons.push(`${t.name} restriction on the ${t.scope ?? 'model'} (${at(t)}) forbids commercial activity (${acts.join(', ')})`);
+      because('prohibited', `${t.name} restriction on the ${t.scope ?? 'model'} (${at(t)}) forbids commercial activity (${acts.join(', ')})`);
     } else {
       const hit = acts.filter((a) => data.activitiesUsingOutputs.includes(a));
       if (hit.length) {
-        verdict = worse(verdict, 'prohibited');
-        reasons.push(`${t.name} restriction on outputs (${at(t)}) forbids commercial use of outputs (${hit.join(', ')})`);
+        because('prohibited', `${t.name} restriction on outputs (${at(t)}) forbids commercial use of outputs (${hit.join(', ')})`);
       } else {
         reasons.push(`${t.name} restriction covers outputs only (${at(t)}); your activities (${acts.join(', ')}) do not use outputs commercially`);
       }
@@ -105,19 +109,16 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
   for (const t of terms) {
     if (t.kind !== 'restriction' || t.name !== 'territory-exclusion') continue;
     if (!t.territories?.length) {
-      verdict = worse(verdict, 'unknown');
-      reasons.push(`territory exclusion at ${at(t)} names no territory that could be checked`);
+      because('unknown', `territory exclusion at ${at(t)} names no territory that could be checked`);
       continue;
     }
     if (!profile.territories.length) {
-      verdict = worse(verdict, 'unknown');
-      reasons.push(`territory exclusion (${t.territories.join(', ')}) at ${at(t)}: the profile lists no territories`);
+      because('unknown', `territory exclusion (${t.territories.join(', ')}) at ${at(t)}: the profile lists no territories`);
       continue;
     }
     const hit = excludedProfileTerritories(t.territories, profile.territories);
     if (hit.length) {
-      verdict = worse(verdict, 'prohibited');
-      reasons.push(`territory exclusion (${t.territories.join(', ')}) at ${at(t)} covers your territories: ${hit.join(', ')}`);
+      because('prohibited', `territory exclusion (${t.territories.join(', ')}) at ${at(t)} covers your territories: ${hit.join(', ')}`);
     } else {
       reasons.push(`territory exclusion (${t.territories.join(', ')}) at ${at(t)} does not cover your territories (${profile.territories.join(', ')})`);
     }
@@ -129,8 +130,7 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
       if (t.kind !== p.kind || t.name !== p.name) continue;
       const hit = p.activities.filter((a) => actSet.has(a));
       if (hit.length) {
-        verdict = worse(verdict, 'prohibited');
-        reasons.push(`${t.name} (${at(t)}) forbids ${hit.join(', ')}`);
+        because('prohibited', `${t.name} (${at(t)}) forbids ${hit.join(', ')}`);
       }
     }
   }
@@ -154,18 +154,15 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
       const what = crossed.map((r) => r.applied.headroom).join('; ');
       switch (consequence) {
         case 'license-required':
-          verdict = worse(verdict, 'license-required');
-          reasons.push(`threshold crossed (${what}): a separate license from the licensor is required`);
+          because('license-required', `threshold crossed (${what}): a separate license from the licensor is required`);
           addAction('Request a license from the licensor before use: you are over the size threshold');
           break;
         case 'fee':
-          verdict = worse(verdict, 'license-required');
-          reasons.push(`threshold crossed (${what}): a fee or commercial agreement is due`);
+          because('license-required', `threshold crossed (${what}): a fee or commercial agreement is due`);
           addAction('Contact the licensor about the fee due above the threshold');
           break;
         case 'prohibited':
-          verdict = worse(verdict, 'prohibited');
-          reasons.push(`threshold crossed (${what}): the license no longer permits use`);
+          because('prohibited', `threshold crossed (${what}): the license no longer permits use`);
           break;
         case 'attribution-display':
           displayTexts.push(...crossed.map((r) => r.term.text).filter((x): x is string => !!x));
@@ -173,13 +170,11 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
           reasons.push(`threshold crossed (${what}): attribution display required`);
           break;
         default:
-          verdict = worse(verdict, 'unknown');
-          reasons.push(`threshold crossed (${what}) with no stated consequence`);
+          because('unknown', `threshold crossed (${what}) with no stated consequence`);
       }
     } else if (missing.length) {
-      verdict = worse(verdict, 'unknown');
       for (const r of missing) {
-        reasons.push(`threshold ${r.applied.metric} ${r.applied.comparator} ${r.applied.limit} (${r.term.consequence ?? 'no consequence'}) at ${at(r.term)} needs ${r.missing ?? 'a profile value'}, which the profile does not give`);
+        because('unknown', `threshold ${r.applied.metric} ${r.applied.comparator} ${r.applied.limit} (${r.term.consequence ?? 'no consequence'}) at ${at(r.term)} needs ${r.missing ?? 'a profile value'}, which the profile does not give`);
       }
     } else {
       reasons.push(`threshold not crossed: ${group.map((r) => r.applied.headroom).join('; ')}`);
@@ -215,7 +210,7 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
   if (verdict === 'allowed' && actions.length) verdict = 'allowed-with-obligations';
   return {
     verdict,
-    summary: summarize(verdict, acts, actions.length, reasons),
+    summary: summarize(verdict, acts, actions.length, decisive.get(verdict)),
     // A prohibited use has nothing to comply with: the actions would mislead.
     actions: verdict === 'prohibited' ? [] : actions,
     thresholds: results.map((r) => r.applied),
@@ -223,13 +218,14 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
   };
 }
 
-function summarize(v: Verdict, acts: string[], n: number, reasons: string[]): string {
+/** One sentence for the verdict, quoting the reason that set it (`why`). */
+function summarize(v: Verdict, acts: string[], n: number, why: string | undefined): string {
   const forActs = `for ${acts.join(', ')}`;
   switch (v) {
     case 'allowed': return `Allowed ${forActs} with no obligations found.`;
     case 'allowed-with-obligations': return `Allowed ${forActs} with ${n} obligation${n === 1 ? '' : 's'}.`;
-    case 'license-required': return `A separate license is required ${forActs}: ${reasons.find((r) => r.startsWith('threshold crossed')) ?? 'a threshold is crossed'}.`;
-    case 'prohibited': return `Prohibited ${forActs}: ${reasons.find((r) => / forbids | covers your territories|no longer permits|no right to use/.test(r)) ?? 'the license forbids it'}.`;
-    default: return `Unknown ${forActs}: ${reasons.find((r) => r.includes('does not give') || r.includes('no territory') || r.includes('lists no territories') || r.includes('no stated')) ?? 'not enough information'}.`;
+    case 'license-required': return `A separate license is required ${forActs}: ${why ?? 'a threshold is crossed'}.`;
+    case 'prohibited': return `Prohibited ${forActs}: ${why ?? 'the license forbids it'}.`;
+    default: return `Unknown ${forActs}: ${why ?? 'not enough information'}.`;
   }
 }

@@ -29,7 +29,7 @@ export async function readBounded(stream: Readable, maxBytes: number): Promise<U
   return Buffer.concat(chunks, total);
 }
 
-/** The decoded text of stdin (same decoding and refusals as a file: BINARY, EMPTY, ENCODING). */
+/** The decoded text of stdin (same decoding and refusals as a file: BINARY, EMPTY, TOO_LARGE). */
 export async function readStdinSource(limits: Partial<Limits> | undefined, budget: ReadBudget | undefined, stream: Readable = process.stdin): Promise<SourceText> {
   const lim = withLimits(limits);
   const bytes = await readBounded(stream, lim.maxFileBytes);

@@ -5,7 +5,8 @@
 import { analyzePath } from '../analyze/index.js';
 import { assemble } from '../analyze/assemble.js';
 import type { AnalyzeOptions } from '../analyze/options.js';
-import type { Analysis } from '../types.js';
+import type { WarningCode } from '../message-codes.js';
+import type { Analysis, Warning } from '../types.js';
 import { formatHubId, parseRepoId, type HubId } from './id.js';
 import { resolveLineage, type LineageNode } from './lineage.js';
 import { resolveHubModel, type HubContext, type HubModel, type HubOutcome } from './resolve.js';
@@ -22,7 +23,7 @@ export interface HubAnalysis {
   lineage: LineageNode[];
 }
 
-const WARNING_CODE: Record<Exclude<HubOutcome['status'], 'ok'>, string> = {
+const WARNING_CODE: Record<Exclude<HubOutcome['status'], 'ok'>, WarningCode> = {
   gated: 'HUB_GATED',
   'not-found': 'HUB_NOT_FOUND',
   'revision-not-found': 'HUB_REVISION_NOT_FOUND',
@@ -30,7 +31,7 @@ const WARNING_CODE: Record<Exclude<HubOutcome['status'], 'ok'>, string> = {
 };
 
 /** An unknown analysis for a model that could not be read, carrying the reason as a warning. */
-export function unreadableAnalysis(id: HubId, code: string, message: string, opts: AnalyzeOptions): Analysis {
+export function unreadableAnalysis(id: HubId, code: Warning['code'], message: string, opts: AnalyzeOptions): Analysis {
   const subject = { path: formatHubId(id), kind: 'model-folder' as const, files: [] };
   return assemble({ subject, licenseDocs: [], policyDocs: [], noticeDocs: [], card: null, warnings: [{ code, message, path: subject.path }] }, opts);
 }

@@ -22,7 +22,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir as fsReaddir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { OmlError, isOmlError } from '../errors.js';
+import { OmlError, fsError, isOmlError } from '../errors.js';
 import { withLimits, type Limits } from '../limits.js';
 import { parseFrontMatter } from '../parse/frontmatter.js';
 import type { ReadBudget } from '../read/budget.js';
@@ -136,7 +136,8 @@ export async function discoverModels(rootIn: string, opts: DiscoverOptions = {})
       entries = await rd(dir);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-      out.warnings.push({ code: code === 'EACCES' || code === 'EPERM' ? 'EACCES' : code, message: `cannot read directory (${code}): skipped`, path: toPosix(relative(root, dir)) || '.' });
+      // the one fs-error mapping gives the listed code (EACCES, ENOENT, SYMLINK_LOOP); the message keeps the system's
+      out.warnings.push({ code: fsError(e, dir, 'file or directory').code, message: `cannot read directory (${code}): skipped`, path: toPosix(relative(root, dir)) || '.' });
       continue;
     }
     let license = false;

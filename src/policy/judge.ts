@@ -13,6 +13,7 @@
  * expired waiver fails the check with a finding naming the expiry date.
  */
 import { isAbsolute, relative, sep } from 'node:path';
+import type { MessageCode } from '../message-codes.js';
 import type { Analysis, Term } from '../types.js';
 import { policyMode, type Policy, type Waiver } from './config.js';
 import type { Finding, Location, ModelResult, ModelStatus } from './report-schema.js';
@@ -166,7 +167,7 @@ function unknownWhy(s: JudgeSubject, ctx: JudgeContext): string {
 }
 
 /** Warning codes that explain an unknown license, in the order they are looked for. */
-const UNKNOWN_REASONS: ReadonlySet<string> = new Set(['UNREADABLE_DOCUMENT', 'NO_LICENSE', 'DECLARED_UNRESOLVED', 'UNEXPLAINED_CHANGE', 'TEMPLATE_TERM_REMOVED', 'BASE_UNKNOWN']);
+const UNKNOWN_REASONS: ReadonlySet<MessageCode> = new Set<MessageCode>(['UNREADABLE_DOCUMENT', 'NO_LICENSE', 'DECLARED_UNRESOLVED', 'UNEXPLAINED_CHANGE', 'TEMPLATE_TERM_REMOVED', 'BASE_UNKNOWN']);
 
 /** Where an analysis warning points: its own file and line, else the license location. */
 function warningLocation(ctx: JudgeContext, s: JudgeSubject, w: { path?: string; line?: number }): Location | null {

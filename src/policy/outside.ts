@@ -6,6 +6,7 @@
  */
 import { dirname, relative } from 'node:path';
 import type { OutsideRoot } from '../read/confine.js';
+import type { Warning } from '../types.js';
 import type { Finding, Location, ModelResult } from './report-schema.js';
 import { toPosix } from '../paths.js';
 
@@ -68,9 +69,9 @@ export function applyOutside(root: string, models: ModelResult[], folderOf: Map<
   return out;
 }
 
-/** Scan warnings for paths that could not be read at all (EACCES, EPERM): each fails the check as a result of its own. */
-export function unreadableResults(warnings: ReadonlyArray<{ code: string; message: string; path?: string }>): ModelResult[] {
-  return warnings.filter((w) => w.code === 'EACCES' || w.code === 'EPERM').map((w) => standalone(w.path ?? '.', 'folder', {
+/** Scan warnings for paths that could not be read at all (EACCES: fsError maps EPERM to it too): each fails the check as a result of its own. */
+export function unreadableResults(warnings: ReadonlyArray<Warning>): ModelResult[] {
+  return warnings.filter((w) => w.code === 'EACCES').map((w) => standalone(w.path ?? '.', 'folder', {
     rule: 'unreadable-path',
     level: 'error',
     message: `${w.path ?? '.'}: ${w.message}: models or model references in it cannot have been checked`,

@@ -9,19 +9,20 @@
  * Each finding is located at the warning's own path and line (relative to the
  * scanned root). Pure functions of the analysis and the policy.
  */
+import type { MessageCode } from '../message-codes.js';
 import type { Analysis, Warning } from '../types.js';
 import { policyMode, type Policy } from './config.js';
 import type { Finding, Location, RuleId } from './report-schema.js';
 
 /** Warning codes that a dedicated finding reports (the reports do not repeat them as plain warnings). */
-export const WARNING_FINDING_RULES: Readonly<Record<string, RuleId>> = {
+export const WARNING_FINDING_RULES: Readonly<Partial<Record<MessageCode, RuleId>>> = {
   BASE_UNKNOWN: 'unknown-lineage',
   UNEXPLAINED_CHANGE: 'unexplained-change',
   TEMPLATE_TERM_REMOVED: 'unexplained-change',
   HIDDEN_CHARACTERS: 'hidden-characters',
 };
 
-export const CHANGE_CODES: ReadonlySet<string> = new Set(['UNEXPLAINED_CHANGE', 'TEMPLATE_TERM_REMOVED']);
+export const CHANGE_CODES: ReadonlySet<MessageCode> = new Set<MessageCode>(['UNEXPLAINED_CHANGE', 'TEMPLATE_TERM_REMOVED']);
 
 /** True when the warning is reported through a finding of its own. */
 export const isFindingWarning = (w: Pick<Warning, 'code'>): boolean => w.code in WARNING_FINDING_RULES;
@@ -82,9 +83,9 @@ export function warningFindings(a: Analysis, policy: Policy, locate: Locate): Fi
  * hidden characters (unless policy.unknown: warn), since then the undecided
  * verdict may be exactly what the change hides. Returns the codes that make it fail.
  */
-export function undecidedVerdictFails(a: Analysis, policy: Policy): string[] {
-  const codes = new Set(a.warnings.map((w) => w.code));
-  const out: string[] = [];
+export function undecidedVerdictFails(a: Analysis, policy: Policy): MessageCode[] {
+  const codes = new Set<MessageCode>(a.warnings.map((w) => w.code));
+  const out: MessageCode[] = [];
   if (policyMode(policy, 'changes') === 'fail') for (const c of CHANGE_CODES) if (codes.has(c)) out.push(c);
   if (policy.unknown === 'fail' && codes.has('HIDDEN_CHARACTERS')) out.push('HIDDEN_CHARACTERS');
   return out;

@@ -17,4 +17,10 @@ describe('package builds', () => {
     const r = run(`import { analyzePath } from 'open-model-license'; const a = await analyzePath(${file}); console.log(a.license.id)`, 'esm');
     expect(r.stdout.trim()).toBe('llama-3.3-community-license');
   });
+  it('the message list loads from the package data (data/messages.yaml) in both builds', () => {
+    const esm = run(`import { messageList, MESSAGE_CODES } from 'open-model-license'; console.log(messageList().map((m) => m.code).join() === MESSAGE_CODES.join(), MESSAGE_CODES.length > 40)`, 'esm');
+    expect(esm.stdout.trim()).toBe('true true');
+    const cjs = run(`const o = require('open-model-license'); console.log(o.messageList().find((m) => m.code === 'UNEXPLAINED_CHANGE').severity)`, 'cjs');
+    expect(cjs.stdout.trim()).toBe('error');
+  });
 });

@@ -245,3 +245,31 @@ describe('other verdicts', () => {
     expect(() => profile({ users: 5 })).toThrow();
   });
 });
+
+describe('the summary quotes the reason that set the verdict', () => {
+  const terms = () => [
+    ...mitLike(),
+    // listed first: a display threshold that is also crossed, which does not decide the verdict
+    threshold('monthly-active-users', 1_000, 'attribution-display', { text: 'Acme Inside', period: 'month' }),
+    threshold('monthly-active-users', 10_000, 'license-required', { period: 'month' }),
+  ];
+
+  it('a crossed license threshold is quoted, not an earlier crossed display threshold', () => {
+    const r = verdict(terms(), { monthlyActiveUsers: 50_000, activities: ['serve'] });
+    expect(r.verdict).toBe('license-required');
+    const display = r.reasons.findIndex((x) => x.includes('attribution display'));
+    const license = r.reasons.findIndex((x) => x.includes('separate license'));
+    expect(display).toBeGreaterThanOrEqual(0);
+    expect(license).toBeGreaterThan(display);
+    expect(r.summary).toBe(`A separate license is required for serve: ${r.reasons[license]}.`);
+  });
+
+  it('each verdict quotes the first reason of that verdict', () => {
+    const prohibited = verdict([...mitLike(), restriction('non-commercial')], { activities: ['serve'] });
+    expect(prohibited.verdict).toBe('prohibited');
+    expect(prohibited.summary).toContain(prohibited.reasons.find((x) => x.includes('non-commercial'))!);
+    const unknown = verdict(terms(), { activities: ['serve'] });
+    expect(unknown.verdict).toBe('unknown');
+    expect(unknown.summary).toBe(`Unknown for serve: ${unknown.reasons.find((x) => x.includes('does not give'))}.`);
+  });
+});

@@ -132,8 +132,7 @@ describe('lineageConflicts', () => {
     const c = lineageConflicts('Apache-2.0', ['llama-3.1-community-license']);
     expect(c).toHaveLength(1);
     expect(c[0].code).toBe('BASE_LICENSE_CONFLICT');
-    expect(c[0].message).toMatch(/llama-3\.1-community-license/);
-    expect(c[0].message).toMatch(/base license terms still apply/);
+    expect(c[0].message).toContain('llama-3.1-community-license');
   });
 
   it('same license or a permissive base is no conflict', () => {

@@ -34,7 +34,9 @@ describe('Hub lineage', () => {
   it('the depth limit stops the walk with a warning naming the model', async () => {
     const r = await analyzeHubId(parseRepoId('deep/m0')!, ctx());
     expect(r.lineage.filter((n) => n.sha).map((n) => n.id)).toEqual(['deep/m1', 'deep/m2', 'deep/m3', 'deep/m4']);
-    expect(r.analysis.warnings.find((w) => w.code === 'LINEAGE_DEPTH')?.message).toMatch(/deep\/m5 is more than 4 levels up/);
+    const w = r.analysis.warnings.filter((x) => x.code === 'LINEAGE_DEPTH');
+    expect(w).toHaveLength(1);
+    expect(w[0]!.message).toContain('deep/m5');
   });
 
   it("a grandparent's license terms reach the leaf (fine-tune of a fine-tune)", async () => {

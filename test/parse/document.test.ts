@@ -147,6 +147,6 @@ describe('parseDocument on written inputs', () => {
   });
   it('passes limits to the front matter parser', () => {
     const text = '---\na: &a [1, 2]\nb: [*a, *a, *a]\n---\nBody.\n';
-    expect(() => parseDocument(src(text, 'README.md'), { limits: { maxYamlAliases: 1 } })).toThrow(/alias/);
+    expect(() => parseDocument(src(text, 'README.md'), { limits: { maxYamlAliases: 1 } })).toThrow(expect.objectContaining({ code: 'YAML_ALIAS', file: 'README.md' }));
   });
 });

@@ -65,7 +65,7 @@ describe('lenient reading where yaml refuses what other readers accept', () => {
     expect(fm.meta.license).toEqual(['other']);
     expect(fm.meta.keyLines).toEqual({ license: 2, license_name: 3, base_model: 5 });
     const w = fm.warnings.find((x) => x.code === 'YAML_LENIENT')!;
-    expect(w.message).toMatch(/card\/README\.md: front matter is not valid YAML 1\.2/);
+    expect(w).toMatchObject({ code: 'YAML_LENIENT', path: 'card/README.md' });
     expect(w.line).toBeGreaterThanOrEqual(3);
   });
 
@@ -99,7 +99,7 @@ describe('size and key caps (YAML_LIMIT)', () => {
     const flat = `---\n${keys(MAX_FRONT_MATTER_KEYS + 1)}\n---\n`;
     expect(err(() => parseFrontMatter(flat, 'r.md')).code).toBe('YAML_LIMIT');
     const nested = `---\nlicense: mit\nmodel-index:\n${Array.from({ length: MAX_FRONT_MATTER_KEYS / 2 + 1 }, (_, i) => `  - {a${i}: 1, b: 2}`).join('\n')}\n---\n`;
-    expect(err(() => parseFrontMatter(nested, 'r.md')).message).toMatch(/more than 50000 keys/);
+    expect(err(() => parseFrontMatter(nested, 'r.md'))).toMatchObject({ code: 'YAML_LIMIT', file: 'r.md' });
   });
 
   it('reads a front matter just under the key cap', () => {

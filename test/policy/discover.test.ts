@@ -78,7 +78,6 @@ describe('discoverModels', () => {
     expect(rels(d)).toEqual(['models/a']);
     const loops = d.warnings.filter((w) => w.code === 'SYMLINK_LOOP');
     expect(loops.map((w) => w.path).sort()).toEqual(['models/a/loop', 'models/a/up']);
-    expect(loops[0]!.message).toMatch(/loop/);
   });
 
   it('follows a symlinked model folder once', async () => {
@@ -86,7 +85,8 @@ describe('discoverModels', () => {
     symlinkSync(join(root, 'store/m'), join(root, 'linked'), 'dir');
     const d = await discoverModels(root);
     expect(rels(d).length).toBe(1);
-    expect(d.warnings.some((w) => /already scanned/.test(w.message))).toBe(true);
+    expect(d.warnings.map((w) => w.code)).toEqual(['SYMLINK_LOOP']);
+    expect(['linked', 'store/m']).toContain(d.warnings[0]!.path);
   });
 
   it('a self-referencing symlink (ELOOP) is reported, not fatal', async () => {

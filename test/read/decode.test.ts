@@ -63,11 +63,8 @@ describe('decodeBytes', () => {
     expect(s.text).toContain('\uFFFD');
     expect(s.warnings).toHaveLength(1);
     const w = s.warnings[0]!;
-    expect(w.code).toBe('INVALID_UTF8');
-    expect(w.line).toBe(2);
+    expect(w).toMatchObject({ code: 'INVALID_UTF8', path: 'bad.txt', line: 2 });
     expect(w.message).toContain('bad.txt');
-    expect(w.message).toMatch(/\b3 invalid/);
-    expect(w.message).toContain('line 2');
   });
 
   it('does not count a literal U+FFFD in valid UTF-8 as invalid', () => {

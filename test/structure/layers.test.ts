@@ -33,6 +33,8 @@ const RANKS: Record<string, number> = {
   'glob.ts': 0,
   'data-table.ts': 0,
   'sorted.ts': 0,
+  'messages.ts': 0,
+  'message-codes.ts': 0,
   compiled: 0,
   read: 1,
   parse: 2,
