@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx vite-node
+// Run: npx vite-node scripts/gen-fingerprints.mjs (imports the TypeScript tokenizer from src/).
 // Regenerates the `fingerprint:` block of every licenses/*.yaml from the corpus
 // texts it lists under `sources:` (../shared/corpus/licenses relative to the
 // repo root), then the SPDX fingerprints. Writes hashes only, never text.
@@ -6,7 +7,7 @@ import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { computeFingerprints, replaceFingerprintBlock } from '../src/identify/fingerprint-store.mjs';
+import { computeFingerprints, replaceFingerprintBlock } from '../src/identify/fingerprint-store.ts';
 import { writeSpdxFingerprints } from './gen-spdx-fingerprints.mjs';
 import { writeSpdxTemplates, SPDX_XML_DIR } from './gen-spdx-templates.mjs';
 

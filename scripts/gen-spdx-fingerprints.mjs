@@ -1,11 +1,12 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx vite-node
+// Run: npx vite-node scripts/gen-spdx-fingerprints.mjs (imports the TypeScript tokenizer from src/).
 // Generates licenses/spdx/fingerprints.json from the spdx-license-list package
 // (full texts) for every current id in spdx-license-ids. Hashes only, no text.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fingerprintText } from '../src/identify/fingerprint.mjs';
+import { fingerprintText } from '../src/identify/fingerprint.ts';
 import { spdxXmlTexts } from './gen-spdx-templates.mjs';
 
 const require = createRequire(import.meta.url);

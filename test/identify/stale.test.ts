@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { computeFingerprints } from '../../src/identify/fingerprint-store.mjs';
+import { computeFingerprints } from '../../src/identify/fingerprint-store.js';
 import { buildSpdxFingerprints } from '../../scripts/gen-spdx-fingerprints.mjs';
 import { buildSpdxTemplates, SPDX_XML_DIR } from '../../scripts/gen-spdx-templates.mjs';
 import { listCatalog } from '../../src/catalog/index.js';
@@ -18,7 +18,7 @@ describe.skipIf(!HAVE_CORPUS)('committed fingerprints are up to date (run `npm r
 
 const HAVE_SPDX_XML = existsSync(SPDX_XML_DIR);
 
-describe.skipIf(!HAVE_SPDX_XML)('SPDX templates compiled from ../shared/spdx are up to date (node scripts/gen-spdx-templates.mjs)', () => {
+describe.skipIf(!HAVE_SPDX_XML)('SPDX templates compiled from ../shared/spdx are up to date (npx vite-node scripts/gen-spdx-templates.mjs)', () => {
   it('templates.json and templates.bin are current', () => {
     const { index, bin } = buildSpdxTemplates() as { index: unknown; bin: Buffer };
     expect(JSON.parse(readFileSync(path.join(ROOT, 'licenses/spdx/templates.json'), 'utf8'))).toEqual(index);

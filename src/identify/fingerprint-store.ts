@@ -1,16 +1,15 @@
 // Reads and writes the generated `fingerprint:` block of catalog YAML files.
-// Shared by scripts/gen-fingerprints.mjs and tests (plain JS, Node 20).
-import { fingerprintText, encodeShingles } from './fingerprint.mjs';
+// Shared by scripts/gen-fingerprints.mjs and tests.
+import { fingerprintText, encodeShingles } from './fingerprint.js';
 
 export const FINGERPRINT_MARKER = 'fingerprint:';
 
-/**
- * Fingerprints for the given source texts, one per distinct normalized hash.
- * @param {Array<{ source: string, text: string }>} texts
- */
-export function computeFingerprints(texts) {
-  const out = [];
-  const seen = new Set();
+export interface StoredFingerprint { source: string; hash: string; words: number; shingles: string }
+
+/** Fingerprints for the given source texts, one per distinct normalized hash. */
+export function computeFingerprints(texts: ReadonlyArray<{ source: string; text: string }>): StoredFingerprint[] {
+  const out: StoredFingerprint[] = [];
+  const seen = new Set<string>();
   for (const { source, text } of texts) {
     const fp = fingerprintText(text);
     if (seen.has(fp.hash)) continue;
@@ -21,7 +20,7 @@ export function computeFingerprints(texts) {
 }
 
 /** Replace everything from the `fingerprint:` line to the end of a YAML file. */
-export function replaceFingerprintBlock(yamlText, fps) {
+export function replaceFingerprintBlock(yamlText: string, fps: readonly StoredFingerprint[]): string {
   const lines = yamlText.split('\n');
   const at = lines.findIndex((l) => l.startsWith(FINGERPRINT_MARKER));
   const head = (at === -1 ? lines : lines.slice(0, at)).join('\n').replace(/\n+$/, '');
