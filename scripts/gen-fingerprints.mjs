@@ -1,5 +1,5 @@
-#!/usr/bin/env -S npx vite-node
-// Run: npx vite-node scripts/gen-fingerprints.mjs (imports the TypeScript tokenizer from src/).
+#!/usr/bin/env -S npx vite-node --script
+// Run: npx vite-node --script scripts/gen-fingerprints.mjs (imports the TypeScript tokenizer from src/).
 // Regenerates the `fingerprint:` block of every licenses/*.yaml from the corpus
 // texts it lists under `sources:` (../shared/corpus/licenses relative to the
 // repo root), then the SPDX fingerprints. Writes hashes only, never text.

@@ -1,5 +1,5 @@
-#!/usr/bin/env -S npx vite-node
-// Run: npx vite-node scripts/gen-spdx-fingerprints.mjs (imports the TypeScript tokenizer from src/).
+#!/usr/bin/env -S npx vite-node --script
+// Run: npx vite-node --script scripts/gen-spdx-fingerprints.mjs (imports the TypeScript tokenizer from src/).
 // Generates licenses/spdx/fingerprints.json from the spdx-license-list package
 // (full texts) for every current id in spdx-license-ids. Hashes only, no text.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';

@@ -1,5 +1,5 @@
-#!/usr/bin/env -S npx vite-node
-// Run: npx vite-node scripts/gen-spdx-templates.mjs (imports the TypeScript tokenizer from src/).
+#!/usr/bin/env -S npx vite-node --script
+// Run: npx vite-node --script scripts/gen-spdx-templates.mjs (imports the TypeScript tokenizer from src/).
 // Compiles the SPDX license-list XML templates (../shared/spdx/src/*.xml) into the
 // matcher's token programs: licenses/spdx/templates.json (index) and
 // licenses/spdx/templates.bin (little-endian uint32 stream). The output holds word

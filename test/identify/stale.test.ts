@@ -18,7 +18,7 @@ describe.skipIf(!HAVE_CORPUS)('committed fingerprints are up to date (run `npm r
 
 const HAVE_SPDX_XML = existsSync(SPDX_XML_DIR);
 
-describe.skipIf(!HAVE_SPDX_XML)('SPDX templates compiled from ../shared/spdx are up to date (npx vite-node scripts/gen-spdx-templates.mjs)', () => {
+describe.skipIf(!HAVE_SPDX_XML)('SPDX templates compiled from ../shared/spdx are up to date (npx vite-node --script scripts/gen-spdx-templates.mjs)', () => {
   it('templates.json and templates.bin are current', () => {
     const { index, bin } = buildSpdxTemplates() as { index: unknown; bin: Buffer };
     expect(JSON.parse(readFileSync(path.join(ROOT, 'licenses/spdx/templates.json'), 'utf8'))).toEqual(index);
