@@ -4,6 +4,9 @@ import { defineConfig } from 'tsup';
 // package.json scripts) to write the validated catalog and rules to dist/data/.
 // unified/remark are ESM-only, so they are bundled
 // into the output (noExternal) to make the CJS build work without require(esm).
+const bundledEsm = ['unified', 'remark-parse', /^mdast/, /^micromark/, /^unist/, 'env-paths', 'rehype-parse', /^hast/, 'parse5', 'entities',
+  /^vfile/, 'property-information', 'web-namespaces', 'devlop', /separated-tokens$/];
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -13,8 +16,18 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     sourcemap: false,
-    noExternal: ['unified', 'remark-parse', /^mdast/, /^micromark/, /^unist/, 'env-paths', 'rehype-parse', /^hast/, 'parse5', 'entities',
-      /^vfile/, 'property-information', 'web-namespaces', 'devlop', /separated-tokens$/],
+    noExternal: bundledEsm,
+    shims: true,
+  },
+  {
+    // the worker threads of analyzeStream({ workers }) (src/stream/pool.ts spawns dist/stream-worker.js,
+    // from the ESM and the CJS build alike): ESM only, no types
+    entry: { 'stream-worker': 'src/stream/worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: false,
+    noExternal: bundledEsm,
     shims: true,
   },
   {

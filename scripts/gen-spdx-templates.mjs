@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx vite-node --script
+// Run: npx vite-node --script scripts/gen-spdx-templates.mjs (imports the TypeScript tokenizer from src/).
 // Compiles the SPDX license-list XML templates (../shared/spdx/src/*.xml) into the
 // matcher's token programs: licenses/spdx/templates.json (index) and
 // licenses/spdx/templates.bin (little-endian uint32 stream). The output holds word
@@ -12,8 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseYaml } from 'yaml';
-import { lineToTokens, unifyPhrases } from '../src/identify/words.mjs';
-import { fnv1a32 } from '../src/identify/fingerprint.mjs';
+import { lineToTokens, unifyPhrases } from '../src/identify/words.ts';
+import { fnv1a32 } from '../src/identify/fingerprint.ts';
 import { expandRegex, UNBOUNDED } from './spdx-regex.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -16,7 +16,7 @@ export function readUint32LE(buf: Buffer): Uint32Array {
   return out;
 }
 
-/** base64 -> Uint32Array (the inverse of encodeShingles in identify/fingerprint.mjs). */
+/** base64 -> Uint32Array (the inverse of encodeShingles in identify/fingerprint.ts). */
 export function decodeShingles(b64: string): Uint32Array {
   return readUint32LE(Buffer.from(b64, 'base64'));
 }

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { computeFingerprints } from '../../src/identify/fingerprint-store.mjs';
+import { computeFingerprints } from '../../src/identify/fingerprint-store.js';
 import { CATALOG_SOURCES, FINGERPRINT_DIR } from '../../src/catalog/load.js';
 import { CORPUS_DIR, ROOT, json, needs, settle, type Artefact, type Generator } from './artefacts.js';
 

@@ -6,7 +6,7 @@
  *   the spdx-license-list package (the package's own are computed at build time,
  *   src/build/spdx-fingerprints.ts).
  */
-import { fingerprintText, encodeShingles } from '../../src/identify/fingerprint.mjs';
+import { fingerprintText, encodeShingles } from '../../src/identify/fingerprint.js';
 import { SPDX_XML_FINGERPRINTS } from '../../src/catalog/spdx-load.js';
 import { packageSpdxFingerprints } from '../../src/build/spdx-fingerprints.js';
 import { buildSpdxTemplates, spdxXmlTexts, SPDX_XML_DIR, xmlSource } from '../gen-spdx-templates.mjs';

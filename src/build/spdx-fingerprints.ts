@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fingerprintText } from '../identify/fingerprint.mjs';
+import { fingerprintText } from '../identify/fingerprint.js';
 import { decodeShingles } from '../binary.js';
 import { compiledPath, type CompiledFile } from '../compiled/index.js';
 import { SPDX_COMPILED, loadSpdxXmlFingerprints, spdxDigest, spdxPackages, spdxShinglesPath } from '../catalog/spdx-load.js';

@@ -14,7 +14,7 @@
 import type { ParsedDocument, Segment, Sentence, Term, TermOrigin } from '../types.js';
 import { getRules, type CompiledRule, type CompiledRules } from './compile.js';
 import type { FieldSpec } from './schema.js';
-import { splitSentences } from './split.js';
+import { splitSentences } from '../parse/sentences.js';
 import { foldForReading } from '../parse/fold.js';
 import { scanKeywords } from './keywords.js';
 import { applyClauseRules, type ClauseFields } from './clause/apply.js';

@@ -4,8 +4,8 @@
  * template shingle runs skipped by the alignment are removals (located in the
  * input, counted in words: the template text itself is not stored).
  */
-import { SHINGLE_K } from './fingerprint.mjs';
-import type { Tokens } from './normalize.mjs';
+import { SHINGLE_K } from './fingerprint.js';
+import type { Tokens } from './normalize.js';
 import { templatePositions, templateSet, type Template } from './templates.js';
 import type { Passage } from '../types.js';
 

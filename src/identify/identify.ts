@@ -4,8 +4,8 @@
  * the best candidates (additions / removals) -> exact | template | modified |
  * unknown, with veto rules for version numbers, license names and restrictions.
  */
-import { tokenize, type Tokens } from './normalize.mjs';
-import { bodyHash, shingleSeq, sortedUnique, intersectCount, wordHashes } from './fingerprint.mjs';
+import { tokenize, type Tokens } from './normalize.js';
+import { bodyHash, shingleSeq, sortedUnique, intersectCount, wordHashes } from './fingerprint.js';
 import { getMatcher, slotOf, templateSorted, SAMPLE_MASK, type Matcher, type Template } from './templates.js';
 import { diffAgainst, type Diff } from './diff.js';
 import { vetoAdditions, isEnumeratorOnly } from './veto.js';

@@ -1,7 +1,7 @@
 /**
  * The text the matcher reads, offset for offset the input: an HTML document
  * with its markup blanked out (parse/html.ts). Markdown and character
- * references are blanked by the tokenizer itself (mask.mjs), so that stored
+ * references are blanked by the tokenizer itself (mask.ts), so that stored
  * fingerprints see the same words. Same length as the input, so token offsets
  * quote the input itself.
  */

@@ -4,7 +4,7 @@
  * ignoring text after the end of the terms? A wildcard that took words which
  * look like a restriction, a version or another license's name does not count.
  */
-import type { Tokens } from './normalize.mjs';
+import type { Tokens } from './normalize.js';
 import { getTemplateStore, programOf, runProgram, type EndOfTerms, type TemplateStore, type VmMatch } from './template-vm.js';
 import { vetoAdditions } from './veto.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sortedUnique } from './fingerprint.mjs';
+import { sortedUnique } from './fingerprint.js';
 import { decodeShingles } from '../binary.js';
 import type { LoadedCatalog } from '../catalog/load.js';
 import { getLoadedCatalog } from '../catalog/index.js';

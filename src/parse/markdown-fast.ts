@@ -1,9 +1,13 @@
 import type { ParsedDocument, Segment, SourceText } from '../types.js';
 import { inlineToPlain } from './md-inline.js';
+import { SegmentBuilder as Builder } from './segment-builder.js';
 
 /**
- * Fast line-based markdown parser (the default of parseDocument). remark /
- * micromark costs 10-100 ms for a typical model card; this scanner covers the
+ * Fast line-based markdown parser (`markdown: 'fast'`, used by `oml survey`,
+ * and the fallback for shapes remark-parse is super-linear on). remark /
+ * micromark costs 10-100 ms for a typical model card (measured on the 37 cards
+ * of ../shared/corpus/model-cards: analyzeText 15 files/s with remark, 84 with
+ * this scanner, in one run on the shared 2-core machine); this scanner covers the
  * block structure licenses and cards use (ATX/setext headings, paragraphs,
  * nested lists, blockquotes, fenced/indented code, HTML blocks, pipe tables,
  * thematic breaks) in linear time and produces the same Segment contract as
@@ -12,7 +16,6 @@ import { inlineToPlain } from './md-inline.js';
  */
 
 type Kind = Segment['kind'];
-type Entry = Segment['lineStarts'][number];
 interface Line { line: number; col: number; s: string }
 
 const ATX = /^#{1,6}(?:[ \t]|$)/;
@@ -26,44 +29,6 @@ const LONE_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>$/;
 const TAG = /<[^<>]*>/g;
 const NOT_LF = /[^\n]/g;
 const NON_SPACE = /\S/;
-
-class Builder {
-  parts: string[] = [];
-  len = 0;
-  entries: Entry[] = [];
-
-  mark(line: number, column: number): void {
-    const last = this.entries[this.entries.length - 1];
-    if (last && last.line === line && last.column + (this.len - last.offset) === column) return;
-    if (last && last.offset === this.len) { last.line = line; last.column = column; return; }
-    this.entries.push({ offset: this.len, line, column });
-  }
-
-  add(s: string, line: number, column: number): void {
-    if (s.length === 0) return;
-    if (this.len === 0) {
-      const t = s.trimStart();
-      if (t.length === 0) return;
-      column += s.length - t.length;
-      s = t;
-    }
-    this.mark(line, column);
-    this.parts.push(s);
-    this.len += s.length;
-  }
-
-  newline(): void {
-    if (this.len > 0) { this.parts.push('\n'); this.len += 1; }
-  }
-
-  segment(kind: Kind): Segment | null {
-    const text = this.parts.join('').trimEnd();
-    if (!NON_SPACE.test(text)) return null;
-    const lineStarts = this.entries.filter((e) => e.offset < text.length);
-    const first = lineStarts[0]!;
-    return { kind, text, line: first.line, column: first.column, lineStarts };
-  }
-}
 
 /** Opening code fence (``` or ~~~, 3+ long; a backtick fence's info string has no backtick). */
 function fenceOpen(content: string): { ch: string; len: number } | null {
@@ -116,7 +81,7 @@ function inlineBlock(lines: Line[], kind: Kind): Segment | null {
         if (at < starts[k]!) k = 0;
         while (k + 1 < starts.length && starts[k + 1]! <= at) k++;
         const l = lines[k]!;
-        b.add(piece.slice(p, end), l.line, l.col + (at - starts[k]!));
+        b.push(piece.slice(p, end), l.line, l.col + (at - starts[k]!));
       }
       if (nl === -1) break;
       b.newline();
@@ -155,7 +120,7 @@ function rawBlock(lines: Line[], kind: Kind, blankTags: boolean): Segment | null
   const texts = blankTags ? blankHtml(lines.map((l) => l.s).join('\n')).split('\n') : lines.map((l) => l.s);
   lines.forEach((l, k) => {
     b.newline();
-    b.add(texts[k]!, l.line, l.col);
+    b.push(texts[k]!, l.line, l.col);
   });
   return b.segment(kind);
 }

@@ -2,6 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { blankHtml, parseMarkdownFast } from './markdown-fast.js';
 import { superLinearShape } from './markdown-shape.js';
+import { SegmentBuilder as Builder } from './segment-builder.js';
 import type { ParsedDocument, Segment, SourceText } from '../types.js';
 
 /**
@@ -28,7 +29,6 @@ const BR_TAG = /^<br\s*\/?>$/i;
 const TABLE_FIRST = /^\|[^\n]*\|/;
 
 type Kind = Segment['kind'];
-type Entry = Segment['lineStarts'][number];
 
 /** Offsets of the start of every line of `text` (index 0 = line 1). */
 export function lineOffsets(text: string): number[] {
@@ -71,54 +71,6 @@ class Ctx {
   }
 }
 
-class Builder {
-  parts: string[] = [];
-  len = 0;
-  entries: Entry[] = [];
-
-  private mark(line: number, column: number): void {
-    const last = this.entries[this.entries.length - 1];
-    if (last && last.line === line && last.column + (this.len - last.offset) === column) return;
-    if (last && last.offset === this.len) { last.line = line; last.column = column; return; }
-    this.entries.push({ offset: this.len, line, column });
-  }
-
-  push(s: string, line?: number, column?: number): void {
-    if (s.length === 0) return;
-    if (this.len === 0) {
-      const t = s.trimStart();
-      if (t.length === 0) return;
-      if (column !== undefined) column += s.length - t.length;
-      s = t;
-    }
-    if (line !== undefined && column !== undefined) this.mark(line, column);
-    this.parts.push(s);
-    this.len += s.length;
-  }
-
-  /** A text value starting at (line, column) whose '\n' are source line ends. */
-  pushLines(ctx: Ctx, value: string, line: number, column: number): void {
-    if (value.indexOf('\n') === -1) { this.push(value, line, column); return; }
-    const pieces = value.split('\n');
-    for (let k = 0; k < pieces.length; k++) {
-      if (k > 0) {
-        if (this.len > 0) { this.parts.push('\n'); this.len += 1; }
-        line++;
-        column = ctx.contentColumn(line);
-      }
-      this.push(pieces[k]!, line, column);
-    }
-  }
-
-  result(): { text: string; lineStarts: Entry[] } {
-    let text = this.parts.join('');
-    const trimmed = text.trimEnd();
-    if (trimmed.length !== text.length) text = trimmed;
-    const lineStarts = this.entries.filter((e) => e.offset < text.length || e.offset === 0);
-    return { text, lineStarts };
-  }
-}
-
 const ENTITY_AT = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 
@@ -152,9 +104,6 @@ function pushAligned(ctx: Ctx, b: Builder, value: string, from: number, to: numb
     if (run >= 0 && end > run) b.push(value.slice(run, end), runLine, runCol);
     run = -1;
   };
-  const newline = () => {
-    if (b.len > 0) { b.parts.push('\n'); b.len += 1; }
-  };
   while (i < value.length) {
     if (j >= to) { flush(i); b.push(value.slice(i)); return; }
     const v = value.charCodeAt(i);
@@ -165,7 +114,7 @@ function pushAligned(ctx: Ctx, b: Builder, value: string, from: number, to: numb
     }
     if (v === 10 && r === 10) {
       flush(i);
-      newline();
+      b.newline();
       i++;
       j++;
       line++;
@@ -250,10 +199,10 @@ function inline(ctx: Ctx, b: Builder, nodes: MdNode[] | undefined): void {
         break;
       }
       case 'break':
-        if (b.len > 0) { b.parts.push('\n'); b.len += 1; }
+        b.newline();
         break;
       case 'html':
-        if (BR_TAG.test(n.value ?? '') && b.len > 0) { b.parts.push('\n'); b.len += 1; }
+        if (BR_TAG.test(n.value ?? '')) b.newline();
         break;
       case 'image':
       case 'imageReference':
@@ -283,7 +232,7 @@ function rawBlock(ctx: Ctx, kind: Kind, node: MdNode, value: string, firstLine: 
     const v = lines[k]!;
     const src = ctx.sourceLine(line);
     const column = Math.max(1, src.length - v.length + 1);
-    if (k > 0 && b.len > 0) { b.parts.push('\n'); b.len += 1; }
+    if (k > 0) b.newline();
     b.push(v, line, column);
   }
   emit(ctx, kind, node, b);

@@ -1,21 +1,28 @@
 import type { ParsedDocument, Segment, Sentence } from '../types.js';
+import { z } from 'zod';
+import { loadLexicon } from '../lexicon.js';
 import { lastAtOrBefore } from '../sorted.js';
 
 /**
  * Sentence splitting for evidence. Splits on `.`, `?`, `!` followed by
  * whitespace and a sentence start (uppercase, quote, digit, opening bracket),
  * on blank lines, and before a line that starts a list item. Never splits on
- * semicolons, abbreviations (e.g., i.e., U.S., Inc., No., Sec.), decimals
- * (3.1) or list markers at a line start ("a.", "(i)", "2.", "1.2.").
+ * semicolons, abbreviations (e.g., i.e., U.S., Inc., No., Sec.: data/lexicons/sentences.yaml),
+ * decimals (3.1) or list markers at a line start ("a.", "(i)", "2.", "1.2.").
+ * The one splitter: parse, extract (extractTerms' default), the rule examples
+ * and the change reading (analyze/changes.ts) all use it.
  */
 
-/** Abbreviations (lower case, without the final period) after which a period does not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'eg', 'ie', 'cf', 'viz', 'vs', 'v', 'al', 'approx', 'ca', 'incl',
-  'inc', 'ltd', 'corp', 'co', 'llc', 'plc', 'gmbh',
-  'no', 'nos', 'sec', 'secs', 'art', 'arts', 'para', 'paras', 'ch', 'cl', 'pt', 'fig', 'vol', 'p', 'pp',
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'dept', 'govt', 'u.s', 'u.k', 'u.s.a', 'e.u',
-]);
+const SentencesLexiconSchema = z.object({
+  /** Lower case, without the final period. */
+  abbreviations: z.array(z.string().min(1).refine((w) => w === w.toLowerCase() && !w.endsWith('.'), 'lower case, no final period')).min(1),
+}).strict();
+
+let abbreviations: ReadonlySet<string> | null = null;
+/** Words after which a period does not end a sentence (data/lexicons/sentences.yaml). */
+function abbreviationSet(): ReadonlySet<string> {
+  return (abbreviations ??= new Set(loadLexicon('sentences', SentencesLexiconSchema).abbreviations));
+}
 
 const CANDIDATE = /[.?!\n]/g;
 /** A line that begins a list item: bullet, "1.", "1.2.", "a)", "(iv)". */
@@ -50,7 +57,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   const token = raw.replace(LEADING_PUNCT, '');
   // single letters: initials (J. Smith) and list markers (a.)
   if (token.length === 0) return false;
-  if (ABBREVIATIONS.has(token) || INITIALISM.test(token)) return true;
+  if (abbreviationSet().has(token) || INITIALISM.test(token)) return true;
   if (token.length === 1 && token !== token.toUpperCase()) return true;
   if (MARKER.test(raw)) {
     // a marker only at the start of its line

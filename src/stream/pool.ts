@@ -2,15 +2,21 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../analyze/options.js';
-import { OmlError, type OmlErrorCode } from '../errors.js';
+import { OmlError } from '../errors.js';
 import { dataPath } from '../paths.js';
+import type { Reply, TaskMessage, WorkerData } from './messages.js';
 import type { StreamInput, TaskOutput } from './task.js';
-import { WORKER_CODE } from './worker-code.js';
 
-/** The built ESM entry the workers import, or null when the package is not built. */
+/** The worker threads' entry, built by tsup from worker.ts next to the library. */
+const WORKER_ENTRY = 'stream-worker.js';
+
+/**
+ * The built ESM library (dist/index.js), or null when the package is not built
+ * or its worker entry (dist/stream-worker.js) is missing.
+ */
 export function builtLibrary(): string | null {
   const file = dataPath('dist', 'index.js');
-  return existsSync(file) ? pathToFileURL(file).href : null;
+  return existsSync(file) && existsSync(dataPath('dist', WORKER_ENTRY)) ? pathToFileURL(file).href : null;
 }
 
 interface Pending {
@@ -25,14 +31,6 @@ interface Slot {
   pending: Map<number, Pending>;
 }
 
-interface Reply {
-  id: number;
-  result?: TaskOutput['result'];
-  bytes?: number;
-  error?: { code: OmlErrorCode; message: string; file?: string; line?: number };
-  fatal?: string;
-}
-
 /** Rebuilds an OmlError that crossed a thread boundary (keeping its already-prefixed message). */
 function rebuild(e: NonNullable<Reply['error']>, path: string): OmlError {
   const err = new OmlError(e.code, '', { file: e.file ?? path, line: e.line });
@@ -41,7 +39,8 @@ function rebuild(e: NonNullable<Reply['error']>, path: string): OmlError {
 }
 
 /**
- * A fixed pool of worker threads, each running the built library. A task goes
+ * A fixed pool of worker threads, each running the built worker entry (found
+ * beside `lib`, the built library's URL). A task goes
  * to the worker with the fewest pending tasks; the caller bounds how many are
  * pending in total (analyzeStream's concurrency).
  */
@@ -51,7 +50,7 @@ export class WorkerPool {
 
   constructor(size: number, opts: AnalyzeOptions, lib: string) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_CODE, { eval: true, workerData: { lib, opts } });
+      const worker = new Worker(new URL(WORKER_ENTRY, lib), { workerData: { opts } satisfies WorkerData });
       const slot: Slot = { worker, pending: new Map() };
       worker.on('message', (m: Reply) => {
         const p = slot.pending.get(m.id);
@@ -75,7 +74,7 @@ export class WorkerPool {
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
     const id = this.nextId++;
-    const msg = typeof input === 'string' ? { id, path: input } : { id, path: input.path, text: input.text };
+    const msg: TaskMessage = typeof input === 'string' ? { id, path: input } : { id, path: input.path, text: input.text };
     return new Promise<TaskOutput>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject, path: msg.path });
       slot.worker.postMessage(msg);

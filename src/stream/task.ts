@@ -29,8 +29,8 @@ export async function subjectBytes(result: Analysis): Promise<number> {
 /**
  * Analyses one stream input in this thread. A text is decoded like file bytes
  * (size limit, binary refusal, CRLF), so `{ path, text }` and a file holding
- * the same text give the same Analysis. The worker script (worker-code.ts)
- * mirrors this function; test/stream checks both against analyzeText.
+ * the same text give the same Analysis. The worker threads (worker.ts) run
+ * this very function; test/stream checks both modes against analyzeText.
  */
 export async function runTask(input: StreamInput, opts: AnalyzeOptions): Promise<TaskOutput> {
   if (typeof input !== 'string' && typeof input.text === 'string') {

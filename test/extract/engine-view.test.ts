@@ -9,7 +9,7 @@ import { extractTerms, leadIns, ruleView } from '../../src/extract/engine.js';
 import { loadNormalizeTables } from '../../src/extract/load.js';
 import { makeNormalizers } from '../../src/extract/normalize.js';
 import { RuleSchema } from '../../src/extract/schema.js';
-import { splitSentences } from '../../src/extract/split.js';
+import { splitSentences } from '../../src/parse/sentences.js';
 import { docOf } from './helpers.js';
 
 const tables = loadNormalizeTables();

@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { extractTerms, getRules, loadRules } from '../../src/extract/index.js';
 import { compileRules } from '../../src/extract/compile.js';
 import { loadNormalizeTables } from '../../src/extract/load.js';
-import { docOf } from './helpers.js';
+import { parseDocument } from '../../src/parse/document.js';
+import type { ParsedDocument } from '../../src/types.js';
+
+// examples go through the parse stage and the sentence splitter `oml analyze` runs (parseDocument, then
+// extractTerms' default splitter, which is parse/sentences.ts's), not a test-only path
+const docOf = (text: string): ParsedDocument => parseDocument({ path: 'example.txt', text, encoding: 'utf-8', bytes: Buffer.byteLength(text), warnings: [] });
 
 const rules = loadRules();
 const compiledAll = getRules();

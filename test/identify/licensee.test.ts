@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { identifyText } from '../../src/identify/identify.js';
 import { documentsExpression } from '../../src/identify/expression.js';
-import { tokenize } from '../../src/identify/normalize.mjs';
+import { tokenize } from '../../src/identify/normalize.js';
 import { classifyFolder } from '../../src/read/folder.js';
 import { decodeBytes } from '../../src/read/decode.js';
 import { ROOT } from './helpers.js';

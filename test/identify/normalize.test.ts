@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { tokenize, normalizeText } from '../../src/identify/normalize.mjs';
+import { tokenize, normalizeText } from '../../src/identify/normalize.js';
 
 const body = (t: string) => normalizeText(t);
 const title = (t: string) => { const r = tokenize(t); return r.words.slice(0, r.bodyStart).join(' '); };

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { identifyText } from '../../src/identify/identify.js';
 import { spdxTemplateMatches } from '../../src/identify/spdx-match.js';
-import { tokenize } from '../../src/identify/normalize.mjs';
-import { wordHashes } from '../../src/identify/fingerprint.mjs';
+import { tokenize } from '../../src/identify/normalize.js';
+import { wordHashes } from '../../src/identify/fingerprint.js';
 import { getLoadedCatalog } from '../../src/catalog/index.js';
 import { ROOT } from './helpers.js';
 

@@ -1,10 +1,10 @@
-// Tokens of one line of license text, for matching (see normalize.mjs):
+// Tokens of one line of license text, for matching (see normalize.ts):
 // lowercased words, equivalent spellings unified, with their character range.
 // Leading list markers, URL schemes and parenthesized enumerators make no
-// tokens. Plain JS, shared with scripts/gen-fingerprints.mjs.
+// tokens. Shared with the catalog generators (scripts/gen-spdx-templates.mjs).
 
 /** Equivalent spellings (SPDX equivalentwords list, subset): variant -> canonical. */
-const EQUIVALENT = new Map([
+const EQUIVALENT = new Map<string, string>([
   ['licence', 'license'], ['licences', 'licenses'], ['licenced', 'licensed'], ['licencing', 'licensing'],
   ['licencee', 'licensee'], ['licencees', 'licensees'], ['licencor', 'licensor'], ['licensor', 'licensor'],
   ['sub-license', 'sublicense'], ['acknowledgement', 'acknowledgment'], ['analogue', 'analog'],
@@ -26,7 +26,7 @@ const EQUIVALENT = new Map([
  * "copyright owner" reads as "copyright holder"; "per cent", "sub license" and
  * "non commercial" (the tokenizer splits "non-commercial") read as one word.
  */
-const PHRASES = [
+const PHRASES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ['copyright', 'owner', ['copyright', 'holder']], ['copyright', 'owners', ['copyright', 'holders']],
   ['per', 'cent', ['percent']], ['sub', 'license', ['sublicense']], ['sub', 'licenses', ['sublicenses']],
   ['non', 'commercial', ['noncommercial']],
@@ -39,7 +39,7 @@ const PHRASE_FIRST = new Set(PHRASES.map((p) => p[0]));
  * lineToTokens; `lines` may be null). A merged word spans both source words.
  * Returns the new length; when it is shorter, `remap` maps old positions to new ones.
  */
-export function unifyPhrases(words, starts, ends, lines, remap) {
+export function unifyPhrases(words: string[], starts: number[], ends: number[], lines: number[] | null, remap?: number[]): number {
   // most texts hold none: leave the arrays alone (and `remap` unfilled: positions do not move)
   let any = false;
   for (let i = 0; i + 1 < words.length && !any; i++) {
@@ -82,8 +82,8 @@ const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+|,\p{N}{3})*/gu;
 // /[a-z0-9]+(?:\.[a-z0-9]+|,[0-9]{3})*/g on the lowercased line.
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Appends the tokens of one line. @param {string} raw @param {number} base */
-export function lineToTokens(raw, base, words, starts, ends) {
+/** Appends the tokens of one line (`base`: offset of the line in the text). */
+export function lineToTokens(raw: string, base: number, words: string[], starts: number[], ends: number[]): void {
   // strip leading list markers (possibly several: "- 1." or "(a) (i)")
   let start = 0;
   let rest = raw;
@@ -110,7 +110,7 @@ export function lineToTokens(raw, base, words, starts, ends) {
   // toLowerCase may change lengths outside ASCII: lower each token, keep offsets of the original
   const re = TOKEN;
   re.lastIndex = 0;
-  let m;
+  let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
     const w = m[0].toLowerCase();
     words.push(EQUIVALENT.get(w) ?? w);
@@ -119,15 +119,15 @@ export function lineToTokens(raw, base, words, starts, ends) {
   }
 }
 
-const isAlnum = (c) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-const isDigit = (c) => c >= 48 && c <= 57;
+const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * The tokens of a lowercased ASCII line, scanned by character code
  * (same tokens as the regex: alphanumeric runs joined by '.' + alphanumerics or
  * ',' + exactly three digits), without a match object per token.
  */
-function asciiTokens(lower, base, words, starts, ends) {
+function asciiTokens(lower: string, base: number, words: string[], starts: number[], ends: number[]): void {
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -150,11 +150,13 @@ function asciiTokens(lower, base, words, starts, ends) {
   }
 }
 
-function cjkTokens(s, base) {
-  const out = [];
+interface Token { word: string; start: number; end: number }
+
+function cjkTokens(s: string, base: number): Token[] {
+  const out: Token[] = [];
   // a non-CJK run joins dotted parts as the other tokenizers do ("L.L.C", "2.1"): the same words on any line
   const re = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{P}\p{S}]+(?:\.[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{P}\p{S}]+)*/gu;
-  let m;
+  let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
     TOKEN.lastIndex = 0;
     const inner = TOKEN.exec(m[0]);
@@ -164,8 +166,7 @@ function cjkTokens(s, base) {
   return out;
 }
 
-/** @param {string} w */
-function canon(w) {
+function canon(w: string): string {
   const lower = w.toLowerCase();
   return EQUIVALENT.get(lower) ?? lower;
 }

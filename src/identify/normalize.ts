@@ -1,6 +1,6 @@
 // Text normalization for license matching (SPDX Matching Guidelines, simplified).
-// Plain JS so that scripts/gen-fingerprints.mjs (Node 20, no TS loader) and the
-// library use the very same code. Types: normalize.d.mts.
+// The library and the catalog generators (scripts/generate/catalog-fingerprints.ts) use the
+// very same code.
 //
 // Output is a token list: lowercased words with their source line and character
 // range. Punctuation, quotes, dashes, bullets, list numbering, markdown markup,
@@ -9,10 +9,10 @@
 // segment of the first paragraph) is marked as preamble, left out of fingerprints.
 // Notices and the title are decided on paragraphs and sentences, not on physical
 // lines, so re-wrapping a text leaves its tokens unchanged. The tokens of one
-// line (list markers, URLs, enumerators, word rules) come from words.mjs.
+// line (list markers, URLs, enumerators, word rules) come from words.ts.
 
-import { lineToTokens, unifyPhrases } from './words.mjs';
-import { maskMarkup } from './mask.mjs';
+import { lineToTokens, unifyPhrases } from './words.js';
+import { maskMarkup } from './mask.js';
 
 // All regexes below are linear: single character classes, bounded repetition,
 // no nested quantifiers over overlapping classes.
@@ -36,20 +36,36 @@ const LOWER_WORD = /(?:^|[^\p{L}])\p{Ll}{4}/u;
 const SHORT_LINE = 40;
 const TITLE_MAX_TOKENS = 12;
 
+export interface Tokens {
+  /** Normalized words (lowercase, equivalent spellings unified). */
+  words: string[];
+  /** 1-based source line of each word. */
+  lines: number[];
+  /** Character offset (start, end exclusive) of each word in the input text. */
+  starts: number[];
+  ends: number[];
+  /** Index of the first body word (words before it form the title line). */
+  bodyStart: number;
+}
+
+/** Tokens of one paragraph and the number of its leading tokens that form a title (0 if none). */
+interface ParagraphTokens extends Omit<Tokens, 'bodyStart'> { titleEnd: number }
+
+/** A copyright notice: [start, end) character range in its paragraph. */
+type Range = [number, number];
+
 /**
  * Tokens of a text. Decisions that matter for matching (copyright notices,
  * title) are made on paragraph structure (blank-line separated), not on
  * physical lines, so that re-wrapping a text does not change its tokens.
- * @param {string} text
- * @returns {{ words: string[], lines: number[], starts: number[], ends: number[], bodyStart: number }}
  */
-export function tokenize(input) {
+export function tokenize(input: string): Tokens {
   // markup blanked in place: offsets are the input's
   const text = maskMarkup(input);
-  const words = [];
-  const lines = [];
-  const starts = [];
-  const ends = [];
+  const words: string[] = [];
+  const lines: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   // "\r\r\n" (a CRLF text converted to CRLF once more) is one line end
   const srcLines = text.split(/\r*\n|\r/);
   const lineOffsets = lineStarts(text, srcLines);
@@ -79,14 +95,14 @@ export function tokenize(input) {
     }
   }
   const before = words.length;
-  const remap = [];
+  const remap: number[] = [];
   unifyPhrases(words, starts, ends, lines, remap);
   return { words, lines, starts, ends, bodyStart: words.length === before ? bodyStart : remap[bodyStart] ?? words.length };
 }
 
 /** Character offset of the start of every line (handles CRLF and CR). */
-function lineStarts(text, srcLines) {
-  const out = new Array(srcLines.length);
+function lineStarts(text: string, srcLines: readonly string[]): number[] {
+  const out = new Array<number>(srcLines.length);
   let pos = 0;
   for (let i = 0; i < srcLines.length; i++) {
     out[i] = pos;
@@ -102,7 +118,7 @@ function lineStarts(text, srcLines) {
  * Number of lines (1..8) forming a bracketed mirror pointer such as
  * "[For the original copy, see URL]" starting at line i, possibly hard-wrapped; 0 if none.
  */
-function pointerSpan(srcLines, i) {
+function pointerSpan(srcLines: readonly string[], i: number): number {
   let joined = '';
   for (let j = i; j < srcLines.length && j < i + 8; j++) {
     const t = srcLines[j].trim();
@@ -119,8 +135,8 @@ function pointerSpan(srcLines, i) {
  * Kept tokens of one paragraph (lines a..b) and the number of leading tokens
  * that form a title (0 if none).
  */
-function paragraphTokens(text, srcLines, lineOffsets, a, b) {
-  const w = [], st = [], en = [], ln = [];
+function paragraphTokens(text: string, srcLines: readonly string[], lineOffsets: readonly number[], a: number, b: number): ParagraphTokens {
+  const w: string[] = [], st: number[] = [], en: number[] = [], ln: number[] = [];
   for (let i = a; i <= b; i++) {
     const before = w.length;
     lineToTokens(srcLines[i], lineOffsets[i], w, st, en);
@@ -137,7 +153,7 @@ function paragraphTokens(text, srcLines, lineOffsets, a, b) {
     const titleEnd = w.length > 0 && isTitle(para, en[last] - from, para.length, w, ln) ? w.length : 0;
     return { words: w, lines: ln, starts: st, ends: en, titleEnd };
   }
-  const words = [], lines = [], starts = [], ends = [];
+  const words: string[] = [], lines: number[] = [], starts: number[] = [], ends: number[] = [];
   let titleEnd = 0;
   let titleDecided = false;
   let n = 0; // notice index
@@ -165,7 +181,7 @@ function paragraphTokens(text, srcLines, lineOffsets, a, b) {
  * clause, is a title. A title spread over several lines must hold no number:
  * stacked "name / version / date" headings keep their version in the body.
  */
-function isTitle(para, lastEnd, segEnd, words, lines) {
+function isTitle(para: string, lastEnd: number, segEnd: number, words: readonly string[], lines: readonly number[]): boolean {
   if (words.length > TITLE_MAX_TOKENS) return false;
   if (/[.;,]$/.test(para.slice(lastEnd, segEnd).trimEnd())) return false;
   return lines[0] === lines[lines.length - 1] || !words.some((w) => /\d/.test(w));
@@ -181,11 +197,11 @@ function isTitle(para, lastEnd, segEnd, words, lines) {
  * at the end of its first line when that line is short, or at the paragraph end; a notice running longer than
  * NOTICE_MAX_TOKENS words without any of these ends with its first line.
  */
-function findNotices(para) {
-  const out = [];
+function findNotices(para: string): Range[] {
+  const out: Range[] = [];
   let lastEnd = -1;
   NOTICE_START.lastIndex = 0;
-  let m;
+  let m: RegExpExecArray | null;
   while ((m = NOTICE_START.exec(para)) !== null) {
     const s = m.index;
     if (!startsUnit(para, s, lastEnd)) continue;
@@ -202,7 +218,7 @@ function findNotices(para) {
 const SKIP_BACK = ' \t\r\n"\'\u201c\u201d\u2018\u2019\u00ab\u00bb*#>_`=~-\u2013\u2014)]';
 const TERMINATORS = '.!?;:';
 
-function startsUnit(para, s, lastEnd) {
+function startsUnit(para: string, s: number, lastEnd: number): boolean {
   let b = s - 1;
   let crossedLine = false;
   while (b >= 0 && SKIP_BACK.includes(para[b])) {
@@ -221,7 +237,7 @@ function startsUnit(para, s, lastEnd) {
  * line or follows a short line or a sentence end. The short last piece of a
  * re-wrapped long line follows a long piece and so does not.
  */
-function isOwnLine(para, p) {
+function isOwnLine(para: string, p: number): boolean {
   let a = p;
   while (a > 0 && para[a - 1] !== '\n' && para[a - 1] !== '\r') a--;
   let z = a - 1;
@@ -232,7 +248,7 @@ function isOwnLine(para, p) {
 }
 
 /** Trimmed line containing position p. */
-function lineAt(para, p) {
+function lineAt(para: string, p: number): string {
   let a = p;
   while (a > 0 && para[a - 1] !== '\n' && para[a - 1] !== '\r') a--;
   let z = p;
@@ -244,7 +260,7 @@ function lineAt(para, p) {
  * A heading: no lowercase word of 4+ letters and no trailing comma. Re-wrapped
  * prose lines practically always hold such a word.
  */
-function isHeadingLine(line) {
+function isHeadingLine(line: string): boolean {
   return !/,$/.test(line) && !LOWER_WORD.test(line);
 }
 
@@ -252,7 +268,7 @@ function isHeadingLine(line) {
  * The '.' at p does not end a sentence: it closes initials ("U.S.", "L.") or
  * the next word starts in lowercase ("Inc. and its affiliates").
  */
-function isAbbreviation(para, p) {
+function isAbbreviation(para: string, p: number): boolean {
   let a = p;
   while (a > 0 && a > p - 8 && /[A-Za-z.]/.test(para[a - 1])) a--;
   if (INITIALS.test(para.slice(a, p))) return true;
@@ -262,11 +278,11 @@ function isAbbreviation(para, p) {
 }
 
 /** Trimmed length of the line containing position p. */
-function lineLengthAt(para, p) {
+function lineLengthAt(para: string, p: number): number {
   return lineAt(para, p).length;
 }
 
-function noticeEnd(para, s, from) {
+function noticeEnd(para: string, s: number, from: number): number {
   let words = 0;
   let inWord = false;
   let firstLine = true;
@@ -298,14 +314,14 @@ function noticeEnd(para, s, from) {
 }
 
 /** Extend a notice over closing quotes and a following "All rights reserved." */
-function extendReserved(para, e) {
+function extendReserved(para: string, e: number): number {
   RESERVED.lastIndex = e;
   const m = RESERVED.exec(para);
   return m ? e + m[0].length : e;
 }
 
 /** Normalized form of a whole text (body only, title and preamble dropped). */
-export function normalizeText(text) {
+export function normalizeText(text: string): string {
   const t = tokenize(text);
   return t.words.slice(t.bodyStart).join(' ');
 }

@@ -2,8 +2,7 @@
 // still quote the input): character references that stand for punctuation
 // (&lt; &quot; &#8220; ...), markdown link destinations ("[text](url)" keeps
 // "text"), emphasis asterisks ("**a)**" then reads as an enumerator) and
-// backslash escapes ("1\." numbering becomes "1." and a space). Plain JS,
-// shared with the fingerprint generator. Types: mask.d.mts.
+// backslash escapes ("1\." numbering becomes "1." and a space).
 
 /** Bounded: a name of 2-8 letters or a decimal / hex code point. */
 const CHAR_REF = /&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
@@ -14,15 +13,15 @@ const MAX_DESTINATION = 600;
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** @param {string} text @returns {string} same length */
-export function maskMarkup(text) {
+/** `text` with markup blanked; same length. */
+export function maskMarkup(text: string): string {
   let s = text;
   if (s.includes('&')) s = s.replace(CHAR_REF, (ref) => (isPunctuation(ref) ? ' '.repeat(ref.length) : ref));
   if (s.includes('](') || s.includes('*') || s.includes('\\')) s = markdownMasked(s);
   return s;
 }
 
-function isPunctuation(ref) {
+function isPunctuation(ref: string): boolean {
   const body = ref.slice(1, -1).toLowerCase();
   if (body[0] !== '#') return PUNCT_NAMES.has(body);
   const cp = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
@@ -30,7 +29,7 @@ function isPunctuation(ref) {
   return !WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
-function markdownMasked(s) {
+function markdownMasked(s: string): string {
   // one pass, copying untouched stretches as slices
   let out = '';
   let from = 0;

@@ -1,14 +1,14 @@
 // Fingerprints of license texts: a hash of the normalized body and the ordered
 // sequence of hashed word shingles (K words). Shared by the generator script and
-// the library. Types: fingerprint.d.mts.
-import { tokenize } from './normalize.mjs';
+// the library.
+import { tokenize } from './normalize.js';
 
 export const SHINGLE_K = 5;
 /** Fingerprint format version: bump when normalization or hashing changes. */
 export const FINGERPRINT_VERSION = 3;
 
 /** 32-bit FNV-1a of a string (UTF-16 code units). */
-export function fnv1a32(str) {
+export function fnv1a32(str: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < str.length; i++) {
     h ^= str.charCodeAt(i);
@@ -18,7 +18,7 @@ export function fnv1a32(str) {
 }
 
 /** fnv1a32 of every word (computed once, shared by shingleSeq and bodyHash). */
-export function wordHashes(words) {
+export function wordHashes(words: readonly string[]): Uint32Array {
   const wh = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) wh[i] = fnv1a32(words[i]);
   return wh;
@@ -27,11 +27,9 @@ export function wordHashes(words) {
 /**
  * Ordered shingle hashes of `words` (K consecutive words each). A text shorter
  * than K words yields one shingle of all its words.
- * @param {string[]} words
- * @param {Uint32Array} [hashes] wordHashes(words), when already computed
- * @returns {Uint32Array}
+ * `hashes`: wordHashes(words), when already computed.
  */
-export function shingleSeq(words, hashes) {
+export function shingleSeq(words: readonly string[], hashes?: Uint32Array): Uint32Array {
   const n = words.length;
   if (n === 0) return new Uint32Array(0);
   const wh = hashes ?? wordHashes(words);
@@ -50,7 +48,7 @@ export function shingleSeq(words, hashes) {
 }
 
 /** 128-bit hash (32 hex chars) of a normalized body (word list): four FNV-style lanes over the words (`hashes`: their wordHashes, when known). */
-export function bodyHash(words, hashes) {
+export function bodyHash(words: readonly string[], hashes?: Uint32Array): string {
   let a = 0x811c9dc5, b = 0x01000193 ^ words.length, c = 0x9e3779b9, d = 0x85ebca6b;
   for (let i = 0; i < words.length; i++) {
     const w = hashes ? hashes[i] : fnv1a32(words[i]);
@@ -59,12 +57,12 @@ export function bodyHash(words, hashes) {
     c = Math.imul(c + w, 0xcc9e2d51); c = (c << 13) | (c >>> 19);
     d = Math.imul(d ^ (w + i), 0x1b873593); d ^= d >>> 16;
   }
-  const hex = (x) => (x >>> 0).toString(16).padStart(8, '0');
+  const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
   return hex(a) + hex(b) + hex(c) + hex(d);
 }
 
 /** Sorted distinct values of a shingle sequence. */
-export function sortedUnique(seq) {
+export function sortedUnique(seq: Uint32Array): Uint32Array {
   const s = Uint32Array.from(seq).sort();
   let n = 0;
   for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) s[n++] = s[i];
@@ -72,7 +70,7 @@ export function sortedUnique(seq) {
 }
 
 /** Size of the intersection of two sorted distinct arrays. */
-export function intersectCount(a, b) {
+export function intersectCount(a: Uint32Array, b: Uint32Array): number {
   let i = 0, j = 0, n = 0;
   while (i < a.length && j < b.length) {
     if (a[i] === b[j]) { n++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
@@ -80,18 +78,17 @@ export function intersectCount(a, b) {
   return n;
 }
 
-/**
- * @param {string} text
- * @returns {{ hash: string, words: number, shingles: Uint32Array }}
- */
-export function fingerprintText(text) {
+export interface TextFingerprint { hash: string; words: number; shingles: Uint32Array }
+
+/** Fingerprint of a text's body (title and preamble dropped). */
+export function fingerprintText(text: string): TextFingerprint {
   const t = tokenize(text);
   const body = t.words.slice(t.bodyStart);
   return { hash: bodyHash(body), words: body.length, shingles: shingleSeq(body) };
 }
 
 /** Uint32Array -> base64 (little endian). */
-export function encodeShingles(arr) {
+export function encodeShingles(arr: Uint32Array): string {
   const buf = Buffer.alloc(arr.length * 4);
   for (let i = 0; i < arr.length; i++) buf.writeUInt32LE(arr[i], i * 4);
   return buf.toString('base64');

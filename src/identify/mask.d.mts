@@ -1,1 +1,0 @@
-export function maskMarkup(text: string): string;
