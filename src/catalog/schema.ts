@@ -59,16 +59,20 @@ export const CatalogEntrySchema = CatalogFileSchema.extend({
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 export type StoredFingerprint = z.infer<typeof StoredFingerprintSchema>;
 
+/** What both SPDX fingerprint files say of each license. */
+const SpdxLicenseFingerprint = z.object({
+  id: z.string(),
+  name: z.string(),
+  osi: z.boolean(),
+  url: z.string().nullable(),
+  hash: z.string(),
+  words: z.number().int(),
+});
+
 export const SpdxFingerprintFileSchema = z.object({
   generatedBy: z.string(),
   source: z.string(),
-  licenses: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    osi: z.boolean(),
-    url: z.string().nullable(),
-    hash: z.string(),
-    words: z.number().int(),
+  licenses: z.array(SpdxLicenseFingerprint.extend({
     /** Start (in 32-bit words) and length of this license's shingles in the build's dist/data/spdx-shingles.bin. */
     offset: z.number().int().nonnegative(),
     count: z.number().int().nonnegative(),
@@ -80,13 +84,7 @@ export type SpdxFingerprintFile = z.infer<typeof SpdxFingerprintFileSchema>;
 export const SpdxXmlFingerprintFileSchema = z.object({
   generatedBy: z.string(),
   source: z.string(),
-  licenses: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    osi: z.boolean(),
-    url: z.string().nullable(),
-    hash: z.string(),
-    words: z.number().int(),
+  licenses: z.array(SpdxLicenseFingerprint.extend({
     shingles: StoredFingerprintSchema.shape.shingles,
   }).strict()),
 }).strict();

@@ -34,6 +34,20 @@ export interface Chart { id: string; title: string; description: string; spec: T
 /** One short line per label: charts show at most 40 characters of a name. */
 const label = (s: string) => clean(s, 40);
 
+/** Horizontal bars, one row per `rowField` value, coloured by openness class. */
+function barsByClass(id: string, title: string, description: string, values: object[], rowField: string, x: object): Chart {
+  return {
+    id, title, description,
+    spec: {
+      data: { values },
+      mark: { type: 'bar' },
+      width: 480, height: { step: 20 },
+      encoding: { y: { field: rowField, type: 'nominal', sort: null, title: null }, x, color: classColor },
+      config: CONFIG,
+    } as TopLevelSpec,
+  };
+}
+
 export function surveyCharts(r: SurveyResult): Chart[] {
   const charts: Chart[] = [];
   const country = (c: string) => (c === 'United States of America' ? 'U.S.' : label(c));
@@ -82,39 +96,12 @@ export function surveyCharts(r: SurveyResult): Chart[] {
     } as TopLevelSpec,
   });
   const shareRows = r.shares.slice(0, 12).flatMap((s) => CLASSES.map((c) => ({ origin: country(s.country), class: c, count: s[c], share: s.total ? s[c] / s.total : 0 })));
-  charts.push({
-    id: 'shares',
-    title: 'Share of permissive, restricted and non-commercial models by origin',
-    description: 'For the twelve largest origins, the share of each openness class.',
-    spec: {
-      data: { values: shareRows },
-      mark: { type: 'bar' },
-      width: 480, height: { step: 20 },
-      encoding: {
-        y: { field: 'origin', type: 'nominal', sort: null, title: null },
-        x: { field: 'share', type: 'quantitative', stack: 'normalize', axis: { format: '%' }, title: 'share' },
-        color: classColor,
-      },
-      config: CONFIG,
-    } as TopLevelSpec,
-  });
+  charts.push(barsByClass('shares', 'Share of permissive, restricted and non-commercial models by origin',
+    'For the twelve largest origins, the share of each openness class.', shareRows, 'origin',
+    { field: 'share', type: 'quantitative', stack: 'normalize', axis: { format: '%' }, title: 'share' }));
   const pubRows = r.topPublishers.slice(0, 15).flatMap((p) => CLASSES.map((c) => ({ publisher: label(p.publisher), class: c, count: p[c] })));
-  charts.push({
-    id: 'publishers',
-    title: 'Top publishers',
-    description: 'The fifteen publishers with the most models, by openness class.',
-    spec: {
-      data: { values: pubRows },
-      mark: { type: 'bar' },
-      width: 480, height: { step: 20 },
-      encoding: {
-        y: { field: 'publisher', type: 'nominal', sort: null, title: null },
-        x: { field: 'count', type: 'quantitative', title: 'models' },
-        color: classColor,
-      },
-      config: CONFIG,
-    } as TopLevelSpec,
-  });
+  charts.push(barsByClass('publishers', 'Top publishers', 'The fifteen publishers with the most models, by openness class.',
+    pubRows, 'publisher', { field: 'count', type: 'quantitative', title: 'models' }));
   if (r.agreement && r.agreement.confusion.length) {
     charts.push({
       id: 'agreement',
