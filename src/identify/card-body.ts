@@ -172,7 +172,8 @@ function findLicenseText(doc: ParsedDocument, lines: string[], starts: number[],
     .filter((s) => s.license && wordCount(lines, s.start, s.end) >= min)
     .sort((a, b) => (b.end - b.start) - (a.end - a.start))
     .slice(0, MAX_SECTIONS)
-    .map((s) => ({ start: s.start, end: s.end, heading: s.heading }));
+    // the heading is the card's structure, not the license's title (a "## License" heading above "MIT License" is no added text)
+    .map((s) => ({ start: s.start + 1, end: s.end, heading: s.heading }));
   const bodyChars = doc.text.length - (starts[bodyStartLine - 1] ?? 0);
   if (cands.length === 0 && bodyChars <= MAX_WHOLE_BODY && legalWords >= cardBodyData().minLegalWords && wordCount(lines, bodyStartLine, lines.length) >= min) {
     cands.push({ start: bodyStartLine, end: lines.length, heading: null });
