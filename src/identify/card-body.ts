@@ -17,6 +17,7 @@ import { cardBodyData } from './card-body-data.js';
 import { catalogByName, hubTable } from './card-names.js';
 import { addPhrase, findPhrases, newPhraseIndex, phraseWords, tokenize, type PhraseIndex } from './card-phrases.js';
 import { identifyText } from './identify.js';
+import { resolveDeclared } from './declared.js';
 import { lastAtOrBefore } from '../sorted.js';
 
 const require = createRequire(import.meta.url);
@@ -223,6 +224,34 @@ function modelIds(text: string, from: number, starts: number[]): Array<{ id: str
   return [...out].map(([id, line]) => ({ id, line }));
 }
 
+/** A license section holding nothing but a license's id or name is at most this many words ("MIT", "Apache License 2.0"). */
+const MAX_SECTION_NAME_WORDS = 8;
+
+/**
+ * License sections whose whole content is one short paragraph naming a
+ * license ("## License\n\nMIT", "[Apache-2.0](LICENSE)"): read like a
+ * `license:` value (declared.ts: catalog and Hub ids, SPDX ids, spdx-correct
+ * spellings), and counted as governing. Anything else in the section (a
+ * sentence, a second paragraph) leaves it to the sentence cues.
+ */
+function sectionNames(doc: ParsedDocument, secs: Section[]): BodyLicense[] {
+  const out: BodyLicense[] = [];
+  const spdxNames = require('spdx-license-list') as Record<string, { name: string }>;
+  for (const s of secs) {
+    if (!s.license) continue;
+    const inside = doc.segments.filter((g) => g.line > s.start && g.line <= s.end);
+    if (inside.length !== 1 || inside[0]!.kind === 'heading' || inside[0]!.kind === 'code') continue;
+    const text = inside[0]!.text.trim().replace(/[.]$/, '');
+    const words = text.split(/\s+/).filter(Boolean);
+    if (words.length === 0 || words.length > MAX_SECTION_NAME_WORDS) continue;
+    const id = resolveDeclared([text]).resolved;
+    if (!id) continue;
+    const label = getCatalogEntry(id)?.name ?? spdxNames[id]?.name ?? id;
+    out.push({ ids: [id], line: inside[0]!.line, kind: 'name', label, governs: true, inLicenseSection: true });
+  }
+  return out;
+}
+
 const SENTENCE_ENDS = ['. ', '.\n', '! ', '? ', '\n\n', '.)'];
 
 /** The lower-cased text from the start of the sentence (within [from, to)) up to `to`. */
@@ -261,6 +290,12 @@ export function scanCardBody(doc: ParsedDocument, bodyStartLine: number, marks: 
       seen.add(key);
       licenses.push({ ids, line, kind, label: hit.values[0]!.label, governs, inLicenseSection: kind === 'name' && !vetoed && inLicenseSection(line) });
     }
+  }
+  for (const l of sectionNames(doc, secs)) {
+    // the section's only content names it: governing, also when the name index found it there first
+    const same = licenses.find((x) => x.kind === 'name' && x.line === l.line && x.ids.join() === l.ids.join());
+    if (same) same.governs = true;
+    else if (licenses.length < MAX_NAMES) licenses.push(l);
   }
   licenses.sort((a, b) => a.line - b.line);
   const legalWords = new Set(d.legalWords);

@@ -51,6 +51,25 @@ describe('README without front matter', () => {
     expect(r.warnings.some((w) => w.code === 'DECLARED' && /body says the model is under/.test(w.message))).toBe(true);
   });
 
+  it('a license section holding only a license id or name ("## License\\n\\nMIT") names the license', async () => {
+    for (const [i, [section, id]] of [['MIT', 'MIT'], ['[Apache-2.0](LICENSE)', 'Apache-2.0'], ['BSD 3-Clause License.', 'BSD-3-Clause']].entries()) {
+      const dir = folder(`bare-${i}`, { 'README.md': `# A tool\n\nIt converts files.\n\n## License\n\n${section}\n\n## Thanks\n\nTo all.\n` });
+      const r = await analyzeFolder(dir);
+      expect(r.license, section).toMatchObject({ id, match: 'declared' });
+    }
+    // a sentence, or more than one paragraph, is left to the sentence cues
+    const dir = folder('bare-sentence', { 'README.md': '# A tool\n\n## License\n\nMIT\n\nexcept the images, which are not ours.\n' });
+    expect((await analyzeFolder(dir)).license.match).toBe('unknown');
+    const dir2 = folder('bare-word', { 'README.md': '# A tool\n\n## License\n\nAsk us.\n' });
+    expect((await analyzeFolder(dir2)).license.match).toBe('unknown');
+  });
+
+  it('a card whose license section names another license than its metadata is a conflict', async () => {
+    const dir = folder('card-section', { 'README.md': '---\nlicense: apache-2.0\n---\n# Model\n\n## License\n\nMIT\n' });
+    const r = await analyzeFolder(dir);
+    expect(r.conflicts.find((c) => c.code === 'CARD_BODY_MISMATCH')?.message).toMatch(/MIT/);
+  });
+
   it('a name that is not said to govern (a code license, a modified version) declares nothing: no license', async () => {
     const dir = folder('vetoed', { 'README.md': '# A tool\n\n## License\n\nThe weights use a modified version of the MIT License; ask us.\n' });
     const r = await analyzeFolder(dir);
