@@ -72,7 +72,15 @@ export function htmlToMaskedText(text: string): string {
   walkHtml(text, {
     text(n) {
       const loc = n.sourceCodeLocation;
-      if (loc) for (let i = loc.startOffset; i < loc.endOffset; i++) out[i] = text[i]!;
+      if (!loc) return;
+      // parse5 merges text around end tags it moves (the line end after </body></html>): never copy a tag
+      for (let i = loc.startOffset; i < loc.endOffset; i++) {
+        if (text[i] === '<' && /[A-Za-z/!?]/.test(text[i + 1] ?? '')) {
+          const close = text.indexOf('>', i);
+          if (close !== -1 && close < loc.endOffset) { i = close; continue; }
+        }
+        out[i] = text[i]!;
+      }
     },
     enter(el) {
       const loc = el.sourceCodeLocation;

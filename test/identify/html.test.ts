@@ -102,3 +102,24 @@ describe('hostile HTML', () => {
     expect(identifyText(`<!DOCTYPE html><body>${'<div>'.repeat(20_000)}You may not use the Model.</body>`, 'LICENSE').match).toBe('unknown');
   }, 60_000);
 });
+
+describe('a modified license as HTML', () => {
+  it.skipIf(!existsSync(path.resolve(ROOT, '../shared/corpus/licenses/deepseek-r1-mit.txt')))('reports the added passage at its input line, quoting no markup, and reads its term', () => {
+    const mit = readFileSync(path.resolve(ROOT, '../shared/corpus/licenses/deepseek-r1-mit.txt'), 'utf8').replace(/\r\n?/g, '\n');
+    const paras = mit.split(/\n\n+/);
+    paras.splice(3, 0, 'You may not use the Software for any commercial purpose.');
+    const html = `<!DOCTYPE html>\n<html><head><title>License</title></head><body>\n${paras.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</p>`).join('\n')}\n</body></html>\n`;
+    const input = html.split('\n');
+    const r = analyzeText(src(html, 'LICENSE.html'));
+    expect(r.license).toMatchObject({ id: 'MIT', match: 'modified' });
+    expect(r.license.additions).toHaveLength(1);
+    const a = r.license.additions[0]!;
+    expect(a.text).toBe('You may not use the Software for any commercial purpose.');
+    expect(input[a.line - 1]).toContain(a.text);
+    const nc = r.terms.find((t) => t.name === 'non-commercial');
+    expect(nc?.evidence.line).toBe(a.line);
+    // the passage is accounted for by the term read at its line: the change is explained, not unknown
+    expect(a.explained).toBe(true);
+    expect(r.openness.tier).toBe('open-weight-noncommercial');
+  });
+});
