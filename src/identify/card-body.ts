@@ -226,6 +226,9 @@ function modelIds(text: string, from: number, starts: number[]): Array<{ id: str
 
 /** A license section holding nothing but a license's id or name is at most this many words ("MIT", "Apache License 2.0"). */
 const MAX_SECTION_NAME_WORDS = 8;
+const MAX_SECTION_NAME_CHARS = 120;
+/** License sections read as names at most (each is a `license:` lookup). */
+const MAX_SECTION_NAMES = 20;
 
 /**
  * License sections whose whole content is one short paragraph naming a
@@ -237,17 +240,24 @@ const MAX_SECTION_NAME_WORDS = 8;
 function sectionNames(doc: ParsedDocument, secs: Section[]): BodyLicense[] {
   const out: BodyLicense[] = [];
   const spdxNames = require('spdx-license-list') as Record<string, { name: string }>;
+  let looked = 0;
   for (const s of secs) {
-    if (!s.license) continue;
-    const inside = doc.segments.filter((g) => g.line > s.start && g.line <= s.end);
-    if (inside.length !== 1 || inside[0]!.kind === 'heading' || inside[0]!.kind === 'code') continue;
-    const text = inside[0]!.text.trim().replace(/[.]$/, '');
+    if (!s.license || looked >= MAX_SECTION_NAMES) continue;
+    // the segments after the heading (in line order): exactly one before the section ends (binary search: linear overall)
+    const segs = doc.segments;
+    const at = lastAtOrBefore(segs.length, (i) => segs[i]!.line, s.start);
+    const k = segs[at] && segs[at]!.line <= s.start ? at + 1 : at;
+    const seg = segs[k];
+    if (!seg || seg.line > s.end || (segs[k + 1] && segs[k + 1]!.line <= s.end)) continue;
+    if (seg.kind === 'heading' || seg.kind === 'code' || seg.text.length > MAX_SECTION_NAME_CHARS) continue;
+    const text = seg.text.trim().replace(/[.]$/, '');
     const words = text.split(/\s+/).filter(Boolean);
     if (words.length === 0 || words.length > MAX_SECTION_NAME_WORDS) continue;
+    looked++;
     const id = resolveDeclared([text]).resolved;
     if (!id) continue;
     const label = getCatalogEntry(id)?.name ?? spdxNames[id]?.name ?? id;
-    out.push({ ids: [id], line: inside[0]!.line, kind: 'name', label, governs: true, inLicenseSection: true });
+    out.push({ ids: [id], line: seg.line, kind: 'name', label, governs: true, inLicenseSection: true });
   }
   return out;
 }

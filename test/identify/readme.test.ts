@@ -87,3 +87,14 @@ describe('README without front matter', () => {
     expect(r.conflicts.map((c) => c.code)).toContain('DECLARED_MISMATCH');
   });
 });
+
+describe('hostile READMEs', () => {
+  it('thousands of license sections are read in bounded time', async () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => `## License ${i}\n\nMIT\n`).join('\n');
+    const dir = folder('many-sections', { 'README.md': `# A tool\n\n${body}` });
+    const t0 = performance.now();
+    const r = await analyzeFolder(dir);
+    expect(performance.now() - t0).toBeLessThan(30_000);
+    expect(r.license.id).toBe('MIT');
+  }, 60_000);
+});
