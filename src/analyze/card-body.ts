@@ -125,3 +125,17 @@ export function analyzeCardBody(src: SourceText, doc: ParsedDocument, meta: Mode
   }
   return out;
 }
+
+/**
+ * A README without front matter is read like a card body with no metadata: a
+ * license text in its license section (or the whole README, when it reads as
+ * one) is one more license document, and a license it says governs the project
+ * stands in for the missing metadata (`bodyLicense`, resolved as a declaration
+ * with a note). Returns the parts and that stand-in card, or null when the
+ * README names no governing license.
+ */
+export function analyzeReadme(src: SourceText, doc: ParsedDocument, opts: AnalyzeOptions = {}): CardBodyParts & { card: ModelCardMeta | null } {
+  const meta: ModelCardMeta = { license: [], baseModel: [], datasets: [], extraGated: {}, keyLines: {}, raw: {}, bodyLine: 1 };
+  const parts = analyzeCardBody(src, doc, meta, opts);
+  return { ...parts, card: meta.bodyLicense ? meta : null };
+}

@@ -8,7 +8,7 @@ import { ReadBudget } from '../read/budget.js';
 import { withLimits } from '../limits.js';
 import type { Analysis, SourceText, Subject, Warning } from '../types.js';
 import { assemble, type SubjectParts } from './assemble.js';
-import { analyzeCardBody } from './card-body.js';
+import { analyzeCardBody, analyzeReadme } from './card-body.js';
 import { analyzeDocument, type DocumentAnalysis } from './document.js';
 import type { AnalyzeOptions } from './options.js';
 import { checkOptions, checkPath, checkPaths, checkSourceText } from './args.js';
@@ -103,6 +103,12 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
         licenseDocs.push(...body.licenseDocs);
         warnings.push(...body.warnings);
         conflicts.push(...body.conflicts);
+      } else {
+        // a README without front matter: its license section is read like a card body
+        const body = analyzeReadme(src, doc, opts);
+        licenseDocs.push(...body.licenseDocs);
+        warnings.push(...body.warnings);
+        if (body.card) card = { path: files.card, meta: body.card };
       }
     }
   }

@@ -17,6 +17,7 @@ import { cardBodyData } from './card-body-data.js';
 import { catalogByName, hubTable } from './card-names.js';
 import { addPhrase, findPhrases, newPhraseIndex, phraseWords, tokenize, type PhraseIndex } from './card-phrases.js';
 import { identifyText } from './identify.js';
+import { resolveDeclared } from './declared.js';
 import { lastAtOrBefore } from '../sorted.js';
 
 const require = createRequire(import.meta.url);
@@ -172,7 +173,8 @@ function findLicenseText(doc: ParsedDocument, lines: string[], starts: number[],
     .filter((s) => s.license && wordCount(lines, s.start, s.end) >= min)
     .sort((a, b) => (b.end - b.start) - (a.end - a.start))
     .slice(0, MAX_SECTIONS)
-    .map((s) => ({ start: s.start, end: s.end, heading: s.heading }));
+    // the heading is the card's structure, not the license's title (a "## License" heading above "MIT License" is no added text)
+    .map((s) => ({ start: s.start + 1, end: s.end, heading: s.heading }));
   const bodyChars = doc.text.length - (starts[bodyStartLine - 1] ?? 0);
   if (cands.length === 0 && bodyChars <= MAX_WHOLE_BODY && legalWords >= cardBodyData().minLegalWords && wordCount(lines, bodyStartLine, lines.length) >= min) {
     cands.push({ start: bodyStartLine, end: lines.length, heading: null });
@@ -222,6 +224,44 @@ function modelIds(text: string, from: number, starts: number[]): Array<{ id: str
   return [...out].map(([id, line]) => ({ id, line }));
 }
 
+/** A license section holding nothing but a license's id or name is at most this many words ("MIT", "Apache License 2.0"). */
+const MAX_SECTION_NAME_WORDS = 8;
+const MAX_SECTION_NAME_CHARS = 120;
+/** License sections read as names at most (each is a `license:` lookup). */
+const MAX_SECTION_NAMES = 20;
+
+/**
+ * License sections whose whole content is one short paragraph naming a
+ * license ("## License\n\nMIT", "[Apache-2.0](LICENSE)"): read like a
+ * `license:` value (declared.ts: catalog and Hub ids, SPDX ids, spdx-correct
+ * spellings), and counted as governing. Anything else in the section (a
+ * sentence, a second paragraph) leaves it to the sentence cues.
+ */
+function sectionNames(doc: ParsedDocument, secs: Section[]): BodyLicense[] {
+  const out: BodyLicense[] = [];
+  const spdxNames = require('spdx-license-list') as Record<string, { name: string }>;
+  let looked = 0;
+  for (const s of secs) {
+    if (!s.license || looked >= MAX_SECTION_NAMES) continue;
+    // the segments after the heading (in line order): exactly one before the section ends (binary search: linear overall)
+    const segs = doc.segments;
+    const at = lastAtOrBefore(segs.length, (i) => segs[i]!.line, s.start);
+    const k = segs[at] && segs[at]!.line <= s.start ? at + 1 : at;
+    const seg = segs[k];
+    if (!seg || seg.line > s.end || (segs[k + 1] && segs[k + 1]!.line <= s.end)) continue;
+    if (seg.kind === 'heading' || seg.kind === 'code' || seg.text.length > MAX_SECTION_NAME_CHARS) continue;
+    const text = seg.text.trim().replace(/[.]$/, '');
+    const words = text.split(/\s+/).filter(Boolean);
+    if (words.length === 0 || words.length > MAX_SECTION_NAME_WORDS) continue;
+    looked++;
+    const id = resolveDeclared([text]).resolved;
+    if (!id) continue;
+    const label = getCatalogEntry(id)?.name ?? spdxNames[id]?.name ?? id;
+    out.push({ ids: [id], line: seg.line, kind: 'name', label, governs: true, inLicenseSection: true });
+  }
+  return out;
+}
+
 const SENTENCE_ENDS = ['. ', '.\n', '! ', '? ', '\n\n', '.)'];
 
 /** The lower-cased text from the start of the sentence (within [from, to)) up to `to`. */
@@ -260,6 +300,12 @@ export function scanCardBody(doc: ParsedDocument, bodyStartLine: number, marks: 
       seen.add(key);
       licenses.push({ ids, line, kind, label: hit.values[0]!.label, governs, inLicenseSection: kind === 'name' && !vetoed && inLicenseSection(line) });
     }
+  }
+  for (const l of sectionNames(doc, secs)) {
+    // the section's only content names it: governing, also when the name index found it there first
+    const same = licenses.find((x) => x.kind === 'name' && x.line === l.line && x.ids.join() === l.ids.join());
+    if (same) same.governs = true;
+    else if (licenses.length < MAX_NAMES) licenses.push(l);
   }
   licenses.sort((a, b) => a.line - b.line);
   const legalWords = new Set(d.legalWords);

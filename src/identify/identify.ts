@@ -4,12 +4,12 @@
  * the best candidates (additions / removals) -> exact | template | modified |
  * unknown, with veto rules for version numbers, license names and restrictions.
  */
-import { tokenize, type Tokens } from './normalize.js';
+import type { Tokens } from './normalize.js';
 import { bodyHash, shingleSeq, sortedUnique, intersectCount, wordHashes } from './fingerprint.js';
 import { getMatcher, slotOf, templateSorted, SAMPLE_MASK, type Matcher, type Template } from './templates.js';
 import { diffAgainst, type Diff } from './diff.js';
 import { vetoAdditions, isEnumeratorOnly } from './veto.js';
-import { prepareText } from './prepare.js';
+import { tokenizeInput } from './prepare.js';
 import { judgeSimilar } from './similar.js';
 import { spdxTemplateMatches, type SpdxTemplateMatch } from './spdx-match.js';
 import type { LicenseInfo } from '../types.js';
@@ -46,7 +46,7 @@ const EMPTY_DIFF: Diff = { additions: [], removals: [], addedWords: 0, removedWo
 export function identifyText(text: string, path: string): LicenseInfo {
   const m = getMatcher();
   // same length as `text`: token offsets quote the input
-  const tokens = tokenize(prepareText(text));
+  const tokens = tokenizeInput(text);
   const body = tokens.words.slice(tokens.bodyStart);
   const hashes = wordHashes(tokens.words);
   const seq = shingleSeq(tokens.words, hashes);

@@ -4,11 +4,14 @@ import { parseFrontMatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import { parseMarkdownFast } from './markdown-fast.js';
 import { parsePlain } from './plain.js';
+import { isHtmlInput, parseHtml } from './html-document.js';
 
 /**
  * Chooses the parser: a file with YAML front matter is a model card (metadata
  * + markdown body); `.md`/`.markdown` files and text with markdown syntax go
- * through remark (or the fast scanner when asked); everything else takes the much faster plain-text path.
+ * through remark (or the fast scanner when asked); HTML (an .html file, or a
+ * text that reads as an HTML document) is rendered by parse/html-document.ts;
+ * everything else takes the much faster plain-text path.
  */
 
 const MD_EXT = /\.(?:md|markdown|mdx)$/i;
@@ -66,6 +69,7 @@ const MAX_EMPHASIS = 5000;
 
 export function parseDocument(src: SourceText, opts: ParseOptions = {}): ParsedDocument {
   const fm = parseFrontMatter(src.text, src.path, opts.limits);
+  if (!fm && isHtmlInput(src.text, src.path)) return parseHtml(src);
   const isMd = !!fm || MD_EXT.test(src.path) || looksLikeMarkdown(src.text);
   if (!isMd) return parsePlain(src);
   let md = opts.markdown === 'fast' ? parseMarkdownFast : parseMarkdown;
