@@ -7,7 +7,7 @@
  */
 import { htmlToMaskedText, looksLikeHtml } from '../parse/html.js';
 import { lastAtOrBefore } from '../sorted.js';
-import { tokenize, type Tokens } from './normalize.mjs';
+import { tokenize, type Tokens } from './normalize.js';
 
 export function prepareText(text: string): string {
   return looksLikeHtml(text) ? htmlToMaskedText(text) : text;
