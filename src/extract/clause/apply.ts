@@ -9,6 +9,8 @@ import { readerLexicons } from './lexicon.js';
 import { clauseMatches } from './match.js';
 import { firstQuoted, readClause, type Reading } from './reader.js';
 import { readThreshold } from './threshold.js';
+import { isChinese, tokenize, type Token } from './tokens.js';
+import { possibleClauseRules } from '../prefilter.js';
 
 export type ClauseFields = Partial<Pick<Term, 'value' | 'comparator' | 'period' | 'currency' | 'consequence' | 'text' | 'territories' | 'scope'>>;
 
@@ -20,6 +22,30 @@ export interface ClauseInput {
   target: string;
   /** Length of the lead-in part of target (0 without one): a match must reach past it. */
   leadLength: number;
+  /**
+   * Fast path (default): run only the rules the sentence's words can trigger (../prefilter.ts) and reuse the
+   * reading of a sentence read before; false reads every sentence in full (the test that both agree).
+   */
+  fast?: boolean;
+}
+
+/** A sentence as the fast path keeps it: its tokens, the clause rules it may meet, its reading once made. */
+interface Seen { tokens: Token[]; possible: Set<number> | null; reading?: Reading }
+
+/** Readings of sentences seen before, per compiled rule set (bounded: cleared when full). */
+const SEEN_MAX = 8_000;
+const seenBy = new WeakMap<CompiledRules, Map<string, Seen>>();
+
+function seenSentence(rules: CompiledRules, target: string): Seen {
+  let memo = seenBy.get(rules);
+  if (!memo) seenBy.set(rules, (memo = new Map()));
+  let s = memo.get(target);
+  if (s) return s;
+  const tokens = tokenize(target);
+  s = { tokens, possible: isChinese(target) ? null : possibleClauseRules(rules.clausePrefilter(), tokens) };
+  if (memo.size >= SEEN_MAX) memo.clear();
+  memo.set(target, s);
+  return s;
 }
 
 /** The tokens of a reading that lie in the lead-in. */
@@ -49,7 +75,14 @@ function triggerOf(rule: Rule): string[] | null {
 
 export function applyClauseRules(rules: CompiledRules, indices: readonly number[], input: ClauseInput, context: ContextReader): Array<{ index: number; fields: ClauseFields }> {
   if (!indices.length) return [];
-  const reading = readClause(input.target);
+  let reading: Reading;
+  if (input.fast !== false) {
+    const seen = seenSentence(rules, input.target);
+    const possible = seen.possible;
+    if (possible) indices = indices.filter((ri) => possible.has(ri));
+    if (!indices.length) return [];
+    reading = seen.reading ??= readClause(input.target, seen.tokens);
+  } else reading = readClause(input.target);
   if (!reading.tags.length) return [];
   const named = new Set(reading.tags.map((t) => t.key));
   const minToken = firstItemToken(reading, input.leadLength);
