@@ -30,6 +30,8 @@ export interface CompiledRules {
   clauseRules: number[];
   /** Ids of the clause-form rules. */
   clauseRuleIds: ReadonlySet<string>;
+  /** For each rule: "kind/name" of the term it finds. */
+  termIds: string[];
   /** Which clause rules a sentence's words can trigger (prefilter.ts), built on first use. */
   clausePrefilter: () => ClausePrefilter;
   norm: Normalizers;
@@ -58,6 +60,7 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
     keywordAutomaton: buildKeywords(keywords),
     rulesFor,
     clauseRules,
+    termIds: rules.map((r) => `${r.term.kind}/${r.term.name}`),
     // lazily: the reader's lexicon is loaded only by a run that reads sentences
     clausePrefilter: () => (prefilter ??= buildClausePrefilter(rules, clauseRules)),
     clauseRuleIds: new Set(rules.filter((r) => r.clause).map((r) => r.id)),

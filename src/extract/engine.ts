@@ -326,8 +326,8 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     for (const ri of idx) for (const f of matchRule(rules, rules.rules[ri]!, sv)) hits.push({ index: ri, fields: f });
     const combined = lead !== undefined ? `${lead} ${view}` : view;
     // the regex form is the escape hatch for fixed phrases: where it found a term, the clause form of that term adds nothing
-    const byRegex = new Set(hits.map((h) => `${rules.rules[h.index]!.rule.term.kind}/${rules.rules[h.index]!.rule.term.name}`));
-    const clauseIdx = rules.clauseRules.filter((ri) => !byRegex.has(`${rules.rules[ri]!.rule.term.kind}/${rules.rules[ri]!.rule.term.name}`));
+    const byRegex = new Set(hits.map((h) => rules.termIds[h.index]!));
+    const clauseIdx = byRegex.size ? rules.clauseRules.filter((ri) => !byRegex.has(rules.termIds[ri]!)) : rules.clauseRules;
     hits.push(...applyClauseRules(rules, clauseIdx, { target: combined, leadLength: lead !== undefined ? lead.length + 1 : 0, fast },
       (rule, target) => contextFields(rules, rule, target, sv)));
     for (const { index: ri, fields: f } of hits) {

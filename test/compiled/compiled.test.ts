@@ -13,6 +13,7 @@ import { RULE_SOURCES, loadRulesData } from '../../src/extract/compile.js';
 import { defaultRulesDir } from '../../src/extract/load.js';
 import { DATA_TABLES, loadDataTable } from '../../src/assess/data.js';
 import { dataPath } from '../../src/paths.js';
+import { LEXICON_SOURCES, lexiconsDir, parseLexiconFiles } from '../../src/lexicon.js';
 
 const built = existsSync(compiledPath('catalog'));
 
@@ -29,6 +30,15 @@ describe.runIf(built)('compiled data written by the build (npm test builds first
     const value = readCompiled('rules', dir, sourceFiles(dir, RULE_SOURCES));
     expect(value, 'dist/data/rules.json is stale: run npm run build').not.toBeNull();
     expect(value).toEqual(JSON.parse(JSON.stringify(loadRulesData(dir))));
+  });
+
+  test('lexicons.json holds every data/lexicons YAML file, parsed', () => {
+    const dir = lexiconsDir();
+    const files = sourceFiles(dir, LEXICON_SOURCES);
+    const value = readCompiled<Record<string, unknown>>('lexicons', dir, files);
+    expect(value, 'dist/data/lexicons.json is stale: run npm run build').not.toBeNull();
+    expect(Object.keys(value!)).toContain('reader/en');
+    expect(value).toEqual(JSON.parse(JSON.stringify(parseLexiconFiles(dir, files))));
   });
 
   test('every data/ table is compiled', () => {
