@@ -80,17 +80,26 @@ export function buildClausePrefilter(rules: readonly Rule[], indices: readonly n
   return { byWord, always };
 }
 
+/** Per prefilter: the rules a token (lowercase) can trigger through any of its forms (bounded: cleared when full). */
+const TOKEN_MEMO_MAX = 50_000;
+const byToken = new WeakMap<ClausePrefilter, Map<string, number[]>>();
+
+function rulesOfToken(f: ClausePrefilter, low: string): number[] {
+  let memo = byToken.get(f);
+  if (!memo) byToken.set(f, (memo = new Map()));
+  let out = memo.get(low);
+  if (out) return out;
+  const set = new Set<number>();
+  for (const form of lemmas(low)) for (const ri of f.byWord.get(form) ?? []) set.add(ri);
+  out = [...set];
+  if (memo.size >= TOKEN_MEMO_MAX) memo.clear();
+  memo.set(low, out);
+  return out;
+}
+
 /** The clause rules that may hold on a sentence of these (English) tokens. */
 export function possibleClauseRules(f: ClausePrefilter, tokens: readonly Token[]): Set<number> {
   const out = new Set<number>(f.always);
-  const seen = new Set<string>();
-  for (const t of tokens) {
-    if (seen.has(t.low)) continue;
-    seen.add(t.low);
-    for (const form of lemmas(t.low)) {
-      const list = f.byWord.get(form);
-      if (list) for (const ri of list) out.add(ri);
-    }
-  }
+  for (const t of tokens) for (const ri of rulesOfToken(f, t.low)) out.add(ri);
   return out;
 }
