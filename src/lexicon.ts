@@ -1,23 +1,49 @@
 /**
  * Lexicons: word lists the stages read (data/lexicons/*.yaml), validated by zod
- * when first loaded and cached. Words live in data, never in code.
+ * when first loaded and cached. Words live in data, never in code. The build
+ * stores them parsed in dist/data/lexicons.json (used only while the YAML
+ * sources still hash to its digest: ../compiled/index.ts), which spares the
+ * YAML parser at start-up; zod validates either way.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { OmlError } from './errors.js';
-import { dataPath } from './paths.js';
+import { dataPath, toPosix } from './paths.js';
+import { readCompiled, sourceFiles } from './compiled/index.js';
 
 const cache = new Map<string, unknown>();
+
+/** The lexicon files, as the build compiles them: name ("reader/en") -> parsed YAML. */
+export const LEXICON_SOURCES = /\.yaml$/;
+export function lexiconsDir(): string {
+  return dataPath('data', 'lexicons');
+}
+export function parseLexiconFiles(dir: string, files: string[]): Record<string, unknown> {
+  return Object.fromEntries(files.map((f) => [toPosix(path.relative(dir, f)).replace(LEXICON_SOURCES, ''), parse(readFileSync(f, 'utf8'), { maxAliasCount: 0 })]));
+}
+
+let compiled: Record<string, unknown> | null | undefined;
+function compiledLexicons(): Record<string, unknown> | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    const dir = lexiconsDir();
+    compiled = readCompiled<Record<string, unknown>>('lexicons', dir, sourceFiles(dir, LEXICON_SOURCES));
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
 
 /** Loads data/lexicons/<name>.yaml once, validated by `schema`; a bad file is an OmlError CATALOG naming it. */
 export function loadLexicon<T>(name: string, schema: z.ZodType<T>): T {
   const hit = cache.get(name);
   if (hit !== undefined) return hit as T;
   const file = dataPath('data', 'lexicons', `${name}.yaml`);
-  let raw: unknown;
+  let raw: unknown = compiledLexicons()?.[name];
   try {
-    raw = parse(readFileSync(file, 'utf8'), { maxAliasCount: 0 });
+    raw ??= parse(readFileSync(file, 'utf8'), { maxAliasCount: 0 });
   } catch (e) {
     throw new OmlError('CATALOG', `cannot read lexicon: ${(e as Error).message}`, { file, cause: e });
   }

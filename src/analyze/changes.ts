@@ -79,7 +79,7 @@ interface Span { s: Sentence; from: number; to: number; terms: Term[] }
 
 /** Sentences with the lines they span (up to the next sentence) and the terms found in each. */
 function spans(d: DocumentAnalysis): Span[] {
-  const sentences = splitSentences(d.doc);
+  const sentences = d.sentences ?? splitSentences(d.doc);
   const lastLine = d.src.text.split('\n').length;
   return sentences.map((s, i) => {
     const next = sentences[i + 1];

@@ -3,7 +3,7 @@ import { extractTerms } from '../extract/engine.js';
 import { parseDocument, type ParseOptions } from '../parse/document.js';
 import { splitSentences } from '../parse/sentences.js';
 import { foldCharacters, hasHidden, type FoldReport } from '../parse/fold.js';
-import type { LicenseInfo, ParsedDocument, SourceText, Term, TermOrigin, Warning } from '../types.js';
+import type { LicenseInfo, ParsedDocument, Sentence, SourceText, Term, TermOrigin, Warning } from '../types.js';
 
 /** One analysed text document (LICENSE, use policy or NOTICE). */
 export interface DocumentAnalysis {
@@ -11,6 +11,8 @@ export interface DocumentAnalysis {
   doc: ParsedDocument;
   license: LicenseInfo;
   terms: Term[];
+  /** The document's sentences as the extract stage read them (splitSentences), when known: later readers reuse them. */
+  sentences?: Sentence[];
   /** Hidden characters and look-alike letters found in the text (HIDDEN_CHARACTERS). */
   warnings: Warning[];
 }
@@ -38,7 +40,8 @@ export function analyzeDocument(
   doc ??= parseDocument(src, { limits: parse.limits, markdown: parse.markdown });
   const folded = foldCharacters(src.text);
   const license = { ...identifyText(folded.text, src.path), source: src.path };
-  const terms = extractTerms(doc, { origin, via, split: splitSentences });
+  const sentences = splitSentences(doc);
+  const terms = extractTerms(doc, { origin, via, split: () => sentences });
   const hidden = hiddenWarning(src.path, folded.report);
-  return { src, doc, license, terms, warnings: hidden ? [hidden] : [] };
+  return { src, doc, license, terms, sentences, warnings: hidden ? [hidden] : [] };
 }

@@ -1,16 +1,33 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { extractTerms } from '../extract/engine.js';
 import { parsePlain } from '../parse/plain.js';
 import { splitSentences } from '../parse/sentences.js';
 import type { Term } from '../types.js';
 
 const require = createRequire(import.meta.url);
-let full: Record<string, { licenseText?: string }> | null = null;
+let ids: Record<string, unknown> | null = null;
+let dir: string | null = null;
+
+/**
+ * The spdx-license-list text of one license: its own file (licenses/ID.json, the same text as the
+ * package's 5 MB spdx-full.json, which a run would otherwise parse whole for one license).
+ */
+function spdxText(id: string): string | undefined {
+  ids ??= require('spdx-license-list') as Record<string, unknown>;
+  if (!Object.hasOwn(ids, id) || !/^[A-Za-z0-9.+-]+$/.test(id)) return undefined;
+  dir ??= path.join(path.dirname(require.resolve('spdx-license-list/package.json')), 'licenses');
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, `${id}.json`), 'utf8')) as { licenseText?: string }).licenseText;
+  } catch {
+    return (require('spdx-license-list/full') as Record<string, { licenseText?: string }>)[id]?.licenseText;
+  }
+}
 
 /** Terms of a standard SPDX license, extracted from the spdx-license-list text (empty when unknown). */
 export function spdxTerms(id: string): Term[] {
-  full ??= require('spdx-license-list/full') as Record<string, { licenseText?: string }>;
-  const text = full[id]?.licenseText;
+  const text = spdxText(id);
   if (!text) return [];
   const doc = parsePlain({ path: `spdx:${id}`, text: text.replace(/\r\n?/g, '\n'), encoding: 'utf-8', bytes: text.length, warnings: [] });
   return extractTerms(doc, { origin: 'catalog', via: id, split: splitSentences });

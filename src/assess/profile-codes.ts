@@ -12,7 +12,8 @@
  * place a profile is read (oml.config.yaml `profile:`, `--profile FILE`).
  */
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+// the library without its 100 bundled locales (the package's main registers them all at load); English is registered on first use
+import countries from 'i18n-iso-countries/index.js';
 import currencyCodes from 'currency-codes';
 import { z } from 'zod';
 import { ProfileSchema, type Profile } from '../types.js';

@@ -14,6 +14,7 @@ import { DATA_TABLES, loadDataTable } from '../assess/data.js';
 import { dataPath } from '../paths.js';
 import { compiledPath, digestOf, sourceFiles, type CompiledFile } from '../compiled/index.js';
 import { writeSpdxFingerprints } from './spdx-fingerprints.js';
+import { LEXICON_SOURCES, lexiconsDir, parseLexiconFiles } from '../lexicon.js';
 
 function write<T>(name: string, dir: string, files: string[], value: T): void {
   const out = compiledPath(name);
@@ -33,3 +34,6 @@ write('rules', rulesDir, sourceFiles(rulesDir, RULE_SOURCES), loadRulesData(rule
 for (const file of Object.keys(DATA_TABLES) as Array<keyof typeof DATA_TABLES>) {
   write(`table-${file}`, dataPath('data'), [dataPath('data', file)], loadDataTable(file));
 }
+const lexDir = lexiconsDir();
+const lexFiles = sourceFiles(lexDir, LEXICON_SOURCES);
+write('lexicons', lexDir, lexFiles, parseLexiconFiles(lexDir, lexFiles));

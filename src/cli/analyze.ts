@@ -18,6 +18,7 @@ import { HUB_OPTIONS } from './hub-flags.js';
 import { hubUrlHint } from './hub-hint.js';
 import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
 import { loadProfile } from './profile.js';
+import { analyzePathsPooled, poolSize, workersSetting } from './pool-run.js';
 import { STDIN_ARG, readStdinSource } from './stdin.js';
 import { usageError } from './usage.js';
 
@@ -25,7 +26,10 @@ type Result = { results: Analysis[]; errors: OmlError[] };
 
 /** analyzePaths, with PATH `-` read from stdin (in the order of the arguments). */
 async function analyzeLocal(paths: string[], opts: AnalyzeOptions): Promise<Result> {
-  if (!paths.includes(STDIN_ARG)) return analyzePaths(paths, opts);
+  if (!paths.includes(STDIN_ARG)) {
+    const workers = poolSize(paths, opts);
+    return (workers > 0 ? await analyzePathsPooled(paths, opts, workers) : null) ?? analyzePaths(paths, opts);
+  }
   const run = { ...opts, budget: opts.budget ?? new ReadBudget(withLimits(opts.limits).maxTotalBytes) };
   const out: Result = { results: [], errors: [] };
   for (const p of paths) {
@@ -84,6 +88,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   const parsed = limitsFromFlags(v);
   if ('error' in parsed) return usageError('analyze', parsed.error);
+  const workers = workersSetting();
+  if (typeof workers === 'object') return usageError('analyze', workers.error);
   let profile: Profile | undefined;
   try {
     if (v.profile) profile = await loadProfile(v.profile);
@@ -93,7 +99,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return 2;
   }
   const { results, errors } = await analyzeArguments(paths, v, { profile, limits: parsed.limits }, analyzeLocal);
-  if (v.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  // indented for a person at a terminal, compact for a pipe or a file (same content: README "oml analyze")
+  if (v.json) process.stdout.write(`${JSON.stringify(results, null, process.stdout.isTTY === true ? 2 : undefined)}\n`);
   else {
     const detail: Detail = v.quiet ? 'quiet' : v.verbose ? 'verbose' : 'normal';
     const paint = painter(colourEnabled(process.stdout.isTTY === true));

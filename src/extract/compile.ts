@@ -7,6 +7,7 @@ import { makeNormalizers, type Normalizers } from './normalize.js';
 import { defaultRulesDir, loadNormalizeTables, loadRules } from './load.js';
 import { readCompiled, sourceFiles } from '../compiled/index.js';
 import { buildKeywords, type KeywordAutomaton } from './keywords.js';
+import { buildClausePrefilter, type ClausePrefilter } from './prefilter.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -29,6 +30,10 @@ export interface CompiledRules {
   clauseRules: number[];
   /** Ids of the clause-form rules. */
   clauseRuleIds: ReadonlySet<string>;
+  /** For each rule: "kind/name" of the term it finds. */
+  termIds: string[];
+  /** Which clause rules a sentence's words can trigger (prefilter.ts), built on first use. */
+  clausePrefilter: () => ClausePrefilter;
   norm: Normalizers;
 }
 
@@ -42,6 +47,8 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
   });
   const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const rulesFor = keywords.map((k) => [...byKeyword.get(k)!].sort((a, b) => a - b));
+  const clauseRules = rules.flatMap((r, i) => (r.clause ? [i] : []));
+  let prefilter: ClausePrefilter | undefined;
   return {
     rules: rules.map((rule) => ({
       rule,
@@ -52,7 +59,10 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
     keywords,
     keywordAutomaton: buildKeywords(keywords),
     rulesFor,
-    clauseRules: rules.flatMap((r, i) => (r.clause ? [i] : [])),
+    clauseRules,
+    termIds: rules.map((r) => `${r.term.kind}/${r.term.name}`),
+    // lazily: the reader's lexicon is loaded only by a run that reads sentences
+    clausePrefilter: () => (prefilter ??= buildClausePrefilter(rules, clauseRules)),
     clauseRuleIds: new Set(rules.filter((r) => r.clause).map((r) => r.id)),
     norm: makeNormalizers(tables),
   };

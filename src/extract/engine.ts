@@ -16,7 +16,7 @@ import { getRules, type CompiledRule, type CompiledRules } from './compile.js';
 import type { FieldSpec } from './schema.js';
 import { splitSentences } from '../parse/sentences.js';
 import { foldForReading } from '../parse/fold.js';
-import { scanKeywords } from './keywords.js';
+import { gatedRules } from './gate.js';
 import { applyClauseRules, type ClauseFields } from './clause/apply.js';
 import type { Rule } from './schema.js';
 
@@ -25,19 +25,21 @@ export interface ExtractOptions {
   origin?: TermOrigin;
   via?: string;
   split?: (doc: ParsedDocument) => Sentence[];
+  /**
+   * Fast paths (default on; env OML_NO_FASTPATH=1 turns them off): the clause rules' prefilter, and reuse of
+   * what was decided about a sentence seen before (which regex rules gate in, the clause reading). Off,
+   * every rule is tried on every sentence; the results are the same (test/extract/fastpath.test.ts).
+   */
+  fast?: boolean;
+}
+
+/** Whether extraction takes its fast paths by default (OML_NO_FASTPATH=1: no). */
+export function fastPathDefault(): boolean {
+  return process.env.OML_NO_FASTPATH !== '1';
 }
 
 /** How many sentences after the matched one (same segment) the consequence may be read from. */
 export const CONSEQUENCE_LOOKAHEAD = 2;
-
-/** Candidate rule indices for a sentence: every occurrence of every keyword, in one pass (keywords.ts). */
-function candidates(rules: CompiledRules, text: string): number[] {
-  const found = new Set<number>();
-  scanKeywords(rules.keywordAutomaton, text, (k) => {
-    for (const i of rules.rulesFor[k]!) found.add(i);
-  });
-  return [...found].sort((a, b) => a - b);
-}
 
 function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -223,20 +225,11 @@ function fieldValue(
   return v ?? spec.default;
 }
 
-/** Does re match anywhere in text (re is compiled with the g flag: lastIndex is reset). */
-function found(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  return re.test(text);
-}
-
+/** The fields of every match of a rule that gates in (see gates). */
 function matchRule(rules: CompiledRules, cr: CompiledRule, sv: SentenceView): Fields[] {
   const combined = sv.lead !== undefined ? `${sv.lead} ${sv.text}` : undefined;
   const useLead = cr.rule.leadIn === true && combined !== undefined;
   const target = useLead ? combined : sv.text;
-  // cheap exit first: most candidate rules match nothing, and then their unless lists need not run
-  if (!cr.patterns.some((re) => found(re, target))) return [];
-  if (cr.unless.some((re) => found(re, sv.text) || (combined !== undefined && found(re, combined)))) return [];
-  if (sv.lead !== undefined && cr.unlessLeadIn.some((re) => found(re, sv.lead!))) return [];
   // with a lead-in, a match must reach into the item itself (the lead-in alone is matched as its own sentence)
   const minEnd = useLead ? sv.lead!.length + 1 : 0;
   const out: Fields[] = [];
@@ -295,6 +288,7 @@ function mergeScope(a: string | undefined, b: string | undefined): string | unde
 export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Term[] {
   const rules = opts.rules ?? getRules();
   const sentences = (opts.split ?? splitSentences)(doc);
+  const fast = opts.fast ?? fastPathDefault();
   const origin = opts.origin ?? 'text';
   // rules read the folded text (NFKC, hidden characters, look-alikes, numbers); evidence quotes the input
   const views = sentences.map((s) => ruleView(foldForReading(s.text).text));
@@ -320,12 +314,7 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   sentences.forEach((s, i) => {
     const view = views[i]!;
     const lead = leads[i];
-    let idx = candidates(rules, view);
-    if (lead !== undefined) {
-      // rules that read the lead-in may be triggered by a keyword in it
-      const extra = candidates(rules, `${lead} ${view}`).filter((ri) => rules.rules[ri]!.rule.leadIn === true);
-      if (extra.length) idx = [...new Set([...idx, ...extra])].sort((a, b) => a - b);
-    }
+    const idx = gatedRules(rules, view, lead, fast);
     const following: string[] = [];
     for (let j = i + 1; j < sentences.length && following.length < CONSEQUENCE_LOOKAHEAD && sentences[j]!.segment === s.segment; j++) {
       following.push(views[j]!);
@@ -337,9 +326,9 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     for (const ri of idx) for (const f of matchRule(rules, rules.rules[ri]!, sv)) hits.push({ index: ri, fields: f });
     const combined = lead !== undefined ? `${lead} ${view}` : view;
     // the regex form is the escape hatch for fixed phrases: where it found a term, the clause form of that term adds nothing
-    const byRegex = new Set(hits.map((h) => `${rules.rules[h.index]!.rule.term.kind}/${rules.rules[h.index]!.rule.term.name}`));
-    const clauseIdx = rules.clauseRules.filter((ri) => !byRegex.has(`${rules.rules[ri]!.rule.term.kind}/${rules.rules[ri]!.rule.term.name}`));
-    hits.push(...applyClauseRules(rules, clauseIdx, { target: combined, leadLength: lead !== undefined ? lead.length + 1 : 0 },
+    const byRegex = new Set(hits.map((h) => rules.termIds[h.index]!));
+    const clauseIdx = byRegex.size ? rules.clauseRules.filter((ri) => !byRegex.has(rules.termIds[ri]!)) : rules.clauseRules;
+    hits.push(...applyClauseRules(rules, clauseIdx, { target: combined, leadLength: lead !== undefined ? lead.length + 1 : 0, fast },
       (rule, target) => contextFields(rules, rule, target, sv)));
     for (const { index: ri, fields: f } of hits) {
       const cr = rules.rules[ri]!;

@@ -15,6 +15,7 @@ import { DATA_TABLES, loadDataTable } from '../../src/assess/data.js';
 import { dataPath } from '../../src/paths.js';
 import { loadSpdxFingerprints, loadSpdxShingles, spdxDigest } from '../../src/catalog/spdx-load.js';
 import { buildSpdxFingerprints } from '../../src/build/spdx-fingerprints.js';
+import { LEXICON_SOURCES, lexiconsDir, parseLexiconFiles } from '../../src/lexicon.js';
 
 const built = existsSync(compiledPath('catalog'));
 
@@ -39,6 +40,15 @@ describe.runIf(built)('compiled data written by the build (npm test builds first
     expect(Buffer.from(loadSpdxShingles(index).buffer).equals(bin)).toBe(true);
     expect(index.licenses.length).toBeGreaterThan(600);
     expect(index.source).toMatch(/^spdx-license-list@\d/);
+  });
+
+  test('lexicons.json holds every data/lexicons YAML file, parsed', () => {
+    const dir = lexiconsDir();
+    const files = sourceFiles(dir, LEXICON_SOURCES);
+    const value = readCompiled<Record<string, unknown>>('lexicons', dir, files);
+    expect(value, 'dist/data/lexicons.json is stale: run npm run build').not.toBeNull();
+    expect(Object.keys(value!)).toContain('reader/en');
+    expect(value).toEqual(JSON.parse(JSON.stringify(parseLexiconFiles(dir, files))));
   });
 
   test('every data/ table is compiled', () => {

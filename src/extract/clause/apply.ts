@@ -7,8 +7,11 @@ import type { CompiledRules } from '../compile.js';
 import type { Rule } from '../schema.js';
 import { readerLexicons } from './lexicon.js';
 import { clauseMatches } from './match.js';
+import type { Part } from './parts.js';
 import { firstQuoted, readClause, type Reading } from './reader.js';
 import { readThreshold } from './threshold.js';
+import { isChinese, tokenize, type Token } from './tokens.js';
+import { possibleClauseRules } from '../prefilter.js';
 
 export type ClauseFields = Partial<Pick<Term, 'value' | 'comparator' | 'period' | 'currency' | 'consequence' | 'text' | 'territories' | 'scope'>>;
 
@@ -20,6 +23,38 @@ export interface ClauseInput {
   target: string;
   /** Length of the lead-in part of target (0 without one): a match must reach past it. */
   leadLength: number;
+  /**
+   * Fast path (default): run only the rules the sentence's words can trigger (../prefilter.ts) and reuse the
+   * reading of a sentence read before; false reads every sentence in full (the test that both agree).
+   */
+  fast?: boolean;
+}
+
+/** A sentence as the fast path keeps it: its tokens, the clause rules it may meet, its reading once made. */
+interface Seen {
+  tokens: Token[];
+  possible: Set<number> | null;
+  reading?: Reading;
+  /** Tag keys of the reading. */
+  named?: Set<string>;
+  /** The matching parts per "lead length:rule index" (a function of the reading and the lead length). */
+  parts?: Map<string, Part[]>;
+}
+
+/** Readings of sentences seen before, per compiled rule set (bounded: cleared when full). */
+const SEEN_MAX = 8_000;
+const seenBy = new WeakMap<CompiledRules, Map<string, Seen>>();
+
+function seenSentence(rules: CompiledRules, target: string): Seen {
+  let memo = seenBy.get(rules);
+  if (!memo) seenBy.set(rules, (memo = new Map()));
+  let s = memo.get(target);
+  if (s) return s;
+  const tokens = tokenize(target);
+  s = { tokens, possible: isChinese(target) ? null : possibleClauseRules(rules.clausePrefilter(), tokens) };
+  if (memo.size >= SEEN_MAX) memo.clear();
+  memo.set(target, s);
+  return s;
 }
 
 /** The tokens of a reading that lie in the lead-in. */
@@ -49,17 +84,38 @@ function triggerOf(rule: Rule): string[] | null {
 
 export function applyClauseRules(rules: CompiledRules, indices: readonly number[], input: ClauseInput, context: ContextReader): Array<{ index: number; fields: ClauseFields }> {
   if (!indices.length) return [];
-  const reading = readClause(input.target);
+  let reading: Reading;
+  let named: Set<string>;
+  let seen: Seen | undefined;
+  if (input.fast !== false) {
+    seen = seenSentence(rules, input.target);
+    const possible = seen.possible;
+    if (possible) indices = indices.filter((ri) => possible.has(ri));
+    if (!indices.length) return [];
+    reading = seen.reading ??= readClause(input.target, seen.tokens);
+    named = seen.named ??= new Set(reading.tags.map((t) => t.key));
+  } else {
+    reading = readClause(input.target);
+    named = new Set(reading.tags.map((t) => t.key));
+  }
   if (!reading.tags.length) return [];
-  const named = new Set(reading.tags.map((t) => t.key));
   const minToken = firstItemToken(reading, input.leadLength);
+  const matches = (ri: number): Part[] => {
+    const compute = () => clauseMatches(rules.rules[ri]!.rule.clause!, reading.parts, reading.tokens, minToken);
+    if (!seen) return compute();
+    const key = `${input.leadLength}:${ri}`;
+    const memo = (seen.parts ??= new Map());
+    let parts = memo.get(key);
+    if (!parts) memo.set(key, (parts = compute()));
+    return parts;
+  };
   const out: Array<{ index: number; fields: ClauseFields }> = [];
   for (const ri of indices) {
     const rule = rules.rules[ri]!.rule;
     const clause = rule.clause!;
     const trigger = triggerOf(rule);
     if (trigger && !trigger.some((k) => named.has(k))) continue;
-    const parts = clauseMatches(clause, reading.parts, reading.tokens, minToken);
+    const parts = matches(ri);
     if (!parts.length) continue;
     // territories are read from the matching part on (a place named before it, as in an address, is not excluded)
     const from = rule.fields.territories ? reading.tokens[parts[0]!.start]?.start ?? 0 : 0;

@@ -14,9 +14,9 @@ export interface Reading {
   parts: Part[];
 }
 
-export function readClause(text: string): Reading {
+/** Reads a sentence; `tokens`, when given, are tokenize(text) already computed by the caller. */
+export function readClause(text: string, tokens: Token[] = tokenize(text)): Reading {
   const lex = readerLexicons();
-  const tokens = tokenize(text);
   const tags = tagTokens(text, tokens, isChinese(text) ? lex.zh : lex.en);
   return { text, tokens, tags, parts: splitParts(tokens, tags) };
 }
