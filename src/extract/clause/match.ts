@@ -20,9 +20,10 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (!anyOf(c.andAction, p.actions) || !anyOf(c.andObject, p.objects)) return false;
   if (p.definition && c.definition !== true) return false;
   if (p.hypothetical && c.hypothetical !== true) return false;
-  if (c.word) {
+  if (c.word || c.noWord) {
     const words = new Set(toks.slice(p.start, p.end).map((t) => t.low));
-    if (!c.word.some((w) => words.has(w))) return false;
+    if (c.word && !c.word.some((w) => words.has(w))) return false;
+    if (c.noWord && c.noWord.some((w) => words.has(w))) return false;
   }
   return true;
 }

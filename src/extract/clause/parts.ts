@@ -115,6 +115,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
   const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun').map((t) => t.start));
   const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
+  // a break word right after a modal word ("you must also provide") goes on with the same part
+  const modalEnd = new Set(tags.filter((t) => MODAL_CATS.has(t.category)).map((t) => t.end));
   let role: Role = 'main';
   let start = 0;
   let leadFrom = -1;
@@ -145,7 +147,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       continue;
     }
     const m = markerAt.get(i);
-    if (m) {
+    if (m && !(m.concept === 'break' && modalEnd.has(i))) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
       close(i, next);
       start = i;

@@ -34,6 +34,8 @@ export const PartCondSchema = z.object({
   hypothetical: z.boolean().optional(),
   /** Words (lexicon-free, lowercase) the part must contain, for a fixed word the lexicon does not need ("territory"). */
   word: z.array(z.string().min(1)).min(1).optional(),
+  /** Words (lexicon-free, lowercase) the part must not contain. */
+  noWord: z.array(z.string().min(1)).min(1).optional(),
 }).strict();
 export type PartCond = z.infer<typeof PartCondSchema>;
 
