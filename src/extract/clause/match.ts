@@ -12,6 +12,7 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (!(c.role ?? [defaultRole]).includes(p.role)) return false;
   if (c.modality && !c.modality.includes(p.modality ?? 'none')) return false;
   if (c.only !== undefined && c.only !== p.only) return false;
+  if (c.grantWord && p.grantNounOnly) return false;
   if (c.negated !== undefined && c.negated !== p.negated) return false;
   if (c.actor && !c.actor.includes(p.actor ?? 'none')) return false;
   if (c.notActor && c.notActor.includes(p.actor ?? 'none')) return false;

@@ -26,6 +26,8 @@ export interface Part {
   metrics: Set<string>;
   /** The modality comes from a bare verb at the start (an imperative), not from a modal word. */
   imperative: boolean;
+  /** A grant read only from a noun ("rights", "permission"), without a word that grants ("grant", "may", "a license to"). */
+  grantNounOnly: boolean;
   /** Token range [start, end). */
   start: number;
   end: number;
@@ -82,7 +84,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     if (t.category !== 'negation') continue;
     if (toks[t.start]!.low === 'no' || toks[t.start]!.low === 'none') {
       // "no" negates what follows it closely: "no right is granted", "no commercial use"
-      if (live.some((u) => u !== t && u.start > t.start && u.start <= t.start + 3 && NO_NEGATES.has(u.category))) negated = true;
+      // (counted from the end of the phrase: "no express or implied licenses")
+      if (live.some((u) => u !== t && u.start > t.start && u.start <= t.end + 2 && NO_NEGATES.has(u.category))) negated = true;
     } else negated = true;
   }
   const prohibit = has('prohibit');
@@ -102,6 +105,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
     start, end, tags: live, imperative: imperativeVerb,
+    grantNounOnly: modality === 'grant' && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun'),
     ...(modality ? { modality } : {}),
     ...(actor ? { actor } : {}),
   };
