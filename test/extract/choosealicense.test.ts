@@ -32,6 +32,16 @@ const MAPPING: Record<string, Array<[Term['kind'], string]>> = {
   'patent-use@limitations': [['restriction', 'no-patent-grant']],
 };
 
+/**
+ * Narrower forms of a label, read as the label: file- or library-level copyleft is still a duty to keep the same
+ * license (oml does not say how far it reaches), and keeping the notice in source copies is still keeping it.
+ */
+const ALIAS: Record<string, string> = {
+  'same-license--file': 'same-license',
+  'same-license--library': 'same-license',
+  'include-copyright--source': 'include-copyright',
+};
+
 /** Restrictions of use no standard license has (DESIGN: they would move it out of open-weight-permissive). */
 const NEVER = ['non-commercial', 'research-only', 'non-production', 'prohibited-uses', 'no-training-other-models',
   'territory-exclusion', 'no-hosting-service', 'unilateral-updates', 'remote-restriction', 'output-restrictions'];
@@ -46,7 +56,10 @@ function load(): Labelled[] {
     const front = (m ? parse(m[1]!) : {}) as Record<string, unknown>;
     const labels = new Set<string>();
     for (const group of ['permissions', 'conditions', 'limitations']) {
-      for (const l of (front[group] as string[] | undefined) ?? []) labels.add(MAPPING[`${l}@${group}`] ? `${l}@${group}` : l);
+      for (const raw of (front[group] as string[] | undefined) ?? []) {
+        const l = ALIAS[raw] ?? raw;
+        labels.add(MAPPING[`${l}@${group}`] ? `${l}@${group}` : l);
+      }
     }
     const body = m ? raw.slice(m[0].length) : raw;
     return { file, labels, terms: extractTerms(docOf(body, 'LICENSE')) };

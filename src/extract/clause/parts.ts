@@ -157,7 +157,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       start = i;
       continue;
     }
-    if (COMMA.has(tok.low) && (role !== 'main' || hasModal(parts, start, i, tags))) {
+    // a modal word right after the comma has its subject before it ("The notices, including this statement, must be kept")
+    if (COMMA.has(tok.low) && !modalAt.has(i + 1) && (role !== 'main' || hasModal(parts, start, i, tags))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
