@@ -35,6 +35,7 @@ export interface Part {
 }
 
 const HARD_BREAK = new Set([';', '；', '。', '!', '?', '！', '？']);
+const HAN = /\p{Script=Han}/u;
 const COMMA = new Set([',', '，', '、', '—', '–']);
 
 /** "no" negates only when a right, a use or a qualifier follows within 3 words ("no commercial use", "no right"), not "no fee". */
@@ -100,7 +101,10 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
   // the subject: the actor named before the first modal word, else the first actor named
   const firstModal = live.find((t) => MODAL_CATS.has(t.category))?.start ?? Infinity;
-  const actor = (live.find((t) => t.category === 'actor' && t.start < firstModal) ?? live.find((t) => t.category === 'actor'))?.concept;
+  // (an actor after "with", "to", "from" or "for" is the other party, not the subject: "requires registration with us")
+  const party = (t: Tag) => t.start > 0 && OTHER_PARTY.has(toks[t.start - 1]!.low);
+  const actor = (live.find((t) => t.category === 'actor' && t.start < firstModal)
+    ?? live.find((t) => t.category === 'actor' && !party(t)))?.concept;
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
@@ -111,6 +115,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   };
 }
 
+const OTHER_PARTY: ReadonlySet<string> = new Set(['with', 'to', 'from', 'for']);
 const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
 
 export function splitParts(toks: Token[], tags: Tag[]): Part[] {
@@ -119,6 +124,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
   const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun').map((t) => t.start));
   const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
+  const zh = toks.some((t) => HAN.test(t.low));
   // a break word right after a modal word ("you must also provide") goes on with the same part
   const modalEnd = new Set(tags.filter((t) => MODAL_CATS.has(t.category)).map((t) => t.end));
   let role: Role = 'main';
@@ -151,7 +157,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       continue;
     }
     const m = markerAt.get(i);
-    if (m && !(m.concept === 'break' && modalEnd.has(i))) {
+    if (m && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
       close(i, next);
       start = i;
@@ -159,7 +165,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     }
     // a modal word right after the comma has its subject before it ("The notices, including this statement, must be kept")
     // (English only: a Chinese clause after "，" often leaves its subject out and is a part of its own)
-    if (COMMA.has(tok.low) && !(tok.low === ',' && modalAt.has(i + 1)) && (role !== 'main' || hasModal(parts, start, i, tags))) {
+    if (COMMA.has(tok.low) && !(!zh && modalAt.has(i + 1)) && (role !== 'main' || hasModal(parts, start, i, tags))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
