@@ -78,7 +78,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const prohibits = kept.filter((t) => t.category === 'prohibit');
   // a verb inside a name ("Acceptable Use Policy") is part of the name
   const objects = kept.filter((t) => t.category === 'object');
-  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits)) && (t.category !== 'action' || !insideLonger(t, objects)));
+  // (and so is a word that forbids: "Prohibited Use Policy")
+  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits)) && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects)));
   const has = (c: string) => live.some((t) => t.category === c);
   let negated = false;
   for (const t of live) {
