@@ -166,7 +166,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     }
     // a modal word right after the comma has its subject before it ("The notices, including this statement, must be kept")
     // (English only: a Chinese clause after "，" often leaves its subject out and is a part of its own)
-    if (COMMA.has(tok.low) && !(!zh && modalAt.has(i + 1)) && (role !== 'main' || hasModal(parts, start, i, tags))) {
+    // and so does an infinitive after a comma ("You must cause any work ..., to be licensed under this License")
+    if (COMMA.has(tok.low) && !(!zh && (modalAt.has(i + 1) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
