@@ -4,7 +4,8 @@
  * through the stated mapping below. Asserted: no use restriction is invented in any of these standard
  * licenses (they have none), the two known traps (GPL-2.0's noncommercial-distribution alternative,
  * AFL/OSL's "You may modify the text of this License") stay harmless, and copyleft duties are read and
- * tier as conditions. The agreement figure for the mapped labels is printed, with a floor.
+ * tier as conditions. The agreement figures (all, and per label, with every disagreement) are printed and held
+ * at the measured floor (a ratchet).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -70,7 +71,15 @@ function load(): Labelled[] {
  * Measured floors (a ratchet: raise them when the reader improves, never lower them without a reason in the commit).
  * `all` is the share of mapped labels right over every license; `perLabel` the same per label.
  */
-const FLOOR = { all: 0.6, perLabel: {} as Record<string, number> };
+const FLOOR: { all: number; perLabel: Record<string, number> } = {
+  // measured 2026-12-01 (branch rg): 232/310
+  all: 0.748,
+  perLabel: {
+    'commercial-use': 32 / 47, modifications: 42 / 47, distribution: 46 / 47, 'patent-use@permissions': 19 / 24,
+    'include-copyright': 36 / 42, 'document-changes': 19 / 21, 'disclose-source': 13 / 21, 'network-use-disclose': 1 / 6,
+    'same-license': 10 / 20, 'trademark-use@limitations': 10 / 24, 'patent-use@limitations': 4 / 11,
+  },
+};
 
 const all = load();
 const has = (l: Labelled, name: string) => l.terms.some((t) => t.name === name);
@@ -92,8 +101,11 @@ describe.skipIf(all.length === 0)('choosealicense labels', () => {
     for (const f of ['gpl-3.0.txt', 'agpl-3.0.txt']) expect(has(by.get(f)!, 'same-license'), f).toBe(true);
     expect(has(by.get('agpl-3.0.txt')!, 'network-use-disclose')).toBe(true);
     const license: LicenseInfo = { id: 'x', spdx: null, name: null, family: null, version: null, match: 'exact', confidence: 1, additions: [], removals: [] } as LicenseInfo;
-    for (const f of ['gpl-2.0.txt', 'gpl-3.0.txt', 'agpl-3.0.txt', 'lgpl-2.1.txt', 'mpl-2.0.txt', 'cc-by-sa-4.0.txt']) {
-      const l = by.get(f)!;
+    // every license choosealicense labels copyleft (same-license, file- or library-level), not a hand-picked list
+    const copyleft = all.filter((l) => l.labels.has('same-license'));
+    expect(copyleft.length).toBeGreaterThanOrEqual(15);
+    for (const l of copyleft) {
+      const f = l.file;
       expect(assessOpenness({ license, terms: l.terms }).tier, `${f}: ${l.terms.map((t) => t.name).join(', ')}`).toBe('open-weight-permissive');
     }
   });
@@ -107,7 +119,7 @@ describe.skipIf(all.length === 0)('choosealicense labels', () => {
     expect(right / total).toBeGreaterThanOrEqual(FLOOR.all);
     for (const [label, floor] of Object.entries(FLOOR.perLabel)) {
       const r = rows[label]!;
-      expect(r.total ? r.right / r.total : 1, label).toBeGreaterThanOrEqual(floor);
+      expect(r.total ? r.right / r.total : 1, label).toBeGreaterThanOrEqual(floor - 1e-9);
     }
   });
 });
