@@ -4,7 +4,8 @@
  * through the stated mapping below. Asserted: no use restriction is invented in any of these standard
  * licenses (they have none), the two known traps (GPL-2.0's noncommercial-distribution alternative,
  * AFL/OSL's "You may modify the text of this License") stay harmless, and copyleft duties are read and
- * tier as conditions. The agreement figure for the mapped labels is printed, with a floor.
+ * tier as conditions. The agreement figures (all, and per label, with every disagreement) are printed and held
+ * at the measured floor (a ratchet).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,16 @@ const MAPPING: Record<string, Array<[Term['kind'], string]>> = {
   'patent-use@limitations': [['restriction', 'no-patent-grant']],
 };
 
+/**
+ * Narrower forms of a label, read as the label: file- or library-level copyleft is still a duty to keep the same
+ * license (oml does not say how far it reaches), and keeping the notice in source copies is still keeping it.
+ */
+const ALIAS: Record<string, string> = {
+  'same-license--file': 'same-license',
+  'same-license--library': 'same-license',
+  'include-copyright--source': 'include-copyright',
+};
+
 /** Restrictions of use no standard license has (DESIGN: they would move it out of open-weight-permissive). */
 const NEVER = ['non-commercial', 'research-only', 'non-production', 'prohibited-uses', 'no-training-other-models',
   'territory-exclusion', 'no-hosting-service', 'unilateral-updates', 'remote-restriction', 'output-restrictions'];
@@ -46,12 +57,29 @@ function load(): Labelled[] {
     const front = (m ? parse(m[1]!) : {}) as Record<string, unknown>;
     const labels = new Set<string>();
     for (const group of ['permissions', 'conditions', 'limitations']) {
-      for (const l of (front[group] as string[] | undefined) ?? []) labels.add(MAPPING[`${l}@${group}`] ? `${l}@${group}` : l);
+      for (const raw of (front[group] as string[] | undefined) ?? []) {
+        const l = ALIAS[raw] ?? raw;
+        labels.add(MAPPING[`${l}@${group}`] ? `${l}@${group}` : l);
+      }
     }
     const body = m ? raw.slice(m[0].length) : raw;
     return { file, labels, terms: extractTerms(docOf(body, 'LICENSE')) };
   });
 }
+
+/**
+ * Measured floors (a ratchet: raise them when the reader improves, never lower them without a reason in the commit).
+ * `all` is the share of mapped labels right over every license; `perLabel` the same per label.
+ */
+const FLOOR: { all: number; perLabel: Record<string, number> } = {
+  // measured 2026-12-01 (branch rg): 232/310
+  all: 0.748,
+  perLabel: {
+    'commercial-use': 32 / 47, modifications: 42 / 47, distribution: 46 / 47, 'patent-use@permissions': 19 / 24,
+    'include-copyright': 36 / 42, 'document-changes': 19 / 21, 'disclose-source': 13 / 21, 'network-use-disclose': 1 / 6,
+    'same-license': 10 / 20, 'trademark-use@limitations': 10 / 24, 'patent-use@limitations': 4 / 11,
+  },
+};
 
 const all = load();
 const has = (l: Labelled, name: string) => l.terms.some((t) => t.name === name);
@@ -73,27 +101,49 @@ describe.skipIf(all.length === 0)('choosealicense labels', () => {
     for (const f of ['gpl-3.0.txt', 'agpl-3.0.txt']) expect(has(by.get(f)!, 'same-license'), f).toBe(true);
     expect(has(by.get('agpl-3.0.txt')!, 'network-use-disclose')).toBe(true);
     const license: LicenseInfo = { id: 'x', spdx: null, name: null, family: null, version: null, match: 'exact', confidence: 1, additions: [], removals: [] } as LicenseInfo;
-    for (const f of ['gpl-2.0.txt', 'gpl-3.0.txt', 'agpl-3.0.txt', 'lgpl-2.1.txt', 'mpl-2.0.txt', 'cc-by-sa-4.0.txt']) {
-      const l = by.get(f)!;
+    // every license choosealicense labels copyleft (same-license, file- or library-level), not a hand-picked list
+    const copyleft = all.filter((l) => l.labels.has('same-license'));
+    expect(copyleft.length).toBeGreaterThanOrEqual(15);
+    for (const l of copyleft) {
+      const f = l.file;
       expect(assessOpenness({ license, terms: l.terms }).tier, `${f}: ${l.terms.map((t) => t.name).join(', ')}`).toBe('open-weight-permissive');
     }
   });
 
-  test('agreement with the mapped labels (figure printed; floor)', () => {
-    let right = 0;
-    let total = 0;
-    const misses: string[] = [];
-    for (const l of all) {
-      for (const [label, terms] of Object.entries(MAPPING)) {
-        const labelled = l.labels.has(label);
-        const found = terms.some(([kind, name]) => l.terms.some((t) => t.kind === kind && t.name === name));
-        if (!labelled && !found) continue;
-        total++;
-        if (labelled === found) right++;
-        else misses.push(`${l.file} ${label}: ${labelled ? 'missed' : 'not labelled'}`);
-      }
+  test('agreement with the mapped labels, per label (figures printed; ratchet floors)', () => {
+    const { rows, right, total, misses } = agreement(all);
+    const lines = Object.entries(rows).map(([label, r]) =>
+      `  ${label.padEnd(28)} ${String(r.right).padStart(3)}/${String(r.total).padEnd(3)} missed ${r.missed}, not labelled ${r.extra}`);
+    console.log([`choosealicense: ${right}/${total} mapped labels agree (${(100 * right / total).toFixed(1)}%)`, ...lines,
+      ...misses.map((m) => `  - ${m}`)].join('\n'));
+    expect(right / total).toBeGreaterThanOrEqual(FLOOR.all);
+    for (const [label, floor] of Object.entries(FLOOR.perLabel)) {
+      const r = rows[label]!;
+      expect(r.total ? r.right / r.total : 1, label).toBeGreaterThanOrEqual(floor - 1e-9);
     }
-    console.log(`choosealicense: ${right}/${total} mapped labels agree (${(100 * right / total).toFixed(1)}%)`);
-    expect(right / total).toBeGreaterThanOrEqual(Number(process.env.CAL_FLOOR ?? 0.6));
   });
 });
+
+interface Row { right: number; total: number; missed: number; extra: number }
+
+/** Per mapped label: licenses where label and oml agree (labelled and found), missed (labelled, not found), extra (found, not labelled). */
+function agreement(list: Labelled[]): { rows: Record<string, Row>; right: number; total: number; misses: string[] } {
+  const rows: Record<string, Row> = {};
+  const misses: string[] = [];
+  let right = 0;
+  let total = 0;
+  for (const label of Object.keys(MAPPING)) rows[label] = { right: 0, total: 0, missed: 0, extra: 0 };
+  for (const l of list) {
+    for (const [label, terms] of Object.entries(MAPPING)) {
+      const labelled = l.labels.has(label);
+      const found = terms.some(([kind, name]) => l.terms.some((t) => t.kind === kind && t.name === name));
+      if (!labelled && !found) continue;
+      const r = rows[label]!;
+      r.total++;
+      total++;
+      if (labelled === found) { r.right++; right++; } else if (labelled) r.missed++; else r.extra++;
+      if (labelled !== found) misses.push(`${l.file} ${label}: ${labelled ? 'missed' : 'not labelled'}`);
+    }
+  }
+  return { rows, right, total, misses };
+}

@@ -12,6 +12,7 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (!(c.role ?? [defaultRole]).includes(p.role)) return false;
   if (c.modality && !c.modality.includes(p.modality ?? 'none')) return false;
   if (c.only !== undefined && c.only !== p.only) return false;
+  if (c.grantWord && p.grantNounOnly) return false;
   if (c.negated !== undefined && c.negated !== p.negated) return false;
   if (c.actor && !c.actor.includes(p.actor ?? 'none')) return false;
   if (c.notActor && c.notActor.includes(p.actor ?? 'none')) return false;
@@ -20,9 +21,10 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (!anyOf(c.andAction, p.actions) || !anyOf(c.andObject, p.objects)) return false;
   if (p.definition && c.definition !== true) return false;
   if (p.hypothetical && c.hypothetical !== true) return false;
-  if (c.word) {
+  if (c.word || c.noWord) {
     const words = new Set(toks.slice(p.start, p.end).map((t) => t.low));
-    if (!c.word.some((w) => words.has(w))) return false;
+    if (c.word && !c.word.some((w) => words.has(w))) return false;
+    if (c.noWord && c.noWord.some((w) => words.has(w))) return false;
   }
   return true;
 }

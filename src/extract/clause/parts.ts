@@ -26,6 +26,8 @@ export interface Part {
   metrics: Set<string>;
   /** The modality comes from a bare verb at the start (an imperative), not from a modal word. */
   imperative: boolean;
+  /** A grant read only from a noun ("rights", "permission"), without a word that grants ("grant", "may", "a license to"). */
+  grantNounOnly: boolean;
   /** Token range [start, end). */
   start: number;
   end: number;
@@ -33,6 +35,7 @@ export interface Part {
 }
 
 const HARD_BREAK = new Set([';', '；', '。', '!', '?', '！', '？']);
+const HAN = /\p{Script=Han}/u;
 const COMMA = new Set([',', '，', '、', '—', '–']);
 
 /** "no" negates only when a right, a use or a qualifier follows within 3 words ("no commercial use", "no right"), not "no fee". */
@@ -75,14 +78,16 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const prohibits = kept.filter((t) => t.category === 'prohibit');
   // a verb inside a name ("Acceptable Use Policy") is part of the name
   const objects = kept.filter((t) => t.category === 'object');
-  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits)) && (t.category !== 'action' || !insideLonger(t, objects)));
+  // (and so is a word that forbids: "Prohibited Use Policy")
+  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits)) && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects)));
   const has = (c: string) => live.some((t) => t.category === c);
   let negated = false;
   for (const t of live) {
     if (t.category !== 'negation') continue;
     if (toks[t.start]!.low === 'no' || toks[t.start]!.low === 'none') {
       // "no" negates what follows it closely: "no right is granted", "no commercial use"
-      if (live.some((u) => u !== t && u.start > t.start && u.start <= t.start + 3 && NO_NEGATES.has(u.category))) negated = true;
+      // (counted from the end of the phrase: "no express or implied licenses")
+      if (live.some((u) => u !== t && u.start > t.start && u.start <= t.end + 2 && NO_NEGATES.has(u.category))) negated = true;
     } else negated = true;
   }
   const prohibit = has('prohibit');
@@ -97,16 +102,21 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
   // the subject: the actor named before the first modal word, else the first actor named
   const firstModal = live.find((t) => MODAL_CATS.has(t.category))?.start ?? Infinity;
-  const actor = (live.find((t) => t.category === 'actor' && t.start < firstModal) ?? live.find((t) => t.category === 'actor'))?.concept;
+  // (an actor after "with", "to", "from" or "for" is the other party, not the subject: "requires registration with us")
+  const party = (t: Tag) => t.start > 0 && OTHER_PARTY.has(toks[t.start - 1]!.low);
+  const actor = (live.find((t) => t.category === 'actor' && t.start < firstModal)
+    ?? live.find((t) => t.category === 'actor' && !party(t)))?.concept;
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
     start, end, tags: live, imperative: imperativeVerb,
+    grantNounOnly: modality === 'grant' && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun'),
     ...(modality ? { modality } : {}),
     ...(actor ? { actor } : {}),
   };
 }
 
+const OTHER_PARTY: ReadonlySet<string> = new Set(['with', 'to', 'from', 'for']);
 const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
 
 export function splitParts(toks: Token[], tags: Tag[]): Part[] {
@@ -115,6 +125,9 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
   const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun').map((t) => t.start));
   const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
+  const zh = toks.some((t) => HAN.test(t.low));
+  // a break word right after a modal word ("you must also provide") goes on with the same part
+  const modalEnd = new Set(tags.filter((t) => MODAL_CATS.has(t.category)).map((t) => t.end));
   let role: Role = 'main';
   let start = 0;
   let leadFrom = -1;
@@ -145,13 +158,16 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       continue;
     }
     const m = markerAt.get(i);
-    if (m) {
+    if (m && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
       close(i, next);
       start = i;
       continue;
     }
-    if (COMMA.has(tok.low) && (role !== 'main' || hasModal(parts, start, i, tags))) {
+    // a modal word right after the comma has its subject before it ("The notices, including this statement, must be kept")
+    // (English only: a Chinese clause after "，" often leaves its subject out and is a part of its own)
+    // and so does an infinitive after a comma ("You must cause any work ..., to be licensed under this License")
+    if (COMMA.has(tok.low) && !(!zh && (modalAt.has(i + 1) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;

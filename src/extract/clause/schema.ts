@@ -34,6 +34,10 @@ export const PartCondSchema = z.object({
   hypothetical: z.boolean().optional(),
   /** Words (lexicon-free, lowercase) the part must contain, for a fixed word the lexicon does not need ("territory"). */
   word: z.array(z.string().min(1)).min(1).optional(),
+  /** true: a grant must be stated by a word that grants ("grant", "may", "a license to"), not by a noun alone ("rights"). */
+  grantWord: z.boolean().optional(),
+  /** Words (lexicon-free, lowercase) the part must not contain. */
+  noWord: z.array(z.string().min(1)).min(1).optional(),
 }).strict();
 export type PartCond = z.infer<typeof PartCondSchema>;
 
