@@ -35,7 +35,7 @@ export interface Part {
 const HARD_BREAK = new Set([';', '；', '。', '!', '?', '！', '？']);
 const COMMA = new Set([',', '，', '、', '—', '–']);
 
-/** "no" negates only when a right, a use or a qualifier follows within 3 words ("no commercial use", "no right"), not "no fee". */
+/** "no" negates only when a right, a use or a qualifier follows within 4 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
 
 function inSpan(t: Tag, spans: Tag[]): boolean {
@@ -71,18 +71,22 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const tags = all.filter((t) => t.start >= start && t.start < end);
   const cancels = tags.filter((t) => t.category === 'cancel');
   const kept = tags.filter((t) => t.category === 'cancel' || !inSpan(t, cancels));
-  // a negation inside a word that forbids by itself ("不得", "be not allowed") is part of it
-  const prohibits = kept.filter((t) => t.category === 'prohibit');
-  // a verb inside a name ("Acceptable Use Policy") is part of the name
+  // a negation inside a word that forbids by itself ("不得", "be not allowed") or limits by itself ("for no other purpose") is part of it
+  const prohibits = kept.filter((t) => t.category === 'prohibit' || t.category === 'only');
+  // a verb inside a name ("Acceptable Use Policy") is part of the name, and so is a qualifier of a license asked for ("a commercial license")
   const objects = kept.filter((t) => t.category === 'object');
-  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits)) && (t.category !== 'action' || !insideLonger(t, objects)));
+  const requests = objects.filter((t) => t.concept === 'license-request');
+  // a "should" inside a marker ("should you") states a condition, not a hypothetical
+  const markers = kept.filter((t) => t.category === 'marker');
+  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits)) && (t.category !== 'action' || !insideLonger(t, objects))
+    && (t.category !== 'qualifier' || !inSpan(t, requests)) && (t.category !== 'hypothetical' || !inSpan(t, markers)));
   const has = (c: string) => live.some((t) => t.category === c);
   let negated = false;
   for (const t of live) {
     if (t.category !== 'negation') continue;
     if (toks[t.start]!.low === 'no' || toks[t.start]!.low === 'none') {
       // "no" negates what follows it closely: "no right is granted", "no commercial use"
-      if (live.some((u) => u !== t && u.start > t.start && u.start <= t.start + 3 && NO_NEGATES.has(u.category))) negated = true;
+      if (live.some((u) => u !== t && u.start > t.start && u.start <= t.start + 4 && NO_NEGATES.has(u.category))) negated = true;
     } else negated = true;
   }
   const prohibit = has('prohibit');
@@ -113,7 +117,9 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const parts: Part[] = [];
   const markerAt = new Map<number, Tag>();
   for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
-  const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun').map((t) => t.start));
+  // a negation inside an "only" phrase ("for no other purpose") does not start a part of its own
+  const onlys = tags.filter((t) => t.category === 'only');
+  const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys))).map((t) => t.start));
   const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
   let role: Role = 'main';
   let start = 0;
