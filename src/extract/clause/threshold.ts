@@ -40,6 +40,9 @@ export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_A
 
 interface Num { value: number; start: number; end: number }
 
+/** How far from its metric (characters) a number is looked for: 90, and room for the number itself. */
+const WINDOW = 110;
+
 function zhNumeral(s: string, digits: Record<string, number>): number | undefined {
   // 一, 十, 二十, 三十五, 十五
   let total = 0;
@@ -190,7 +193,10 @@ function zhLookup<K extends string>(table: Partial<Record<K, string[]>>, s: stri
 export function readThreshold(
   text: string, mStart: number, mEnd: number, norm: Normalizers, lex: MetricsLexicon, percent = false,
 ): ThresholdRead | undefined {
-  let nums = numbersIn(text, norm, lex);
+  // numbers are read in a window around the metric (a long sentence is not scanned whole for every metric)
+  const from = Math.max(0, mStart - WINDOW);
+  const to = Math.min(text.length, mEnd + WINDOW);
+  let nums = numbersIn(text.slice(from, to), norm, lex).map((n) => ({ value: n.value, start: n.start + from, end: n.end + from }));
   const low = text.toLowerCase().replace(SPACE, ' ');
   if (percent) {
     nums = nums.filter((n) => {
@@ -225,7 +231,8 @@ export function readThreshold(
     // "or more" after the number, or after the metric that follows it ("5 million users or more")
     return enComparator(low.slice(Math.max(0, n.start - 60), n.start), low.slice(n.end, Math.max(n.end, mEnd) + 24), lex);
   };
-  const scored = nums.map((n) => ({ n, d: dist(n), c: cmpOf(n) })).filter((x) => x.d <= 50 || (x.c !== undefined && x.d <= 90));
+  const scored = nums.map((n) => ({ n, d: dist(n) })).filter((x) => x.d <= 90).map((x) => ({ ...x, c: cmpOf(x.n) }))
+    .filter((x) => x.d <= 50 || x.c !== undefined);
   // the nearest number; one with a comparator of its own wins over a bare one a little nearer
   const best = scored.sort((a, b) => (a.d - (a.c ? 25 : 0)) - (b.d - (b.c ? 25 : 0)))[0];
   if (!best) return undefined;
