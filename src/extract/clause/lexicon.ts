@@ -8,7 +8,7 @@ import { COMPARATORS, PERIODS } from '../../types.js';
 
 export const CATEGORIES = [
   'actor', 'grant', 'duty', 'negation', 'prohibit', 'cancel', 'only', 'marker', 'definition', 'hypothetical',
-  'action', 'object', 'qualifier',
+  'action', 'object', 'qualifier', 'preposition', 'possessive',
 ] as const;
 export type Category = (typeof CATEGORIES)[number] | 'metric';
 

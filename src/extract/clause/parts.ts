@@ -101,7 +101,10 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
   // the subject: the actor named before the first modal word, else the first actor named
   const firstModal = live.find((t) => MODAL_CATS.has(t.category))?.start ?? Infinity;
-  const actor = (live.find((t) => t.category === 'actor' && t.start < firstModal) ?? live.find((t) => t.category === 'actor'))?.concept;
+  // an actor after a preposition ("register with us", "向我们注册") or before a possessive ("我们的邮箱") is not the subject
+  const subject = (t: Tag) => t.category === 'actor'
+    && !live.some((u) => u.category === 'preposition' && u.end === t.start) && !live.some((u) => u.category === 'possessive' && u.start === t.end);
+  const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find(subject))?.concept;
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
@@ -175,5 +178,6 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
 }
 
 function hasModal(_parts: Part[], start: number, end: number, tags: Tag[]): boolean {
-  return tags.some((t) => t.start >= start && t.start < end && MODAL_CATS.has(t.category));
+  // "only" counts: "仅可用于研究，不得用于其他用途" is a limit, then a ban
+  return tags.some((t) => t.start >= start && t.start < end && (MODAL_CATS.has(t.category) || t.category === 'only'));
 }
