@@ -19,8 +19,8 @@ export interface ThresholdRead {
 const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?/g;
 const ZH_NUMERAL = /[零〇一二两兩三四五六七八九十]{1,4}(?=[万萬亿億千百])/gu;
 const WORD_AFTER = /^\s?([a-z]+|[万萬亿億千百]+)/;
-/** An exponent right after a number: "1e24", "10^25". */
-const EXP_AFTER = /^(e|\^)(\d{1,2})(?!\d)/;
+/** An exponent right after a number: "1e24", "10^25", "10**25". */
+const EXP_AFTER = /^(e|\^|\*\*)(\d{1,2})(?!\d)/;
 /** A power of ten after a number and a times word: "3 x 10^24" (the word is checked against the lexicon). */
 const TIMES_TEN = /^\s?(\S{1,5})\s?10\^(\d{1,2})(?!\d)/;
 /** An English word (for number words: "five", "twenty-five"). */
@@ -69,8 +69,8 @@ function multiplier(after: string, norm: Normalizers, lex: MetricsLexicon): { mu
 
 /** An exponent after a number ("e24", "^25", " x 10^24"): the value and the characters it takes, or undefined. */
 function exponent(base: number, after: string, lex: MetricsLexicon): { value: number; len: number } | undefined {
-  const e = EXP_AFTER.exec(after);
-  if (e) return { value: e[1] === '^' ? base ** Number(e[2]) : Number(`${base}e${e[2]}`), len: e[0].length };
+  const e = EXP_AFTER.exec(after.toLowerCase());
+  if (e) return { value: e[1] === 'e' ? Number(`${base}e${e[2]}`) : base ** Number(e[2]), len: e[0].length };
   const t = TIMES_TEN.exec(after);
   if (t && lex.times.includes(t[1]!.toLowerCase())) return { value: Number(`${base}e${t[2]}`), len: t[0].length };
   return undefined;
@@ -144,7 +144,7 @@ function shortGap(gap: string, max: number): boolean {
 }
 
 /**
- * The English comparator of a number: a trailing phrase ("or more") within a few words after it, else the
+ * The English comparator of a number: a trailing phrase ("or more", "and above") within a few words after it, else the
  * phrase before it that ends nearest the number (the longest at a tie: "no more than" over "more than").
  */
 function enComparator(before: string, after: string, lex: MetricsLexicon): Comparator | undefined {
@@ -152,7 +152,7 @@ function enComparator(before: string, after: string, lex: MetricsLexicon): Compa
   let post: { c: Comparator; start: number; len: number } | undefined;
   for (const [c, phrases] of Object.entries(lex.en_comparators) as Array<[Comparator, string[]]>) {
     for (const p of phrases) {
-      if (p.startsWith('or ')) {
+      if (p.startsWith('or ') || p.startsWith('and ')) {
         const i = after.indexOf(p);
         if (i >= 0 && whole(after, i, p) && shortGap(after.slice(0, i), 4) && (!post || i < post.start || (i === post.start && p.length > post.len))) post = { c, start: i, len: p.length };
         continue;
@@ -216,7 +216,8 @@ export function readThreshold(
       const prev = text[n.start - 1] ?? ' ';
       const prev2 = text[n.start - 2] ?? ' ';
       if (LETTER.test(prev) || ((prev === '.' || prev === '-') && LETTER.test(prev2))) return false;
-      return !SECTION_BEFORE.test(before) && next !== ')' && !(bare && n.value < 100 && next === '.');
+      // a list or section marker ("(3)", "2.") is small and bare; "(13B)", "($5,000,000)" are amounts
+      return !SECTION_BEFORE.test(before) && !(bare && n.value < 100 && (next === '.' || next === ')'));
     });
   }
   const zh = /\p{Script=Han}/u.test(text);
