@@ -40,9 +40,12 @@ const LETTER_RUN = /[\p{L}\p{M}]+/gu;
 const LATIN = /\p{Script=Latin}/u;
 const LOOKALIKE_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u;
 const ASCII_WORD = /^[A-Za-z]+$/;
+/** Superscript digits right after a digit: an exponent ("10²⁵"), which NFKC would merge into one number ("1025"). */
+const SUPERSCRIPT_EXPONENT = /(?<=\d)[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}/g;
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** Every regex of this module, for the ReDoS proof (test/analyze/fold-redos.test.ts). */
-export const FOLD_PATTERNS: readonly RegExp[] = [NON_ASCII, FORMAT, HYPHENS, SPACES, LETTER_RUN, LATIN, LOOKALIKE_SCRIPT, ASCII_WORD];
+export const FOLD_PATTERNS: readonly RegExp[] = [NON_ASCII, FORMAT, HYPHENS, SPACES, LETTER_RUN, LATIN, LOOKALIKE_SCRIPT, ASCII_WORD, SUPERSCRIPT_EXPONENT];
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -104,7 +107,9 @@ export function foldCharacters(text: string): Folded {
 
 /** Folds characters and numbers: the text as the rules read it. */
 export function foldForReading(text: string): Folded {
-  const f = foldCharacters(text);
+  // "10²⁵" is read as "10^25"
+  const sup = NON_ASCII.test(text) ? text.replace(SUPERSCRIPT_EXPONENT, (d: string) => `^${[...d].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')}`) : text;
+  const f = foldCharacters(sup);
   return { text: foldNumbers(f.text), report: f.report };
 }
 

@@ -134,6 +134,10 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
       const tEnd = reading.tokens[tag.end - 1]!.end;
       const th = readThreshold(input.target, tStart, tEnd, rules.norm, readerLexicons().metrics, clause.threshold.percent === true);
       if (!th) continue;
+      // a number with no comparator, in a sentence with no modality, condition, "only" or consequence, describes
+      // ("our service had 2 million users"): it sets no threshold; `framed` rules ask for both a frame and a comparator
+      const framed = fields.consequence !== undefined || reading.parts.some((p) => p.role === 'condition' || p.modality !== undefined || p.only);
+      if (clause.threshold.framed === true ? !framed || !th.comparator : !framed && !th.comparator) continue;
       fields.value = th.value;
       if (th.comparator) fields.comparator = th.comparator;
       if (fields.currency === undefined && th.currency) fields.currency = th.currency;

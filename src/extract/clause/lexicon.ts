@@ -8,7 +8,7 @@ import { COMPARATORS, PERIODS } from '../../types.js';
 
 export const CATEGORIES = [
   'actor', 'grant', 'duty', 'negation', 'prohibit', 'cancel', 'only', 'marker', 'definition', 'hypothetical',
-  'action', 'object', 'qualifier',
+  'action', 'object', 'qualifier', 'preposition', 'possessive',
 ] as const;
 export type Category = (typeof CATEGORIES)[number] | 'metric';
 
@@ -32,6 +32,13 @@ export const MetricsLexiconSchema = z.object({
   zh_comparators: z.partialRecord(z.enum(COMPARATORS), Phrases),
   zh_periods: z.partialRecord(z.enum(PERIODS), Phrases),
   zh_currencies: z.record(z.string().regex(/^[A-Z]{3}$/), Phrases),
+  /** English comparator phrases for the reader: the one nearest the number wins, the longest at a tie ("no more than" over "more than"). */
+  en_comparators: z.partialRecord(z.enum(COMPARATORS), Phrases),
+  /** English period phrases beyond rules/_normalize.yaml's ("in the prior year"). */
+  en_periods: z.partialRecord(z.enum(PERIODS), Phrases),
+  /** Words that make a number an exponent form: "10^25", "3 x 10^24" (the `x` words). */
+  times: Phrases,
+  en_numbers: z.record(z.string().regex(/^[a-z]+$/), z.number().int().positive()),
 }).strict();
 export type MetricsLexicon = z.infer<typeof MetricsLexiconSchema>;
 

@@ -5,6 +5,9 @@ import type { ClauseCond, PartCond, Clause } from './schema.js';
 import type { Part } from './parts.js';
 import type { Token } from './tokens.js';
 
+/** The words of a part, built once per part (many rules ask). */
+const partWords = new WeakMap<Part, Set<string>>();
+
 const anyOf = (want: string[] | undefined, have: Set<string>) => !want || want.some((w) => have.has(w));
 const noneOf = (want: string[] | undefined, have: Set<string>) => !want || !want.some((w) => have.has(w));
 
@@ -22,9 +25,10 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (p.definition && c.definition !== true) return false;
   if (p.hypothetical && c.hypothetical !== true) return false;
   if (c.word || c.noWord) {
-    const words = new Set(toks.slice(p.start, p.end).map((t) => t.low));
-    if (c.word && !c.word.some((w) => words.has(w))) return false;
-    if (c.noWord && c.noWord.some((w) => words.has(w))) return false;
+    let words = partWords.get(p);
+    if (!words) partWords.set(p, (words = new Set(toks.slice(p.start, p.end).map((t) => t.low))));
+    if (c.word && !c.word.some((w) => words!.has(w))) return false;
+    if (c.noWord && c.noWord.some((w) => words!.has(w))) return false;
   }
   return true;
 }

@@ -38,7 +38,7 @@ const HARD_BREAK = new Set([';', '；', '。', '!', '?', '！', '？']);
 const HAN = /\p{Script=Han}/u;
 const COMMA = new Set([',', '，', '、', '—', '–']);
 
-/** "no" negates only when a right, a use or a qualifier follows within 3 words ("no commercial use", "no right"), not "no fee". */
+/** "no" negates only when a right, a use or a qualifier follows within 4 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
 
 function inSpan(t: Tag, spans: Tag[]): boolean {
@@ -74,12 +74,17 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const tags = all.filter((t) => t.start >= start && t.start < end);
   const cancels = tags.filter((t) => t.category === 'cancel');
   const kept = tags.filter((t) => t.category === 'cancel' || !inSpan(t, cancels));
-  // a negation inside a word that forbids by itself ("不得", "be not allowed") is part of it
-  const prohibits = kept.filter((t) => t.category === 'prohibit');
-  // a verb inside a name ("Acceptable Use Policy") is part of the name
+  // a negation inside a word that forbids by itself ("不得", "be not allowed") or limits by itself ("for no other purpose") is part of it
+  const prohibits = kept.filter((t) => t.category === 'prohibit' || t.category === 'only');
+  // a verb inside a name ("Acceptable Use Policy") is part of the name, and so is a qualifier of a license asked for ("a commercial license")
   const objects = kept.filter((t) => t.category === 'object');
+  const requests = objects.filter((t) => t.concept === 'license-request');
+  // a "should" inside a marker ("should you") states a condition, not a hypothetical
+  const markers = kept.filter((t) => t.category === 'marker');
   // (and so is a word that forbids: "Prohibited Use Policy")
-  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits)) && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects)));
+  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
+    && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
+    && (t.category !== 'qualifier' || !inSpan(t, requests)) && (t.category !== 'hypothetical' || !inSpan(t, markers)));
   const has = (c: string) => live.some((t) => t.category === c);
   let negated = false;
   for (const t of live) {
@@ -87,7 +92,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     if (toks[t.start]!.low === 'no' || toks[t.start]!.low === 'none') {
       // "no" negates what follows it closely: "no right is granted", "no commercial use"
       // (counted from the end of the phrase: "no express or implied licenses")
-      if (live.some((u) => u !== t && u.start > t.start && u.start <= t.end + 2 && NO_NEGATES.has(u.category))) negated = true;
+      if (live.some((u) => u !== t && u.start > t.start && u.start <= t.end + 3 && NO_NEGATES.has(u.category))) negated = true;
     } else negated = true;
   }
   const prohibit = has('prohibit');
@@ -102,10 +107,11 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
   // the subject: the actor named before the first modal word, else the first actor named
   const firstModal = live.find((t) => MODAL_CATS.has(t.category))?.start ?? Infinity;
-  // (an actor after "with", "to", "from" or "for" is the other party, not the subject: "requires registration with us")
-  const party = (t: Tag) => t.start > 0 && OTHER_PARTY.has(toks[t.start - 1]!.low);
-  const actor = (live.find((t) => t.category === 'actor' && t.start < firstModal)
-    ?? live.find((t) => t.category === 'actor' && !party(t)))?.concept;
+  // an actor after a preposition ("register with us", "grants to you", "向我们注册") or before a possessive ("我们的邮箱")
+  // is the other party, not the subject
+  const subject = (t: Tag) => t.category === 'actor'
+    && !live.some((u) => u.category === 'preposition' && u.end === t.start) && !live.some((u) => u.category === 'possessive' && u.start === t.end);
+  const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find(subject))?.concept;
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
@@ -116,14 +122,15 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   };
 }
 
-const OTHER_PARTY: ReadonlySet<string> = new Set(['with', 'to', 'from', 'for']);
 const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
 
 export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const parts: Part[] = [];
   const markerAt = new Map<number, Tag>();
   for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
-  const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun').map((t) => t.start));
+  // a negation inside an "only" phrase ("for no other purpose") does not start a part of its own
+  const onlys = tags.filter((t) => t.category === 'only');
+  const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys))).map((t) => t.start));
   const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
   const zh = toks.some((t) => HAN.test(t.low));
   // a break word right after a modal word ("you must also provide") goes on with the same part
@@ -185,5 +192,6 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
 }
 
 function hasModal(_parts: Part[], start: number, end: number, tags: Tag[]): boolean {
-  return tags.some((t) => t.start >= start && t.start < end && MODAL_CATS.has(t.category));
+  // "only" counts: "仅可用于研究，不得用于其他用途" is a limit, then a ban
+  return tags.some((t) => t.start >= start && t.start < end && (MODAL_CATS.has(t.category) || t.category === 'only'));
 }

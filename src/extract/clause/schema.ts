@@ -57,7 +57,12 @@ export const ClauseSchema = z.object({
   /** ...and no part of the sentence meets any of these. */
   none: z.array(PartCondSchema).default([]),
   /** Threshold rules: the metric whose number the reader takes (value, comparator, period, currency). */
-  threshold: z.object({ metric: z.string().regex(/^[a-z][a-z-]*$/), percent: z.boolean().optional() }).strict().optional(),
+  threshold: z.object({
+    metric: z.string().regex(/^[a-z][a-z-]*$/),
+    percent: z.boolean().optional(),
+    /** The sentence must set the threshold (a modality, a condition, "only" or a consequence), even with a comparator: "the model has over 7B parameters" describes. */
+    framed: z.boolean().optional(),
+  }).strict().optional(),
   /** `quoted`: the term's text is the first quoted string of the sentence (attribution / name rules). */
   text: z.enum(['quoted']).optional(),
 }).strict();

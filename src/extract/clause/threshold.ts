@@ -1,7 +1,8 @@
 /**
  * Reads a threshold's numbers near its metric: the number closest to the metric phrase (with its
- * multiplier: "5 million", "5M", "1亿", "500万"), the comparator in the words before it ("more than",
- * "超过") or right after it ("or more", "以上"), the currency and period around it.
+ * multiplier: "5 million", "5M", "1亿", "500万", "five million"; exponents: "10^25", "3 x 10^24", "1e24"),
+ * the comparator nearest before it ("no more than", "超过") or right after it ("or more", "以上"),
+ * the currency and period around it (words in data/lexicons/reader/metrics.yaml).
  */
 import type { Normalizers } from '../normalize.js';
 import type { MetricsLexicon } from './lexicon.js';
@@ -18,15 +19,29 @@ export interface ThresholdRead {
 const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?/g;
 const ZH_NUMERAL = /[零〇一二两兩三四五六七八九十]{1,4}(?=[万萬亿億千百])/gu;
 const WORD_AFTER = /^\s?([a-z]+|[万萬亿億千百]+)/;
+/** An exponent right after a number: "1e24", "10^25", "10**25". */
+const EXP_AFTER = /^(e|\^|\*\*)(\d{1,2})(?!\d)/;
+/** A power of ten after a number and a times word: "3 x 10^24" (the word is checked against the lexicon). */
+const TIMES_TEN = /^\s?(\S{1,5})\s?10\^(\d{1,2})(?!\d)/;
+/** An English word (for number words: "five", "twenty-five"). */
+const EN_WORD = /[a-z]+(?:-[a-z]+)?/g;
 
 /** A reference word right before a number: "Section 2", "§ 3", "(4". */
 const SECTION_BEFORE = /(?:section|clause|article|paragraph|§|schedule|exhibit|annex|version|v)\s?$|\($/;
 const DIGITS = /^\d+$/;
+/** A word boundary character (ASCII letters and digits). */
+const WORDCH = /[a-z0-9]/;
+const SPACE = /\s/g;
+/** A Latin letter (a number right after one is part of a name; Chinese text puts numbers right after words). */
+const LETTER = /[A-Za-z]/;
 
 /** Every regex of this module, for the ReDoS proof. */
-export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, SECTION_BEFORE, DIGITS];
+export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, EN_WORD, SECTION_BEFORE, DIGITS, WORDCH, SPACE, LETTER];
 
 interface Num { value: number; start: number; end: number }
+
+/** How far from its metric (characters) a number is looked for: 90, and room for the number itself. */
+const WINDOW = 110;
 
 function zhNumeral(s: string, digits: Record<string, number>): number | undefined {
   // 一, 十, 二十, 三十五, 十五
@@ -52,12 +67,40 @@ function multiplier(after: string, norm: Normalizers, lex: MetricsLexicon): { mu
   return { mult: 1, len: 0 };
 }
 
+/** An exponent after a number ("e24", "^25", " x 10^24"): the value and the characters it takes, or undefined. */
+function exponent(base: number, after: string, lex: MetricsLexicon): { value: number; len: number } | undefined {
+  const e = EXP_AFTER.exec(after.toLowerCase());
+  if (e) return { value: e[1] === 'e' ? Number(`${base}e${e[2]}`) : base ** Number(e[2]), len: e[0].length };
+  const t = TIMES_TEN.exec(after);
+  if (t && lex.times.includes(t[1]!.toLowerCase())) return { value: Number(`${base}e${t[2]}`), len: t[0].length };
+  return undefined;
+}
+
+/** An English number word ("five", "twenty-five"), or undefined. */
+function wordNumber(w: string, lex: MetricsLexicon): number | undefined {
+  const direct = lex.en_numbers[w];
+  if (direct !== undefined) return direct;
+  const [tens, ones] = w.split('-');
+  const t = tens !== undefined ? lex.en_numbers[tens] : undefined;
+  const o = ones !== undefined ? lex.en_numbers[ones] : undefined;
+  return t !== undefined && o !== undefined && t >= 20 && t % 10 === 0 && o < 10 ? t + o : undefined;
+}
+
 export function numbersIn(text: string, norm: Normalizers, lex: MetricsLexicon): Num[] {
   const out: Num[] = [];
+  let consumed = 0;
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
+    if (m.index < consumed) continue;
     const base = Number(m[0].replace(/,/g, ''));
-    const end = m.index + m[0].length;
+    let end = m.index + m[0].length;
+    const exp = exponent(base, text.slice(end, end + 12), lex);
+    if (exp) {
+      end += exp.len;
+      consumed = end;
+      if (Number.isFinite(exp.value)) out.push({ value: exp.value, start: m.index, end });
+      continue;
+    }
     const { mult, len } = multiplier(text.slice(end, end + 12), norm, lex);
     const value = Math.round(base * mult * 1000) / 1000;
     if (Number.isFinite(value)) out.push({ value, start: m.index, end: end + len });
@@ -69,7 +112,68 @@ export function numbersIn(text: string, norm: Normalizers, lex: MetricsLexicon):
     const { mult, len } = multiplier(text.slice(end, end + 4), norm, lex);
     if (base !== undefined) out.push({ value: base * mult, start: m.index, end: end + len });
   }
+  // number words count before a multiplier ("five million") or a percent word ("fifteen percent")
+  const low = text.toLowerCase();
+  EN_WORD.lastIndex = 0;
+  for (let m = EN_WORD.exec(low); m !== null; m = EN_WORD.exec(low)) {
+    if (m.index > 0 && WORDCH.test(low[m.index - 1]!)) continue;
+    const base = wordNumber(m[0], lex);
+    if (base === undefined) continue;
+    const end = m.index + m[0].length;
+    const after = low.slice(end, end + 12);
+    const { mult, len } = multiplier(after, norm, lex);
+    if (mult !== 1) out.push({ value: base * mult, start: m.index, end: end + len });
+    else if (lex.percent.some((p) => after.trimStart().startsWith(p))) out.push({ value: base, start: m.index, end });
+  }
   return out;
+}
+
+/** Is `phrase` at [i, i + phrase.length) of s a whole phrase (no letter or digit either side)? */
+function whole(s: string, i: number, phrase: string): boolean {
+  const before = i > 0 ? s[i - 1]! : ' ';
+  const after = s[i + phrase.length] ?? ' ';
+  return !(WORDCH.test(phrase[0]!) && WORDCH.test(before)) && !(WORDCH.test(phrase[phrase.length - 1]!) && WORDCH.test(after));
+}
+
+/** At most `max` words and no digit: what may stand between a comparator and its number ("more than US$ 5"). */
+function shortGap(gap: string, max: number): boolean {
+  for (let k = 0; k < gap.length; k++) { const c = gap.charCodeAt(k); if (c >= 48 && c <= 57) return false; }
+  let words = 0;
+  for (const w of gap.split(' ')) if (w.length > 0 && WORDCH.test(w)) words++;
+  return words <= max;
+}
+
+/**
+ * The English comparator of a number: a trailing phrase ("or more", "and above") within a few words after it, else the
+ * phrase before it that ends nearest the number (the longest at a tie: "no more than" over "more than").
+ */
+function enComparator(before: string, after: string, lex: MetricsLexicon): Comparator | undefined {
+  let best: { c: Comparator; end: number; len: number } | undefined;
+  let post: { c: Comparator; start: number; len: number } | undefined;
+  for (const [c, phrases] of Object.entries(lex.en_comparators) as Array<[Comparator, string[]]>) {
+    for (const p of phrases) {
+      if (p.startsWith('or ') || p.startsWith('and ')) {
+        const i = after.indexOf(p);
+        if (i >= 0 && whole(after, i, p) && shortGap(after.slice(0, i), 4) && (!post || i < post.start || (i === post.start && p.length > post.len))) post = { c, start: i, len: p.length };
+        continue;
+      }
+      const i = before.lastIndexOf(p);
+      if (i < 0 || !whole(before, i, p) || !shortGap(before.slice(i + p.length), 3)) continue;
+      const end = i + p.length;
+      if (!best || end > best.end || (end === best.end && p.length > best.len)) best = { c, end, len: p.length };
+    }
+  }
+  return post?.c ?? best?.c;
+}
+
+/** A period phrase of the lexicon in s (month first), or undefined. */
+function enPeriod(s: string, lex: MetricsLexicon): Period | undefined {
+  for (const [period, phrases] of Object.entries(lex.en_periods) as Array<[Period, string[]]>) {
+    for (const p of phrases) {
+      for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) if (whole(s, i, p)) return period;
+    }
+  }
+  return undefined;
 }
 
 function zhLookup<K extends string>(table: Partial<Record<K, string[]>>, s: string): K | undefined {
@@ -82,54 +186,64 @@ function zhLookup<K extends string>(table: Partial<Record<K, string[]>>, s: stri
 
 /**
  * The threshold stated about the metric phrase at [mStart, mEnd) of text (character offsets), or undefined
- * when no number is close enough (within 50 characters). With `percent`, only a number followed by a
- * percent word counts, and its value is the percentage.
+ * when no number is close enough (within 50 characters, or 90 when a comparator stands right before it:
+ * "revenue you make from the products built on it exceeds $100,000"). With `percent`, only a number followed
+ * by a percent word counts, and its value is the percentage.
  */
 export function readThreshold(
   text: string, mStart: number, mEnd: number, norm: Normalizers, lex: MetricsLexicon, percent = false,
 ): ThresholdRead | undefined {
-  let nums = numbersIn(text, norm, lex);
+  // numbers are read in a window around the metric (a long sentence is not scanned whole for every metric)
+  const from = Math.max(0, mStart - WINDOW);
+  const to = Math.min(text.length, mEnd + WINDOW);
+  let nums = numbersIn(text.slice(from, to), norm, lex).map((n) => ({ value: n.value, start: n.start + from, end: n.end + from }));
+  const low = text.toLowerCase().replace(SPACE, ' ');
   if (percent) {
     nums = nums.filter((n) => {
-      const after = text.slice(n.end, n.end + 12).toLowerCase().trimStart();
+      const after = low.slice(n.end, n.end + 12).trimStart();
       return lex.percent.some((p) => after.startsWith(p));
     });
   } else {
     // a percentage or a year is not a count
     nums = nums.filter((n) => {
-      const after = text.slice(n.end, n.end + 12).toLowerCase().trimStart();
+      const after = low.slice(n.end, n.end + 12).trimStart();
       if (lex.percent.some((p) => after.startsWith(p)) || (n.value >= 1900 && n.value <= 2100 && n.end - n.start === 4)) return false;
       // a section or list number ("Section 2", "2.", "(3)") is not an amount
-      const before = text.slice(Math.max(0, n.start - 12), n.start).toLowerCase();
+      const before = low.slice(Math.max(0, n.start - 12), n.start);
       const next = text.slice(n.end, n.end + 1);
       const bare = DIGITS.test(text.slice(n.start, n.end));
-      return !SECTION_BEFORE.test(before) && next !== ')' && !(bare && n.value < 100 && next === '.');
+      // a number inside a name or version ("FLUX.1", "GPT-4", "v2") is not an amount
+      const prev = text[n.start - 1] ?? ' ';
+      const prev2 = text[n.start - 2] ?? ' ';
+      if (LETTER.test(prev) || ((prev === '.' || prev === '-') && LETTER.test(prev2))) return false;
+      // a list or section marker ("(3)", "2.") is small and bare; "(13B)", "($5,000,000)" are amounts
+      return !SECTION_BEFORE.test(before) && !(bare && n.value < 100 && (next === '.' || next === ')'));
     });
   }
-  const dist = (n: Num) => (n.end <= mStart ? mStart - n.end : n.start >= mEnd ? n.start - mEnd : 0);
-  const best = nums.filter((n) => dist(n) <= 50).sort((a, b) => dist(a) - dist(b))[0];
-  if (!best) return undefined;
-  const before = text.slice(Math.max(0, best.start - 40), best.start);
-  const after = text.slice(best.end, best.end + 20);
   const zh = /\p{Script=Han}/u.test(text);
-  // "or more" / "or fewer" after the number, or after the metric that follows it ("5 million users or more")
-  const tail = text.slice(best.end, Math.min(text.length, Math.max(best.end, mEnd) + 16, best.end + 60));
-  const post = norm.comparator(tail);
-  let comparator: ThresholdRead['comparator'] = post === '>=' || post === '<=' ? post : undefined;
-  comparator ??= zh ? zhLookup(lex.zh_comparators, after.slice(0, 4)) ?? zhLookup(lex.zh_comparators, before.slice(-8)) : undefined;
-  comparator ??= norm.comparator(lastWords(before, 6));
-  const around = `${before} ${text.slice(best.start, best.end)} ${after}`;
+  const dist = (n: Num) => (n.end <= mStart ? mStart - n.end : n.start >= mEnd ? n.start - mEnd : 0);
+  const cmpOf = (n: Num): Comparator | undefined => {
+    if (zh) {
+      const after = text.slice(n.end, n.end + 20);
+      const before = text.slice(Math.max(0, n.start - 40), n.start);
+      return zhLookup(lex.zh_comparators, after.slice(0, 4)) ?? zhLookup(lex.zh_comparators, before.slice(-8))
+        ?? enComparator(low.slice(Math.max(0, n.start - 60), n.start), low.slice(n.end, n.end + 60), lex);
+    }
+    // "or more" after the number, or after the metric that follows it ("5 million users or more")
+    return enComparator(low.slice(Math.max(0, n.start - 60), n.start), low.slice(n.end, Math.max(n.end, mEnd) + 24), lex);
+  };
+  const scored = nums.map((n) => ({ n, d: dist(n) })).filter((x) => x.d <= 90).map((x) => ({ ...x, c: cmpOf(x.n) }))
+    .filter((x) => x.d <= 50 || x.c !== undefined);
+  // the nearest number; one with a comparator of its own wins over a bare one a little nearer
+  const best = scored.sort((a, b) => (a.d - (a.c ? 25 : 0)) - (b.d - (b.c ? 25 : 0)))[0];
+  if (!best) return undefined;
+  const around = `${text.slice(Math.max(0, best.n.start - 40), best.n.start)} ${text.slice(best.n.start, best.n.end)} ${text.slice(best.n.end, best.n.end + 20)}`;
   const currency = norm.currency(around) ?? (zh ? zhLookup(lex.zh_currencies, around) : undefined);
-  const period = norm.period(text) ?? (zh ? zhLookup(lex.zh_periods, text) : undefined);
+  const period = norm.period(text) ?? enPeriod(low, lex) ?? (zh ? zhLookup(lex.zh_periods, text) : undefined);
   return {
-    value: best.value,
-    ...(comparator ? { comparator } : {}),
+    value: best.n.value,
+    ...(best.c ? { comparator: best.c } : {}),
     ...(currency ? { currency } : {}),
     ...(period ? { period } : {}),
   };
-}
-
-function lastWords(s: string, n: number): string {
-  const words = s.split(/\s+/).filter(Boolean);
-  return words.slice(-n).join(' ');
 }
