@@ -2,7 +2,7 @@
  * `oml analyze PATH... [--profile FILE] [--json] [--quiet|--verbose] [--fail-on VERDICTS]`
  * Exit codes: 0 analysed; 1 a subject has a verdict named by --fail-on; 2 usage or input error.
  */
-import { parseArgs } from 'node:util';
+import { readArgs } from './args.js';
 import { analyzePaths, analyzeText } from '../analyze/index.js';
 import type { AnalyzeOptions } from '../analyze/options.js';
 import { OmlError, isOmlError } from '../errors.js';
@@ -52,24 +52,19 @@ async function analyzeLocal(paths: string[], opts: AnalyzeOptions): Promise<Resu
 }
 
 export async function runAnalyze(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        profile: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        verbose: { type: 'boolean', default: false },
-        'fail-on': { type: 'string' },
-        ...LIMIT_OPTIONS,
-        ...HUB_OPTIONS,
-      },
-    });
-  } catch (e) {
-    return usageError('analyze', (e as Error).message);
+  const read = readArgs(argv, {
+    json: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    verbose: { type: 'boolean', default: false },
+    'fail-on': { type: 'string' },
+    ...LIMIT_OPTIONS,
+    ...HUB_OPTIONS,
+  });
+  if (read.error !== undefined) {
+    return usageError('analyze', read.error);
   }
+  const args = read.args;
   const v = args.values;
   const paths = args.positionals;
   if (paths.length === 0) return usageError('analyze', "no PATH given ('-' reads stdin)");

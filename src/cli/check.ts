@@ -2,9 +2,9 @@
  * `oml check [DIR] [--config FILE] [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--quiet|--verbose]`
  * Exit codes: 0 pass, 1 policy failure, 2 usage/config/input error.
  */
+import { readArgs } from './args.js';
 import { relative, resolve } from 'node:path';
 import { toPosix } from '../paths.js';
-import { parseArgs } from 'node:util';
 import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
 import { isOmlError } from '../errors.js';
 import { oneLine } from '../report/escape.js';
@@ -52,25 +52,20 @@ function render(report: CheckReport, format: Exclude<Format, 'cyclonedx'>, dir: 
 const resultLine = (report: CheckReport): string => oneLine(checkHeadline(report));
 
 export async function runCheck(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string', short: 'o' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        verbose: { type: 'boolean', default: false },
-        ...LIMIT_OPTIONS,
-        ...HUB_OPTIONS,
-        locked: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    return usageError('check', (e as Error).message);
+  const read = readArgs(argv, {
+    config: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    verbose: { type: 'boolean', default: false },
+    ...LIMIT_OPTIONS,
+    ...HUB_OPTIONS,
+    locked: { type: 'boolean', default: false },
+  });
+  if (read.error !== undefined) {
+    return usageError('check', read.error);
   }
+  const args = read.args;
   if (args.positionals.length > 1) return usageError('check', `expected at most one DIR, got ${args.positionals.length}`);
   if (args.positionals[0] !== undefined && args.positionals[0].trim() === '') return usageError('check', "DIR: empty path (use '.' for the current directory)");
   if (args.values.config !== undefined && args.values.config.trim() === '') return usageError('check', '--config: empty path');

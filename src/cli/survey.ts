@@ -3,9 +3,9 @@
  * Exit codes: 0 surveyed; 2 usage or input error (also when some lines or
  * models of an input could not be surveyed: the report lists them).
  */
+import { readArgs } from './args.js';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { isOmlError } from '../errors.js';
 import { DEFAULT_BY, parseDimensions, runSurvey, type Dimension, type SurveyResult } from '../survey/index.js';
@@ -47,23 +47,18 @@ function progressBar(): { update: (n: number, input: string) => void; stop: () =
 }
 
 export async function runSurveyCommand(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'markdown' },
-        output: { type: 'string', short: 'o' },
-        by: { type: 'string' },
-        workers: { type: 'string' },
-        ...LIMIT_OPTIONS,
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`oml survey: ${(e as Error).message}\n\n${SURVEY_USAGE}`);
+  const read = readArgs(argv, {
+    format: { type: 'string', default: 'markdown' },
+    output: { type: 'string', short: 'o' },
+    by: { type: 'string' },
+    workers: { type: 'string' },
+    ...LIMIT_OPTIONS,
+  });
+  if (read.error !== undefined) {
+    process.stderr.write(`oml survey: ${read.error}\n\n${SURVEY_USAGE}`);
     return 2;
   }
+  const args = read.args;
   const format = args.values.format as Format;
   if (!FORMATS.includes(format)) {
     process.stderr.write(`oml survey: --format must be one of ${FORMATS.join(', ')}, got '${args.values.format}'\n`);
