@@ -36,7 +36,8 @@ export interface HeaderMatch {
   skipped: number;
 }
 
-export function matchHeader(dir: string, text: string, tokens: Tokens, hashes: Uint32Array): HeaderMatch | null {
+/** The header the text is (of `only` when given: does that license's header accept it?), or null. */
+export function matchHeader(dir: string, text: string, tokens: Tokens, hashes: Uint32Array, only?: string): HeaderMatch | null {
   const n = hashes.length;
   if (n === 0 || n > MAX_WORDS) return null;
   const store = getTemplateStore(dir);
@@ -46,6 +47,7 @@ export function matchHeader(dir: string, text: string, tokens: Tokens, hashes: U
   tokens.lines.forEach((l, i) => { if (i === 0 || tokens.lines[i - 1] !== l) lineStart[i] = 1; });
   const found: Array<{ h: TemplateIndexEntry; m: HeaderMatch; required: number }> = [];
   for (const h of store.headers) {
+    if (only !== undefined && h.id !== only) continue;
     const p = headerProgramOf(store, h);
     let req = 0;
     let hit = 0;
