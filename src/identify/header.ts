@@ -12,7 +12,7 @@
  * restriction, number or other license's name), so nothing is waved through.
  */
 import type { Tokens } from './normalize.js';
-import { getTemplateStore, headerProgramOf, leadingWordPcs, runProgram, type TemplateIndexEntry } from './template-vm.js';
+import { getTemplateStore, headerProgramOf, leadingWordPcs, runProgram, WORD_OP, type TemplateIndexEntry } from './template-vm.js';
 import { vetoAdditions } from './veto.js';
 import type { Passage } from '../types.js';
 
@@ -53,8 +53,12 @@ export function matchHeader(dir: string, text: string, tokens: Tokens, hashes: U
     let hit = 0;
     for (let pc = 0; pc < p.op.length; pc++) if (p.req[pc]) { req++; if (have.has(p.a[pc]!)) hit++; }
     if (req < MIN_REQUIRED || hit < req * PREFILTER) continue;
-    const starts = Array.from({ length: Math.min(n, MAX_PREAMBLE + 1) }, (_, i) => i);
     const pcs = [0, ...leadingWordPcs(p, LEADING_SKIP + 1).slice(1)];
+    // a header starts at the input's start or, after a preamble, at a word of its opening
+    const lead = new Set<number>();
+    for (let pc = 0; pc <= pcs[pcs.length - 1]!; pc++) if (p.op[pc] === WORD_OP) lead.add(p.a[pc]!);
+    const starts = [0];
+    for (let i = 1; i <= Math.min(n - 1, MAX_PREAMBLE); i++) if (lead.has(hashes[i]!)) starts.push(i);
     const vm = runProgram(p, hashes, starts, lineStart, null, pcs);
     if (!vm || vm.end !== n || vm.required < MIN_REQUIRED) continue;
     const skipped = Math.max(0, pcs.indexOf(vm.startPc));

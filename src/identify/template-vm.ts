@@ -16,6 +16,8 @@ const S = { ESC: 0, OPT_BEGIN: 1, OPT_END: 2, ALT_BEGIN: 3, ALT_SEP: 4, ALT_END:
 const OP_LIMIT = 8;
 
 const WORD = 0, SPLIT = 1, JMP = 2, ANY = 3, MATCH = 4;
+/** The opcode of a program word (for callers reading a program's words). */
+export const WORD_OP = WORD;
 /** SPLIT whose second arm (skip the next word) is open only where the input starts a line. */
 const LSPLIT = 5;
 
