@@ -4,8 +4,10 @@
  * marked `header: true`. The header texts are rendered from SPDX's XML at test
  * time (../shared/spdx), never stored in the repository.
  */
-import { describe, it, expect } from 'vitest';
-import { existsSync } from 'node:fs';
+import { describe, it, expect, afterAll } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { analyzeFolder } from '../../src/analyze/index.js';
 import path from 'node:path';
 import { identifyText } from '../../src/identify/identify.js';
 import { matchHeader } from '../../src/identify/header.js';
@@ -80,6 +82,27 @@ describe.skipIf(!HAVE)('standard license headers', () => {
     for (const text of changed) {
       const r = identifyText(text, 'src/main.c');
       expect(r.header && r.id === 'Apache-2.0', text.slice(0, 80)).toBeFalsy();
+    }
+  });
+
+  const root = mkdtempSync(path.join(tmpdir(), 'oml-header-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('a folder whose license file is a header: the license, its catalog terms, no template terms reported missing', async () => {
+    const preamble = 'Licensed to Example Widgets Ltd under one or more contributor agreements. Example Widgets licenses this file to you\n\n';
+    const shapes = { plain: filled('Apache-2.0'), preamble: `${preamble}${headers.get('Apache-2.0')!.replace(/^Licensed /, '')}` };
+    for (const [name, text] of Object.entries(shapes)) {
+      const dir = path.join(root, name);
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'LICENSE.header'), text);
+      const r = await analyzeFolder(dir);
+      expect([r.license.id, r.license.match, r.license.header], name).toEqual(['Apache-2.0', 'template', true]);
+      const codes = r.warnings.map((w) => w.code);
+      expect(codes, name).not.toContain('TEMPLATE_TERM_REMOVED');
+      expect(codes, name).not.toContain('UNEXPLAINED_CHANGE');
+      expect(r.terms.length, name).toBeGreaterThan(0);
+      expect(r.terms.every((t) => t.origin === 'catalog'), name).toBe(true);
+      expect(r.openness.tier, name).not.toBe('unknown');
     }
   });
 });
