@@ -123,7 +123,11 @@ function compileChildren(el) {
 
 /** @returns {Node[]} */
 function compileNode(node) {
-  if (node.nodeType === 3 || node.nodeType === 4) return wordsOf(node.nodeValue ?? '');
+  if (node.nodeType === 3 || node.nodeType === 4) {
+    if (!HEADER_MODE) return wordsOf(node.nodeValue ?? '');
+    // a header keeps its XML line breaks (NL) until headerNotices has read them
+    return (node.nodeValue ?? '').split('\n').flatMap((l, i) => (i ? [NL, ...wordsOf(l)] : wordsOf(l)));
+  }
   if (node.nodeType !== 1) return [];
   const name = node.localName;
   if (SKIP.has(name)) return [];
@@ -135,7 +139,8 @@ function compileNode(node) {
   }
   // a paragraph that restates a title line ("GNU LESSER GENERAL PUBLIC LICENSE" before the terms) may be left out
   if (name === 'p' && inner.length && TITLE_LINES.has(JSON.stringify(inner))) return [{ o: inner }];
-  if (name === 'p' || name === 'item') return noticesOptional(inner);
+  if (name === 'p' || name === 'item') return HEADER_MODE ? [NL, ...inner, NL] : noticesOptional(inner);
+  if (name === 'br') return HEADER_MODE ? [NL] : inner;
   return inner;
 }
 
@@ -207,6 +212,58 @@ export function spdxXmlTexts(dir = SPDX_XML_DIR) {
   return out;
 }
 
+/** While a header is compiled: text nodes and paragraphs leave line marks (NL). */
+let HEADER_MODE = false;
+const NL = { nl: true };
+/** Most words a header's copyright notice (year and holder) may take. */
+const NOTICE_MAX_TOKENS = 24;
+
+/**
+ * A header's nodes. Its copyright line ("Copyright [yyyy] [name of copyright
+ * owner]", "Copyright (C) yyyy name of author", placeholders marked up or not)
+ * is optional and stands for any notice: "copyright" and a bounded wildcard,
+ * up to the end of its first placeholder or of its line.
+ */
+function headerNodes(el) {
+  HEADER_MODE = true;
+  let nodes;
+  try { nodes = compileChildren(el); } finally { HEADER_MODE = false; }
+  const out = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const x = nodes[i];
+    if (x === NL) continue;
+    if (x !== H_COPYRIGHT) { out.push(stripNl(x)); continue; }
+    let j = i + 1;
+    while (j < nodes.length && nodes[j] !== NL && !(typeof nodes[j] === 'object' && ('a' in nodes[j] || 'w' in nodes[j]))) j++;
+    if (j < nodes.length && nodes[j] !== NL) j++; // the placeholder itself
+    out.push({ o: [H_COPYRIGHT, { w: NOTICE_MAX_TOKENS, k: [] }] });
+    i = j - 1;
+  }
+  return out;
+}
+
+function stripNl(x) {
+  if (typeof x !== 'object') return x;
+  if ('o' in x) return { o: x.o.filter((y) => y !== NL).map(stripNl) };
+  if ('a' in x) return { a: x.a.map((b) => b.filter((y) => y !== NL).map(stripNl)) };
+  return x;
+}
+
+/** The plain text of every license's standard header in the XML, by id (for tests; never committed). */
+export function spdxXmlHeaders(dir = SPDX_XML_DIR) {
+  const out = new Map();
+  if (!existsSync(dir)) return out;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
+    const doc = new DOMParser().parseFromString(readFileSync(path.join(dir, file), 'utf8'), 'text/xml');
+    const lic = doc.getElementsByTagName('license')[0];
+    const header = lic?.getElementsByTagName('standardLicenseHeader')[0];
+    if (!lic || !header || isDeprecated(lic)) continue;
+    const text = plainText(header).replace(/[ \t]+/g, ' ').replace(/\n\s*\n\s*/g, '\n\n').trim();
+    if (text) out.set(lic.getAttribute('licenseId'), text);
+  }
+  return out;
+}
+
 /** Deprecated ids carry deprecatedVersion (older files: isDeprecated="true"). */
 function isDeprecated(lic) {
   return lic.getAttribute('isDeprecated') === 'true' || lic.hasAttribute('deprecatedVersion');
@@ -220,9 +277,13 @@ function plainText(node) {
   return ['p', 'item', 'titleText', 'copyrightText', 'list', 'br'].includes(node.localName) ? `\n\n${s}\n\n` : s;
 }
 
-/** Compile every license template (exceptions are not licenses and are left out). */
+/**
+ * Compile every license template (exceptions are not licenses and are left out),
+ * and every <standardLicenseHeader> into `headers` (same id, same opcodes).
+ */
 export function buildSpdxTemplates(dir = SPDX_XML_DIR) {
   const licenses = [];
+  const headers = [];
   const stream = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
     const doc = new DOMParser().parseFromString(readFileSync(path.join(dir, file), 'utf8'), 'text/xml');
@@ -242,12 +303,23 @@ export function buildSpdxTemplates(dir = SPDX_XML_DIR) {
       offset,
       count: stream.length - offset,
     });
+    // the license's standard header (the notice a source file carries), compiled the same way
+    const header = lic.getElementsByTagName('standardLicenseHeader')[0];
+    if (header) {
+      TITLE_LINES.clear();
+      const hnodes = relax(headerNodes(header));
+      const hoffset = stream.length;
+      encode(hnodes, stream);
+      if (stream.length > hoffset) {
+        headers.push({ id: lic.getAttribute('licenseId'), name: lic.getAttribute('name'), deprecated: isDeprecated(lic), offset: hoffset, count: stream.length - hoffset });
+      }
+    }
   }
   const bin = Buffer.alloc(stream.length * 4);
   stream.forEach((v, i) => bin.writeUInt32LE(v >>> 0, i * 4));
   const eot = parseYaml(readFileSync(path.join(root, 'data', 'end-of-terms.yaml'), 'utf8'));
   const endOfTerms = { endPhrases: eot.endPhrases.map(wordsOf), startPhrases: eot.startPhrases.map(wordsOf) };
-  return { index: { generatedBy: 'npm run generate (scripts/gen-spdx-templates.mjs)', source: xmlSource(dir), endOfTerms, licenses }, bin };
+  return { index: { generatedBy: 'npm run generate (scripts/gen-spdx-templates.mjs)', source: xmlSource(dir), endOfTerms, licenses, headers }, bin };
 }
 
 /** The SPDX XML checkout's name and commit (from the README beside its src/ folder). */

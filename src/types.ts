@@ -228,6 +228,12 @@ export const LicenseInfoSchema = z.object({
   /** The file the license was identified from (null when identified from metadata only). */
   source: z.string().nullable().optional(),
   /**
+   * True when the text is the license's standard header (SPDX <standardLicenseHeader>): a notice
+   * that the license applies, such as Apache-2.0's "Licensed under the Apache License, Version
+   * 2.0 ..." or GPL's "This program is free software ..."; the terms are the license's own.
+   */
+  header: z.boolean().optional(),
+  /**
    * For `match: "similar"`: the catalog entry the text is closest to (another license on the same
    * template; `id` is then null and name/version are the text's own).
    */

@@ -73,7 +73,12 @@ export function assemble(parts: SubjectParts, opts: AnalyzeOptions = {}): Analys
   if (primary) {
     license = primary.license;
     // every license document counts: the strictest reading wins because all their terms apply
-    for (const d of [primary, ...parts.licenseDocs.filter((x) => x !== primary)]) terms.push(...d.terms);
+    // a license header states no terms: its license's catalog terms (origin catalog), once per license
+    const withText = new Set(parts.licenseDocs.filter((x) => !x.license.header).map((x) => x.license.id));
+    for (const d of [primary, ...parts.licenseDocs.filter((x) => x !== primary)]) {
+      if (!d.license.header) { terms.push(...d.terms); continue; }
+      if (d.license.id && !withText.has(d.license.id)) { terms.push(...catalogTerms(d.license.id, 'catalog')); withText.add(d.license.id); }
+    }
     for (const other of parts.licenseDocs) {
       if (other === primary) continue;
       warnings.push({ code: 'EXTRA_LICENSE', message: `${other.src.path} is a further license file (${other.license.id ?? 'not identified'}); its terms apply together with ${primary.src.path}`, path: other.src.path });

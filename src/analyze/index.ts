@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { getCatalogEntry } from '../catalog/index.js';
 import { OmlError, fsError, isOmlError } from '../errors.js';
 import { parseDocument } from '../parse/document.js';
-import { classifyFolder } from '../read/folder.js';
+import { classifyFolder, folderReadme } from '../read/folder.js';
 import { readSource } from '../read/file.js';
 import { ReadBudget } from '../read/budget.js';
 import { withLimits } from '../limits.js';
@@ -91,14 +91,16 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
   const noticeDocs = await docs(files.notice, 'notice');
   let card: SubjectParts['card'] = null;
   const conflicts: SubjectParts['conflicts'] = [];
-  if (files.card) {
-    subject.files.push({ path: files.card, role: 'model-card' });
-    const src = await read(files.card);
+  const readme = folderReadme(files);
+  if (readme) {
+    subject.files.push({ path: readme.path, role: 'model-card' });
+    const src = await read(readme.path);
     if (src) {
-      const doc = parseDocument(src, { limits: opts.limits, markdown: opts.markdown });
+      const doc = parseDocument(src, { limits: opts.limits, markdown: opts.markdown, readme: !readme.frontMatter });
       warnings.push(...doc.warnings);
-      if (doc.card) {
-        card = { path: files.card, meta: doc.card };
+      // front matter is a Hub model card's, read from README.md only (README, README.txt, README.rst have none)
+      if (doc.card && readme.frontMatter) {
+        card = { path: readme.path, meta: doc.card };
         const body = analyzeCardBody(src, doc, doc.card, opts);
         licenseDocs.push(...body.licenseDocs);
         warnings.push(...body.warnings);
@@ -108,7 +110,7 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
         const body = analyzeReadme(src, doc, opts);
         licenseDocs.push(...body.licenseDocs);
         warnings.push(...body.warnings);
-        if (body.card) card = { path: files.card, meta: body.card };
+        if (body.card) card = { path: readme.path, meta: body.card };
       }
     }
   }

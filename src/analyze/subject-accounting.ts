@@ -45,6 +45,12 @@ function accountDocument(d: DocumentAnalysis, strict: boolean, isPrimary: boolea
     const w = accountWholeDocument(d, strict);
     return { additions: [], removals: [], unaccounted: w.unaccounted, notes: [] };
   }
+  if (d.license.header) {
+    // a license header states no terms (they are the license's own, from the catalog): nothing of the
+    // template is missing; its preamble passed the identification veto, so only restrictive wording in it counts
+    const add = accountAdditions(d, d.license.additions, new Set(), false);
+    return { additions: add.passages, removals: [], unaccounted: add.unaccounted, notes: [] };
+  }
   const template = catalogTerms(templateId, 'catalog');
   const keys = new Set(template.map(termKey));
   const templateLines = template.reduce((m, t) => Math.max(m, t.evidence.line), 1);

@@ -12,6 +12,7 @@ import { vetoAdditions, isEnumeratorOnly } from './veto.js';
 import { tokenizeInput } from './prepare.js';
 import { judgeSimilar } from './similar.js';
 import { spdxTemplateMatches, type SpdxTemplateMatch } from './spdx-match.js';
+import { matchHeader, type HeaderMatch } from './header.js';
 import type { LicenseInfo } from '../types.js';
 
 /** Candidates scored exactly after the sampled prefilter. */
@@ -67,6 +68,8 @@ export function identifyText(text: string, path: string): LicenseInfo {
     const others = ranked.filter((r) => r !== spdx.s).slice(0, 5).map((r) => ({ id: r.t.id, score: round(r.jaccard) }));
     return finish(m, text, tokens, seq, spdx.s.t, 'template', 0.95 + 0.05 * spdx.s.jaccard, templateAdditions(text, tokens, seq, spdx.s.t), others, path);
   }
+  const header = matchHeader(m.catalog.dir, text, tokens, hashes);
+  if (header) return headerInfo(m, header, candidates, path);
   if (!best || (best.jaccard < MIN_JACCARD && best.containment < MIN_CONTAINMENT)) {
     return unknown(path, candidates, best ? round(best.jaccard * 0.5) : 0);
   }
@@ -281,6 +284,16 @@ function finish(m: Matcher, text: string, tokens: Tokens, seq: Uint32Array, t: T
     basedOn: t.entry?.basedOn ?? null,
     candidates: candidates?.filter((c) => c.id !== t.id),
     source: path,
+  };
+}
+
+/** A standard license header: the license it names, `template`, its preamble (if any) reported as an addition. */
+function headerInfo(m: Matcher, h: HeaderMatch, candidates: LicenseInfo['candidates'], path: string): LicenseInfo {
+  const t = m.byId.get(h.id);
+  return {
+    id: h.id, spdx: h.id, name: t?.name ?? h.name, family: t?.family ?? 'other', version: t?.version ?? null, match: 'template',
+    confidence: h.preamble || h.skipped ? 0.9 : 0.95, additions: h.preamble ? [h.preamble] : [], removals: [], basedOn: null,
+    candidates: candidates?.filter((c) => c.id !== h.id), source: path, header: true,
   };
 }
 

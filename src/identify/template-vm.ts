@@ -16,6 +16,8 @@ const S = { ESC: 0, OPT_BEGIN: 1, OPT_END: 2, ALT_BEGIN: 3, ALT_SEP: 4, ALT_END:
 const OP_LIMIT = 8;
 
 const WORD = 0, SPLIT = 1, JMP = 2, ANY = 3, MATCH = 4;
+/** The opcode of a program word (for callers reading a program's words). */
+export const WORD_OP = WORD;
 /** SPLIT whose second arm (skip the next word) is open only where the input starts a line. */
 const LSPLIT = 5;
 
@@ -36,6 +38,8 @@ export interface EndOfTerms { endPhrases: number[][]; startPhrases: number[][] }
 
 export interface TemplateStore {
   byId: Map<string, TemplateIndexEntry>;
+  /** Standard license headers (SPDX <standardLicenseHeader>), by license id. */
+  headers: TemplateIndexEntry[];
   endOfTerms: EndOfTerms;
   stream: Uint32Array;
   programs: Map<string, Program | null>;
@@ -51,14 +55,15 @@ export function loadTemplateStore(dir: string): TemplateStore | null {
   const json = path.join(dir, 'spdx', 'templates.json');
   const bin = path.join(dir, 'spdx', 'templates.bin');
   if (!existsSync(json) || !existsSync(bin)) return null;
-  const index = JSON.parse(readFileSync(json, 'utf8')) as { licenses: TemplateIndexEntry[]; endOfTerms?: EndOfTerms };
+  const index = JSON.parse(readFileSync(json, 'utf8')) as { licenses: TemplateIndexEntry[]; headers?: TemplateIndexEntry[]; endOfTerms?: EndOfTerms };
+  const headers = index.headers ?? [];
   const stream = readUint32LE(readFileSync(bin));
   const byId = new Map(index.licenses.map((l) => [l.id, l]));
-  for (const l of index.licenses) {
+  for (const l of [...index.licenses, ...headers]) {
     if (l.offset + l.count > stream.length) throw new Error(`${bin}: template ${l.id} runs past the end of the file`);
   }
   const endOfTerms = index.endOfTerms ?? { endPhrases: [], startPhrases: [] };
-  return { byId, endOfTerms, stream, programs: new Map() };
+  return { byId, headers, endOfTerms, stream, programs: new Map() };
 }
 
 export function getTemplateStore(dir: string): TemplateStore | null {
@@ -77,6 +82,23 @@ export function programOf(s: TemplateStore, id: string): Program | null {
   const p = e ? compile(s.stream.subarray(e.offset, e.offset + e.count)) : null;
   s.programs.set(id, p);
   return p;
+}
+
+/** The program of a license's standard header (compiled once). */
+export function headerProgramOf(s: TemplateStore, h: TemplateIndexEntry): Program {
+  const key = `header:${h.id}`;
+  const have = s.programs.get(key);
+  if (have) return have;
+  const p = compile(s.stream.subarray(h.offset, h.offset + h.count));
+  s.programs.set(key, p);
+  return p;
+}
+
+/** Program positions of the first `k` required words (a match may begin at any of them: a reworded opening). */
+export function leadingWordPcs(p: Program, k: number): number[] {
+  const out: number[] = [];
+  for (let pc = 0; pc < p.op.length && out.length < k; pc++) if (p.op[pc] === WORD && p.req[pc]) out.push(pc);
+  return out;
 }
 
 function compile(stream: Uint32Array): Program {
@@ -161,6 +183,8 @@ export interface VmMatch {
   end: number;
   /** Position where the template started (0 or the body start). */
   start: number;
+  /** Program position the accepted path began at (0 unless `startPcs` offered others). */
+  startPc: number;
   /** Input words matched by required (non-optional) template words: how much of the input the template insists on. */
   required: number;
   /** Input word indexes taken by wildcards, ascending, that are not among the replaced text's own words. */
@@ -173,7 +197,7 @@ export interface VmMatch {
  * never completes (or the work cap is hit).
  */
 export function runProgram(p: Program, w: Uint32Array, starts: number[], lineStart?: Uint8Array,
-  trace?: { furthest: number; pcs: number[] }): VmMatch | null {
+  trace?: { furthest: number; pcs: number[] } | null, startPcs: number[] = [0]): VmMatch | null {
   const n = w.length;
   const mark = new Int32Array(p.op.length).fill(-1);
   let cpc: number[] = [];
@@ -201,9 +225,9 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], lineSta
       pcs.push(pc); recs.push(rec);
     }
   };
-  const startRec = (at: number): number => { recParent.push(-1); recTok.push(-1); recAny.push(0); recStart.push(at); recPc.push(-1); return recParent.length - 1; };
+  const startRec = (at: number, spc: number): number => { recParent.push(-1); recTok.push(-1); recAny.push(0); recStart.push(at); recPc.push(-1 - spc); return recParent.length - 1; };
   for (let i = 0; i <= n; i++) {
-    if (starts.includes(i)) add(cpc, crec, 0, startRec(i), i);
+    if (starts.includes(i)) for (const spc of startPcs) add(cpc, crec, spc, startRec(i, spc), i);
     if (cpc.length === 0) {
       if (starts.some((s) => s > i)) continue;
       break;
@@ -214,7 +238,7 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], lineSta
       const pc = cpc[t]!;
       const o = p.op[pc];
       if (o === MATCH) {
-        if (!best || i > best.end) { best = { end: i, start: 0, required: 0, wild: [] }; bestRec = crec[t]!; }
+        if (!best || i > best.end) { best = { end: i, start: 0, startPc: 0, required: 0, wild: [] }; bestRec = crec[t]!; }
         continue;
       }
       if (i === n) continue;
@@ -240,6 +264,7 @@ export function runProgram(p: Program, w: Uint32Array, starts: number[], lineSta
     r = recParent[r]!;
   }
   best.start = r >= 0 ? recStart[r]! : 0;
+  best.startPc = r >= 0 ? -1 - recPc[r]! : 0;
   best.wild = wild.reverse();
   best.required = required;
   return best;

@@ -35,6 +35,12 @@ export interface ParseOptions {
    * contract; test/parse compares them on the corpus.
    */
   markdown?: 'fast' | 'remark';
+  /**
+   * A README in another format (README, README.txt, README.rst): no front matter is read (it is no
+   * Hub model card) and the text is parsed as markdown whatever its name, the way a README.md is
+   * (setext "License\n=======" headings, which reStructuredText shares, are sections).
+   */
+  readme?: boolean;
 }
 
 /** Deepest container nesting (`>`, list markers) at a line start, and the count of `*`/`_`, in one linear pass. */
@@ -68,9 +74,9 @@ const MAX_NESTING = 64;
 const MAX_EMPHASIS = 5000;
 
 export function parseDocument(src: SourceText, opts: ParseOptions = {}): ParsedDocument {
-  const fm = parseFrontMatter(src.text, src.path, opts.limits);
-  if (!fm && isHtmlInput(src.text, src.path)) return parseHtml(src);
-  const isMd = !!fm || MD_EXT.test(src.path) || looksLikeMarkdown(src.text);
+  const fm = opts.readme ? null : parseFrontMatter(src.text, src.path, opts.limits);
+  if (!fm && !opts.readme && isHtmlInput(src.text, src.path)) return parseHtml(src);
+  const isMd = !!fm || opts.readme || MD_EXT.test(src.path) || looksLikeMarkdown(src.text);
   if (!isMd) return parsePlain(src);
   let md = opts.markdown === 'fast' ? parseMarkdownFast : parseMarkdown;
   const why = md === parseMarkdown ? hostileMarkdown(src.text) : null;

@@ -1,5 +1,5 @@
 import { promises as fsp } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fsError } from '../errors.js';
 
 /** The files of one model folder, by role (full paths, sorted). */
@@ -10,12 +10,17 @@ export interface FolderFiles {
   notice: string[];
   /** README.md: the model card (kept even without front matter). */
   card: string | null;
+  /**
+   * A README in another format (README, README.txt, README.rst; the first in that order): read like
+   * a README.md without front matter, where the folder has no README.md. Never a Hub model card.
+   */
+  readme: string | null;
   /** config.json */
   config: string | null;
   other: string[];
 }
 
-export type FileRole = 'license' | 'use-policy' | 'notice' | 'card' | 'config' | 'other';
+export type FileRole = 'license' | 'use-policy' | 'notice' | 'card' | 'readme' | 'config' | 'other';
 
 // Use policies are tested first: a name such as LLAMA_USE_POLICY.md is a policy, not a license.
 const USE_POLICY = /^(?:use[_\- ]?policy|acceptable[_\- ]?use|prohibited[_\- ]?use|usage[_\- ]?policy)|[_\- ]use[_\- ]?policy/i;
@@ -27,6 +32,8 @@ const NOTICE = /^notice/i;
 /** REUSE-style folder of license texts (LICENSES/MIT.txt). */
 export const LICENSES_DIR = /^licen[cs]es$/i;
 const CARD = /^readme\.md$/i;
+/** READMEs without front matter, in order of preference (index into the alternatives). */
+const README_OTHER = ['readme', 'readme.txt', 'readme.rst'];
 const CONFIG = /^config\.json$/i;
 
 /** Role of a file by its base name (case-insensitive). */
@@ -35,8 +42,17 @@ export function classifyName(name: string): FileRole {
   if (LICENSE.test(name) && !CODE_EXT.test(name)) return 'license';
   if (NOTICE.test(name)) return 'notice';
   if (CARD.test(name)) return 'card';
+  if (README_OTHER.includes(name.toLowerCase())) return 'readme';
   if (CONFIG.test(name)) return 'config';
   return 'other';
+}
+
+const readmeRank = (p: string): number => README_OTHER.indexOf(basename(p).toLowerCase());
+
+/** The README a folder is read with: README.md (a model card when it has front matter), else `readme`. */
+export function folderReadme(f: FolderFiles): { path: string; frontMatter: boolean } | null {
+  if (f.card) return { path: f.card, frontMatter: true };
+  return f.readme ? { path: f.readme, frontMatter: false } : null;
 }
 
 /** Lists the regular files (and symlinks to files) of `dir` and sorts them into roles. */
@@ -47,7 +63,7 @@ export async function classifyFolder(dir: string): Promise<FolderFiles> {
   } catch (e) {
     throw fsError(e, dir, 'directory');
   }
-  const out: FolderFiles = { dir, license: [], usePolicy: [], notice: [], card: null, config: null, other: [] };
+  const out: FolderFiles = { dir, license: [], usePolicy: [], notice: [], card: null, readme: null, config: null, other: [] };
   const names: string[] = [];
   const reuse: string[] = [];
   for (const ent of entries) {
@@ -70,6 +86,12 @@ export async function classifyFolder(dir: string): Promise<FolderFiles> {
       case 'notice': out.notice.push(full); break;
       case 'card':
         if (out.card === null) out.card = full; else out.other.push(full);
+        break;
+      case 'readme':
+        if (out.readme === null || readmeRank(name) < readmeRank(out.readme)) {
+          if (out.readme !== null) out.other.push(out.readme);
+          out.readme = full;
+        } else out.other.push(full);
         break;
       case 'config':
         if (out.config === null) out.config = full; else out.other.push(full);

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyzeFolder } from '../../src/analyze/index.js';
+import { classifyFolder } from '../../src/read/folder.js';
 import { CORPUS, HAVE_CORPUS } from './helpers.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'oml-readme-'));
@@ -85,6 +86,46 @@ describe('README without front matter', () => {
     });
     const r = await analyzeFolder(dir);
     expect(r.conflicts.map((c) => c.code)).toContain('DECLARED_MISMATCH');
+  });
+});
+
+describe('READMEs in other formats (README, README.txt, README.rst)', () => {
+  const shapes: Array<[string, string]> = [
+    ['README', 'A tool\n\nIt converts files.\n\nLicense\n=======\n\nThis project is released under the Apache License, Version 2.0.\n'],
+    ['README.txt', 'A tool\n\nIt converts files.\n\nLICENSE\n\nThis project is released under the Apache License, Version 2.0.\n'],
+    ['README.rst', 'A tool\n======\n\nIt converts files.\n\nLicense\n-------\n\nThis project is released under the Apache License, Version 2.0.\n'],
+  ];
+  for (const [name, text] of shapes) {
+    it(`${name}: a license it says governs the project is read as declared, as from a README.md`, async () => {
+      const dir = folder(`other-${name.replace('.', '-')}`, { [name]: text });
+      const r = await analyzeFolder(dir);
+      expect(r.license).toMatchObject({ id: 'Apache-2.0', match: 'declared' });
+      expect(r.subject.files).toContainEqual({ path: path.join(dir, name), role: 'model-card' });
+      expect(r.warnings.map((w) => w.code)).not.toContain('NO_LICENSE');
+    });
+  }
+
+  it.skipIf(!HAVE_CORPUS)('README.txt: a license text in it is the folder\'s license, evidence in the README', async () => {
+    const mit = readFileSync(path.join(CORPUS, 'deepseek-r1-mit.txt'), 'utf8').replace(/\r\n?/g, '\n');
+    const dir = folder('other-text', { 'README.txt': `A tool\n\nIt converts files.\n\nLicense\n=======\n\n${mit}` });
+    const r = await analyzeFolder(dir);
+    expect(r.license).toMatchObject({ id: 'MIT', match: 'exact' });
+    for (const t of r.terms) expect([t.origin, t.evidence.path]).toEqual(['card-body', path.join(dir, 'README.txt')]);
+  });
+
+  it('front matter in a README.txt is no model card: its license: key declares nothing', async () => {
+    const dir = folder('other-frontmatter', { 'README.txt': '---\nlicense: mit\n---\nA tool.\n' });
+    const r = await analyzeFolder(dir);
+    expect(r.declared).toBeNull();
+    expect(r.license.match).toBe('unknown');
+  });
+
+  it('README.md is preferred over README.txt; README over README.txt over README.rst', async () => {
+    const md = folder('other-both', { 'README.md': '# A tool\n\n## License\n\nMIT\n', 'README.txt': 'A tool\n\nLicense\n=======\n\nApache-2.0\n' });
+    expect((await analyzeFolder(md)).license).toMatchObject({ id: 'MIT', match: 'declared' });
+    const c = await classifyFolder(folder('other-order', { 'README.rst': 'x', 'README.txt': 'y', 'README': 'z' }));
+    expect([c.card, c.readme && path.basename(c.readme)]).toEqual([null, 'README']);
+    expect(c.other.map((p) => path.basename(p))).toEqual(['README.rst', 'README.txt']);
   });
 });
 

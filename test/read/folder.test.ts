@@ -36,7 +36,11 @@ describe('classifyFolder', () => {
   it('classifies single names', () => {
     expect(classifyName('readme.MD')).toBe('card');
     expect(classifyName('Config.JSON')).toBe('config');
-    expect(classifyName('README.txt')).toBe('other');
+    // a README in another format is read like a README.md without front matter (never a card)
+    expect(classifyName('README.txt')).toBe('readme');
+    expect(classifyName('Readme.rst')).toBe('readme');
+    expect(classifyName('README')).toBe('readme');
+    expect(classifyName('README.html')).toBe('other');
     expect(classifyName('LICENSE_USE_POLICY.md')).toBe('use-policy');
   });
 
