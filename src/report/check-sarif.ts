@@ -87,6 +87,9 @@ function sarifEvidence(f: Finding): string {
   return `${f.quote ? ` "${f.quote}"` : ''}${f.catalog ? ` [${catalogWhere(f.catalog)}]` : ''}`;
 }
 
+/** Ends with a full stop (not a second one). */
+const sentence = (s: string) => (s.endsWith('.') ? s : `${s}.`);
+
 /** The quoted sentence as the region's snippet, when it is at the finding's own file:line (not in a catalog text). */
 function snippet(f: Finding): Record<string, unknown> {
   return f.quote && f.location && !f.catalog ? { snippet: { text: escapeText(f.quote) } } : {};
@@ -99,7 +102,7 @@ function result(r: CheckReport, m: ModelResult, f: Finding, opts: SarifOptions):
     ruleId: f.rule,
     ruleIndex: RULE_ORDER.indexOf(f.rule),
     level: f.level,
-    message: { text: cap(escapeText(`${m.id}: ${findingMessage(f)}${sarifEvidence(f)}. Fix: ${f.fix}`), SARIF_MESSAGE_MAX) },
+    message: { text: cap(escapeText(`${m.id}: ${sentence(`${findingMessage(f)}${sarifEvidence(f)}`)} Fix: ${f.fix}`), SARIF_MESSAGE_MAX) },
     locations: loc
       ? [{ physicalLocation: { artifactLocation: { uri: encodeUri(prefix + loc.path) }, region: { startLine: loc.line, ...(loc.column ? { startColumn: loc.column } : {}), ...snippet(f) } } }]
       : [],
