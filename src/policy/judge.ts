@@ -19,7 +19,7 @@ import { policyMode, type Policy, type Waiver } from './config.js';
 import type { Finding, Location, ModelResult, ModelStatus } from './report-schema.js';
 import { CHANGE_CODES, undecidedVerdictFails, warningFindings } from './warning-findings.js';
 import { toPosix } from '../paths.js';
-import { catalogEvidence, findingQuote } from './quote.js';
+import { CATALOG_PREFIX, catalogEvidence, findingQuote } from './quote.js';
 
 export interface JudgeSubject {
   /** Folder path relative to the root (posix), or a model id for references. */
@@ -250,13 +250,16 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
   if (a && cu) {
     // a verdict read from an unrecognised text is reported too: the term that prohibits is a reason of its own
     if (cu.verdict === 'license-required' || cu.verdict === 'prohibited') {
+      const ev = verdictEvidence(ctx, s, cu.verdict);
+      // the summary names the deciding term's place; a catalog one is carried as `catalog`, not as a pseudo-path
+      const pseudo = ev.catalog ? ` (${CATALOG_PREFIX}${ev.catalog.license}:${ev.catalog.line})` : null;
       const crossed = cu.thresholds.filter((t) => t.crossed).map((t) => `${t.metric} ${t.comparator} ${t.limit}${t.currency ? ` ${t.currency}` : ''}${t.actual !== null ? ` (profile: ${t.actual})` : ''}`);
       findings.push({
         rule: cu.verdict,
         level: 'error',
-        message: `${licenseLabel(a)}: ${cu.summary}${crossed.length ? ` [crossed: ${crossed.join('; ')}]` : ''}`,
+        message: `${licenseLabel(a)}: ${pseudo ? cu.summary.split(pseudo).join('') : cu.summary}${crossed.length ? ` [crossed: ${crossed.join('; ')}]` : ''}`,
         fix: cu.actions.length ? cu.actions.join('; ') : cu.verdict === 'license-required' ? 'obtain a separate license from the licensor, or use another model' : 'use another model for this profile',
-        ...verdictEvidence(ctx, s, cu.verdict),
+        ...ev,
         waived: false,
       });
     } else if (cu.verdict === 'unknown' && !unknown) {

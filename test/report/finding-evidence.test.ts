@@ -100,7 +100,7 @@ describe('a model known only by id (a reference judged from the catalog)', () =>
     const text = renderCheckText(r);
     const md = renderCheckMarkdown(r);
     const sarif = renderCheckSarif(r);
-    for (const out of [text, md, sarif]) expect(out).not.toMatch(/catalog:[a-z]/);
+    for (const out of [text, md, sarif, JSON.stringify(r)]) expect(out).not.toMatch(/catalog:[a-z]/);
     expect(text).toContain(`[${lr.catalog!.name} <${lr.catalog!.url}>, line ${lr.catalog!.line} of the published text]`);
     const props = JSON.parse(sarif).runs[0].results.map((x: { properties: { catalog?: unknown } }) => x.properties.catalog).filter(Boolean);
     expect(props.length).toBeGreaterThanOrEqual(3);
