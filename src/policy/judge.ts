@@ -19,7 +19,7 @@ import { policyMode, type Policy, type Waiver } from './config.js';
 import type { Finding, Location, ModelResult, ModelStatus } from './report-schema.js';
 import { CHANGE_CODES, undecidedVerdictFails, warningFindings } from './warning-findings.js';
 import { toPosix } from '../paths.js';
-import { findingQuote } from './quote.js';
+import { CATALOG_PREFIX, catalogEvidence, findingQuote } from './quote.js';
 
 export interface JudgeSubject {
   /** Folder path relative to the root (posix), or a model id for references. */
@@ -109,42 +109,59 @@ function licenseLocation(ctx: JudgeContext, s: JudgeSubject): Location | null {
 interface Evidenced {
   location: Location | null;
   quote?: string;
+  catalog?: Finding['catalog'];
 }
 
 const evidenced = (location: Location | null, quote: string | undefined): Evidenced => (quote ? { location, quote } : { location });
 
+/**
+ * No deciding term in a file under the root: the first one in a catalog text (a model known by id,
+ * a card's declaration) is quoted with its published text; the finding points at the license location.
+ */
+function catalogEvidenced(ctx: JudgeContext, s: JudgeSubject, terms: Array<Term | undefined>): Evidenced {
+  const location = licenseLocation(ctx, s);
+  for (const t of terms) {
+    const catalog = t && catalogEvidence(t);
+    if (!catalog) continue;
+    const quote = findingQuote(t);
+    return quote ? { location, quote, catalog } : { location, catalog };
+  }
+  return { location };
+}
+
 /** The location (and sentence) of the term that best explains the tier (largest point loss). */
 function tierEvidence(ctx: JudgeContext, s: JudgeSubject): Evidenced {
   const a = s.analysis!;
+  const reasons = [...a.openness.reasons].filter((r) => r.term).sort((x, y) => y.points - x.points);
+  const termOf = (ref: NonNullable<(typeof reasons)[number]['term']>) =>
+    a.terms.find((t) => t.name === ref.name && t.evidence.path === ref.path && t.evidence.line === ref.line);
   if (s.source !== 'reference') {
-    const reasons = [...a.openness.reasons].filter((r) => r.term).sort((x, y) => y.points - x.points);
     for (const r of reasons) {
       const ref = r.term!;
       const loc = termLocation(ctx, { evidence: { path: ref.path, line: ref.line } });
       if (!loc) continue;
-      const term = a.terms.find((t) => t.name === ref.name && t.evidence.path === ref.path && t.evidence.line === ref.line);
-      return evidenced(loc, findingQuote(term));
+      return evidenced(loc, findingQuote(termOf(ref)));
     }
   }
-  return { location: licenseLocation(ctx, s) };
+  return catalogEvidenced(ctx, s, reasons.map((r) => termOf(r.term!)));
 }
 
 const PROHIBITING = new Set(['non-commercial', 'research-only', 'non-production', 'territory-exclusion']);
 
 function verdictEvidence(ctx: JudgeContext, s: JudgeSubject, verdict: 'license-required' | 'prohibited'): Evidenced {
   const a = s.analysis!;
+  const lines = new Set((a.commercialUse?.thresholds ?? []).filter((t) => t.crossed && t.line).map((t) => t.line!));
+  const candidates = a.terms.filter((t) =>
+    (t.kind === 'threshold' && t.consequence === verdict && (lines.size === 0 || lines.has(t.evidence.line))) ||
+    (verdict === 'prohibited' && t.kind === 'restriction' && PROHIBITING.has(t.name)));
+  const ordered = [...candidates.filter((t) => t.origin === 'text'), ...candidates.filter((t) => t.origin !== 'text')];
   if (s.source !== 'reference') {
-    const lines = new Set((a.commercialUse?.thresholds ?? []).filter((t) => t.crossed && t.line).map((t) => t.line!));
-    const candidates = a.terms.filter((t) =>
-      (t.kind === 'threshold' && t.consequence === verdict && (lines.size === 0 || lines.has(t.evidence.line))) ||
-      (verdict === 'prohibited' && t.kind === 'restriction' && PROHIBITING.has(t.name)));
-    const ordered = [...candidates.filter((t) => t.origin === 'text'), ...candidates.filter((t) => t.origin !== 'text')];
     for (const t of ordered) {
       const loc = termLocation(ctx, t);
       if (loc) return evidenced(loc, findingQuote(t));
     }
   }
-  return { location: licenseLocation(ctx, s) };
+  return catalogEvidenced(ctx, s, ordered);
 }
 
 function licenseLabel(a: Analysis): string {
@@ -233,13 +250,16 @@ export function judgeModel(s: JudgeSubject, ctx: JudgeContext): ModelResult {
   if (a && cu) {
     // a verdict read from an unrecognised text is reported too: the term that prohibits is a reason of its own
     if (cu.verdict === 'license-required' || cu.verdict === 'prohibited') {
+      const ev = verdictEvidence(ctx, s, cu.verdict);
+      // the summary names the deciding term's place; a catalog one is carried as `catalog`, not as a pseudo-path
+      const pseudo = ev.catalog ? ` (${CATALOG_PREFIX}${ev.catalog.license}:${ev.catalog.line})` : null;
       const crossed = cu.thresholds.filter((t) => t.crossed).map((t) => `${t.metric} ${t.comparator} ${t.limit}${t.currency ? ` ${t.currency}` : ''}${t.actual !== null ? ` (profile: ${t.actual})` : ''}`);
       findings.push({
         rule: cu.verdict,
         level: 'error',
-        message: `${licenseLabel(a)}: ${cu.summary}${crossed.length ? ` [crossed: ${crossed.join('; ')}]` : ''}`,
+        message: `${licenseLabel(a)}: ${pseudo ? cu.summary.split(pseudo).join('') : cu.summary}${crossed.length ? ` [crossed: ${crossed.join('; ')}]` : ''}`,
         fix: cu.actions.length ? cu.actions.join('; ') : cu.verdict === 'license-required' ? 'obtain a separate license from the licensor, or use another model' : 'use another model for this profile',
-        ...verdictEvidence(ctx, s, cu.verdict),
+        ...ev,
         waived: false,
       });
     } else if (cu.verdict === 'unknown' && !unknown) {

@@ -26,6 +26,15 @@ export const LocationSchema = z.object({
 });
 export type Location = z.infer<typeof LocationSchema>;
 
+/** A sentence of a catalog license's published text, which the user may not have locally. */
+export const CatalogEvidenceSchema = z.object({
+  license: z.string(),
+  name: z.string(),
+  url: z.string(),
+  line: z.number().int().min(1),
+});
+export type CatalogEvidence = z.infer<typeof CatalogEvidenceSchema>;
+
 export const FindingSchema = z.object({
   rule: RuleIdSchema,
   /** error: fails the check (unless waived); warning: reported only. */
@@ -36,8 +45,10 @@ export const FindingSchema = z.object({
   location: LocationSchema.nullable(),
   /** True when a valid waiver turned this error into a pass. */
   waived: z.boolean(),
-  /** The sentence of the input the finding rests on (the term that prohibits, requires a license or decides the tier), on one line, at most 400 characters; absent when none is in a file under the root. */
+  /** The sentence the finding rests on (the term that prohibits, requires a license or decides the tier), on one line, at most 400 characters: from a file under the root, or from the catalog's published text (see `catalog`); absent when there is none. */
   quote: z.string().optional(),
+  /** When that sentence is in a catalog license the model is known by (a model id in code, a card's `license:`), not in a file under the root: the published text's catalog id, name, canonical URL and line. */
+  catalog: CatalogEvidenceSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -1,8 +1,10 @@
 /** `oml check --format markdown`: a PR comment / GitHub job summary with one table row per model. */
-import type { CheckReport, ModelResult } from '../policy/report-schema.js';
+import type { CheckReport, Finding, ModelResult } from '../policy/report-schema.js';
 import { isFindingWarning } from '../policy/warning-findings.js';
 import { orderedFindings, primaryFinding, relaxed } from './check-text.js';
 import { mdCode, mdText } from './escape.js';
+import { catalogWhere, findingMessage } from './finding-words.js';
+import { shorten } from './term-lines.js';
 
 const ICON: Record<ModelResult['status'], string> = { fail: '❌ fail', warn: '⚠️ warn', waived: '🟡 waived', pass: '✅ pass' };
 
@@ -20,7 +22,7 @@ export function renderCheckMarkdown(r: CheckReport): string {
     for (const m of r.models) {
       const p = primaryFinding(m);
       const where = p?.location ? ` (${mdCode(`${p.location.path}:${p.location.line}`)})` : '';
-      const reason = p ? `${p.rule}: ${cell(p.message)}${where}` : '';
+      const reason = p ? `${p.rule}: ${cell(findingMessage(p))}${mdEvidence(p)}${where}` : '';
       const fix = m.status === 'waived' ? `waived: ${cell(m.waiver?.reason ?? '')}${m.waiver?.expires ? ` (until ${m.waiver.expires})` : ''}` : p ? cell(p.fix) : m.actions.length ? cell(m.actions.join('; ')) : '';
       out.push(`| ${ICON[m.status]} | ${mdCode(m.id)}${m.source === 'reference' ? ' (ref)' : ''} | ${cell(m.license.id ?? m.license.name ?? 'unknown')} | ${m.tier} | ${m.verdict ?? '—'} | ${reason} | ${fix} |`);
     }
@@ -42,6 +44,12 @@ export function renderCheckMarkdown(r: CheckReport): string {
   return `${out.join('\n')}`;
 }
 
+/** ` "quoted sentence…" (License name <url>, line N of the published text)`: the quote shortened with an ellipsis, escaped. */
+export function mdEvidence(f: Pick<Finding, 'quote' | 'catalog'>): string {
+  const quote = f.quote ? ` "${mdText(shorten(f.quote))}"` : '';
+  return `${quote}${f.catalog ? ` (${mdText(catalogWhere(f.catalog))})` : ''}`;
+}
+
 const mdAt = (path: string | undefined, line: number | undefined) => (path ? ` (${mdCode(`${path}${line ? `:${line}` : ''}`, false)})` : '');
 
 /**
@@ -56,7 +64,7 @@ export function modelDetails(models: ModelResult[]): string[] {
     for (const f of orderedFindings(m)) {
       if (f === p) continue;
       const level = f.level === 'error' ? (f.waived ? 'waived' : '**error**') : 'warning';
-      items.push(`- ${mdCode(m.id, false)} ${level} ${f.rule}: ${mdText(f.message)}${mdAt(f.location?.path, f.location?.line)}`);
+      items.push(`- ${mdCode(m.id, false)} ${level} ${f.rule}: ${mdText(findingMessage(f))}${mdEvidence(f)}${mdAt(f.location?.path, f.location?.line)}`);
     }
     for (const w of m.warnings) {
       if (isFindingWarning(w)) continue;

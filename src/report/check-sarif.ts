@@ -8,6 +8,7 @@ import type { CheckReport, Finding, ModelResult, RuleId } from '../policy/report
 import { isFindingWarning } from '../policy/warning-findings.js';
 import type { Warning } from '../types.js';
 import { SARIF_MESSAGE_MAX, cap, escapeText } from './escape.js';
+import { catalogWhere, findingMessage } from './finding-words.js';
 
 /** GitHub code scanning rejects a run with more than 25,000 results; the last slot is a summary of what was left out. */
 export const SARIF_MAX_RESULTS = 25_000;
@@ -81,6 +82,19 @@ function warningResults(r: CheckReport, opts: SarifOptions): Array<Record<string
   ];
 }
 
+/** ` "quote" [License name <url>, line N of the published text]` for the message (the quote at most QUOTE_MAX characters). */
+function sarifEvidence(f: Finding): string {
+  return `${f.quote ? ` "${f.quote}"` : ''}${f.catalog ? ` [${catalogWhere(f.catalog)}]` : ''}`;
+}
+
+/** Ends with a full stop (not a second one). */
+const sentence = (s: string) => (s.endsWith('.') ? s : `${s}.`);
+
+/** The quoted sentence as the region's snippet, when it is at the finding's own file:line (not in a catalog text). */
+function snippet(f: Finding): Record<string, unknown> {
+  return f.quote && f.location && !f.catalog ? { snippet: { text: escapeText(f.quote) } } : {};
+}
+
 function result(r: CheckReport, m: ModelResult, f: Finding, opts: SarifOptions): Record<string, unknown> {
   const loc = f.location ?? (r.config.path ? { path: r.config.path, line: 1 } : null);
   const prefix = opts.uriPrefix ? `${opts.uriPrefix.replace(/\/+$/, '')}/` : '';
@@ -88,12 +102,16 @@ function result(r: CheckReport, m: ModelResult, f: Finding, opts: SarifOptions):
     ruleId: f.rule,
     ruleIndex: RULE_ORDER.indexOf(f.rule),
     level: f.level,
-    message: { text: cap(escapeText(`${m.id}: ${f.message}. Fix: ${f.fix}`), SARIF_MESSAGE_MAX) },
+    message: { text: cap(escapeText(`${m.id}: ${sentence(`${findingMessage(f)}${sarifEvidence(f)}`)} Fix: ${f.fix}`), SARIF_MESSAGE_MAX) },
     locations: loc
-      ? [{ physicalLocation: { artifactLocation: { uri: encodeUri(prefix + loc.path) }, region: { startLine: loc.line, ...(loc.column ? { startColumn: loc.column } : {}) } } }]
+      ? [{ physicalLocation: { artifactLocation: { uri: encodeUri(prefix + loc.path) }, region: { startLine: loc.line, ...(loc.column ? { startColumn: loc.column } : {}), ...snippet(f) } } }]
       : [],
     partialFingerprints: { 'omlModel/v1': `${m.id}:${f.rule}` },
-    properties: { model: m.id, tier: m.tier, license: m.license.id, verdict: m.verdict },
+    properties: {
+      model: m.id, tier: m.tier, license: m.license.id, verdict: m.verdict,
+      ...(f.quote ? { quote: escapeText(f.quote) } : {}),
+      ...(f.catalog ? { catalog: f.catalog } : {}),
+    },
   };
   if (f.waived && m.waiver) out.suppressions = [{ kind: 'external', status: 'accepted', justification: m.waiver.reason }];
   return out;

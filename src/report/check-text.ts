@@ -11,6 +11,7 @@ import { isFindingWarning } from '../policy/warning-findings.js';
 import type { Warning } from '../types.js';
 import type { CheckWording } from './check-wording.js';
 import { escapeText } from './escape.js';
+import { catalogWhere, findingMessage } from './finding-words.js';
 import { flatten, groupDigits, shorten } from './term-lines.js';
 import { fill, reportText } from './text-wording.js';
 
@@ -92,7 +93,8 @@ function findingLines(f: Finding, detail: CheckDetail): string[] {
   const w = words();
   const level = f.level === 'error' ? (f.waived ? w.levels.waived : w.levels.error) : w.levels.warning;
   const quote = f.quote ? ` "${detail === 'verbose' ? flatten(f.quote) : shorten(f.quote)}"` : '';
-  const lines = [`${INDENT}${level} ${f.rule}: ${f.message}${quote}${at(f)}`];
+  const published = f.catalog ? ` [${catalogWhere(f.catalog)}]` : '';
+  const lines = [`${INDENT}${level} ${f.rule}: ${findingMessage(f)}${quote}${published}${at(f)}`];
   // the fix of what fails always; of what was waived or only warns with --verbose
   if ((f.level === 'error' && !f.waived) || detail === 'verbose') lines.push(`${INDENT}  ${fill(w.fix, { fix: f.fix })}`);
   return lines;

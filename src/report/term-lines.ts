@@ -5,6 +5,7 @@
  */
 import { termActionText } from '../assess/commercial.js';
 import { getCatalogEntry } from '../catalog/index.js';
+import { CATALOG_PREFIX } from '../policy/quote.js';
 import type { Term } from '../types.js';
 import { fill, reportText } from './text-wording.js';
 
@@ -27,7 +28,6 @@ export function shorten(s: string, max = reportText().quoteChars): string {
   return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
-const CATALOG_PREFIX = 'catalog:';
 
 /** Where a term's sentence is: file:line, or a catalog text's name, canonical URL and line. */
 export function sourceOf(t: Term): string {
