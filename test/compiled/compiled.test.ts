@@ -18,6 +18,7 @@ import { buildSpdxFingerprints } from '../../src/build/spdx-fingerprints.js';
 import { LEXICON_SOURCES, lexiconsDir, loadLexicon, parseLexiconFiles } from '../../src/lexicon.js';
 import { readCompiledFile } from '../../src/compiled/index.js';
 import { validatedLexicons } from '../../src/build/lexicons.js';
+import { SpdxFingerprintFileSchema } from '../../src/catalog/schema.js';
 import { ReaderLexiconSchema } from '../../src/extract/clause/lexicon.js';
 
 const built = existsSync(compiledPath('catalog'));
@@ -43,6 +44,12 @@ describe.runIf(built)('compiled data written by the build (npm test builds first
     expect(Buffer.from(loadSpdxShingles(index).buffer).equals(bin)).toBe(true);
     expect(index.licenses.length).toBeGreaterThan(600);
     expect(index.source).toMatch(/^spdx-license-list@\d/);
+  });
+
+  test('the build validated the SPDX fingerprint index: marked so, and equal to what zod gives', () => {
+    const c = JSON.parse(readFileSync(compiledPath('spdx-fingerprints'), 'utf8')) as { validated?: string[]; value: unknown };
+    expect(c.validated).toEqual(['value']);
+    expect(loadSpdxFingerprints()).toEqual(SpdxFingerprintFileSchema.parse(c.value));
   });
 
   test('lexicons.json holds every data/lexicons YAML file, parsed', () => {
