@@ -3,7 +3,9 @@
  * when first loaded and cached. Words live in data, never in code. The build
  * stores them parsed in dist/data/lexicons.json (used only while the YAML
  * sources still hash to its digest: ../compiled/index.ts), which spares the
- * YAML parser at start-up; zod validates either way.
+ * YAML parser at start-up. zod validates the YAML; a compiled lexicon the build
+ * validated with the same schema (src/build/lexicons.ts, listed in the file's
+ * `validated`) is used as it is.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { OmlError } from './errors.js';
 import { dataPath, toPosix } from './paths.js';
-import { readCompiled, sourceFiles } from './compiled/index.js';
+import { readCompiledFile, sourceFiles } from './compiled/index.js';
 
 const cache = new Map<string, unknown>();
 
@@ -24,12 +26,13 @@ export function parseLexiconFiles(dir: string, files: string[]): Record<string, 
   return Object.fromEntries(files.map((f) => [toPosix(path.relative(dir, f)).replace(LEXICON_SOURCES, ''), parse(readFileSync(f, 'utf8'), { maxAliasCount: 0 })]));
 }
 
-let compiled: Record<string, unknown> | null | undefined;
-function compiledLexicons(): Record<string, unknown> | null {
+let compiled: { value: Record<string, unknown>; validated: ReadonlySet<string> } | null | undefined;
+function compiledLexicons(): { value: Record<string, unknown>; validated: ReadonlySet<string> } | null {
   if (compiled !== undefined) return compiled;
   try {
     const dir = lexiconsDir();
-    compiled = readCompiled<Record<string, unknown>>('lexicons', dir, sourceFiles(dir, LEXICON_SOURCES));
+    const c = readCompiledFile<Record<string, unknown>>('lexicons', dir, sourceFiles(dir, LEXICON_SOURCES));
+    compiled = c ? { value: c.value, validated: new Set(c.validated ?? []) } : null;
   } catch {
     compiled = null;
   }
@@ -41,7 +44,12 @@ export function loadLexicon<T>(name: string, schema: z.ZodType<T>): T {
   const hit = cache.get(name);
   if (hit !== undefined) return hit as T;
   const file = dataPath('data', 'lexicons', `${name}.yaml`);
-  let raw: unknown = compiledLexicons()?.[name];
+  const c = compiledLexicons();
+  let raw: unknown = c?.value[name];
+  if (raw !== undefined && c!.validated.has(name)) {
+    cache.set(name, raw);
+    return raw as T;
+  }
   try {
     raw ??= parse(readFileSync(file, 'utf8'), { maxAliasCount: 0 });
   } catch (e) {

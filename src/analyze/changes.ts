@@ -19,7 +19,7 @@ import { splitSentences } from '../parse/sentences.js';
 import type { Passage, Sentence, Term, TermRef, Warning } from '../types.js';
 import type { DocumentAnalysis } from './document.js';
 
-const ChangesLexiconSchema = z.object({
+export const ChangesLexiconSchema = z.object({
   restrictive: z.array(z.string().min(1)).min(1),
   harmless: z.array(z.string().min(1)),
 }).strict();

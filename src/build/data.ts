@@ -15,11 +15,12 @@ import { dataPath } from '../paths.js';
 import { compiledPath, digestOf, sourceFiles, type CompiledFile } from '../compiled/index.js';
 import { writeSpdxFingerprints } from './spdx-fingerprints.js';
 import { LEXICON_SOURCES, lexiconsDir, parseLexiconFiles } from '../lexicon.js';
+import { validatedLexicons } from './lexicons.js';
 
-function write<T>(name: string, dir: string, files: string[], value: T): void {
+function write<T>(name: string, dir: string, files: string[], value: T, validated?: string[]): void {
   const out = compiledPath(name);
   mkdirSync(path.dirname(out), { recursive: true });
-  const data: CompiledFile<T> = { digest: digestOf(dir, files), value };
+  const data: CompiledFile<T> = { digest: digestOf(dir, files), value, ...(validated ? { validated } : {}) };
   writeFileSync(out, JSON.stringify(data));
   process.stdout.write(`build-data: ${path.relative(process.cwd(), out)} (${files.length} sources)\n`);
 }
@@ -36,4 +37,5 @@ for (const file of Object.keys(DATA_TABLES) as Array<keyof typeof DATA_TABLES>) 
 }
 const lexDir = lexiconsDir();
 const lexFiles = sourceFiles(lexDir, LEXICON_SOURCES);
-write('lexicons', lexDir, lexFiles, parseLexiconFiles(lexDir, lexFiles));
+const lexicons = parseLexiconFiles(lexDir, lexFiles);
+write('lexicons', lexDir, lexFiles, lexicons, validatedLexicons(lexicons));

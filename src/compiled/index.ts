@@ -15,6 +15,11 @@ export interface CompiledFile<T> {
   /** sha256 over the sources' relative paths and bytes. */
   digest: string;
   value: T;
+  /**
+   * Names (keys of value) whose entry the build checked against its zod schema and found unchanged by
+   * it (no defaults or transforms applied): the run uses them without validating again.
+   */
+  validated?: string[];
 }
 
 /** Files under dir whose name matches ext, recursively, in a sorted walk (each folder's entries by name). */
@@ -48,14 +53,19 @@ export function compiledPath(name: string): string {
   return path.join(packageRoot(), 'dist', 'data', `${name}.json`);
 }
 
-/** The compiled value when present and made from exactly these sources; otherwise null. */
-export function readCompiled<T>(name: string, dir: string, files: string[]): T | null {
+/** The compiled file when present and made from exactly these sources; otherwise null. */
+export function readCompiledFile<T>(name: string, dir: string, files: string[]): CompiledFile<T> | null {
   const file = compiledPath(name);
   if (process.env.OML_NO_COMPILED === '1' || !existsSync(file)) return null;
   try {
     const c = JSON.parse(readFileSync(file, 'utf8')) as CompiledFile<T>;
-    return c.digest === digestOf(dir, files) ? c.value : null;
+    return c.digest === digestOf(dir, files) ? c : null;
   } catch {
     return null;
   }
+}
+
+/** The compiled value when present and made from exactly these sources; otherwise null. */
+export function readCompiled<T>(name: string, dir: string, files: string[]): T | null {
+  return readCompiledFile<T>(name, dir, files)?.value ?? null;
 }

@@ -26,44 +26,64 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c ===
 
 /** Builds the automaton of lowercase keywords (single spaces between words). */
 export function buildKeywords(keywords: string[]): KeywordAutomaton {
-  const trieAscii: Int32Array[] = [new Int32Array(ASCII).fill(-1)];
+  // the trie's ASCII edges go straight into the dense table (-1: no edge yet; filled from the failure
+  // links below), grown by doubling: one typed array, no per-state allocation
+  let ascii = new Int32Array(64 * ASCII).fill(-1);
+  let size = 1;
   const wide: Array<Map<number, number> | undefined> = [undefined];
   const out: Array<number[] | undefined> = [undefined];
+  const newState = (): number => {
+    if ((size + 1) * ASCII > ascii.length) {
+      const grown = new Int32Array(ascii.length * 2).fill(-1);
+      grown.set(ascii);
+      ascii = grown;
+    }
+    wide.push(undefined);
+    out.push(undefined);
+    return size++;
+  };
   keywords.forEach((k, ki) => {
     let s = 0;
     for (let i = 0; i < k.length; i++) {
       const c = isSpace(k.charCodeAt(i)) ? 32 : k.charCodeAt(i);
       let next: number;
       if (c < ASCII) {
-        next = trieAscii[s]![c]!;
-        if (next === -1) { next = trieAscii.length; trieAscii[s]![c] = next; trieAscii.push(new Int32Array(ASCII).fill(-1)); wide.push(undefined); out.push(undefined); }
+        next = ascii[s * ASCII + c]!;
+        if (next === -1) { next = newState(); ascii[s * ASCII + c] = next; }
       } else {
         const m = (wide[s] ??= new Map());
         next = m.get(c) ?? -1;
-        if (next === -1) { next = trieAscii.length; m.set(c, next); trieAscii.push(new Int32Array(ASCII).fill(-1)); wide.push(undefined); out.push(undefined); }
+        if (next === -1) { next = newState(); m.set(c, next); }
       }
       s = next;
     }
     (out[s] ??= []).push(ki);
   });
-  const size = trieAscii.length;
+  ascii = ascii.slice(0, size * ASCII);
   const fail = new Int32Array(size);
-  const ascii = new Int32Array(size * ASCII);
-  // breadth-first: failure links, output merging and the dense ASCII table
+  // breadth-first: failure links, output merging and the missing ASCII transitions (those of the failure state)
   const queue: number[] = [0];
-  for (let c = 0; c < ASCII; c++) ascii[c] = Math.max(0, trieAscii[0]![c]!);
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi]!;
-    const children: Array<[number, number]> = [];
-    for (let c = 0; c < ASCII; c++) if (trieAscii[s]![c]! !== -1) children.push([c, trieAscii[s]![c]!]);
-    for (const [c, t] of wide[s] ?? []) children.push([c, t]);
-    for (const [c, t] of children) {
+    const row = s * ASCII;
+    const frow = fail[s]! * ASCII;
+    for (let c = 0; c < ASCII; c++) {
+      const t = ascii[row + c]!;
+      if (t === -1) {
+        ascii[row + c] = s === 0 ? 0 : ascii[frow + c]!;
+        continue;
+      }
+      fail[t] = s === 0 ? 0 : ascii[frow + c]!;
+      const inherited = out[fail[t]!];
+      if (inherited) out[t] = [...(out[t] ?? []), ...inherited];
+      queue.push(t);
+    }
+    for (const [c, t] of wide[s] ?? []) {
       fail[t] = s === 0 ? 0 : step({ ascii, wide, fail }, fail[s]!, c);
       const inherited = out[fail[t]!];
       if (inherited) out[t] = [...(out[t] ?? []), ...inherited];
       queue.push(t);
     }
-    if (s !== 0) for (let c = 0; c < ASCII; c++) ascii[s * ASCII + c] = trieAscii[s]![c]! !== -1 ? trieAscii[s]![c]! : ascii[fail[s]! * ASCII + c]!;
   }
   return { size, ascii, wide, fail, out };
 }

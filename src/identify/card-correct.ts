@@ -14,15 +14,20 @@ import { isCurrentSpdxId } from '../parse/spdx.js';
 import { phraseWords } from './card-phrases.js';
 
 const require = createRequire(import.meta.url);
-const spdxCorrect = require('spdx-correct') as (id: string, opts?: { upgrade: boolean }) => string | null;
-const spdxNames = require('spdx-license-list') as Record<string, { name: string } | undefined>;
+// loaded on first use: a run whose texts carry no free-form SPDX spelling never reads these packages (start-up time)
+type SpdxCorrect = (id: string, opts?: { upgrade: boolean }) => string | null;
+let correctFn: SpdxCorrect | undefined;
+let names: Record<string, { name: string } | undefined> | undefined;
+const spdxCorrect: SpdxCorrect = (id, opts) => (correctFn ??= require('spdx-correct') as SpdxCorrect)(id, opts);
+const spdxNames = (): Record<string, { name: string } | undefined> =>
+  (names ??= require('spdx-license-list') as Record<string, { name: string } | undefined>);
 
 /** Words a free-form license value may carry besides the license's own. */
 const FILLER = new Set(['the', 'license', 'licensed', 'licenses', 'version', 'v', 'software', 'public']);
 
 /** Every word of the value is in the id or the SPDX name (filler aside). */
 function accountedFor(value: string, id: string): boolean {
-  const known = new Set([...phraseWords(id), ...phraseWords(spdxNames[id]?.name ?? '')]);
+  const known = new Set([...phraseWords(id), ...phraseWords(spdxNames()[id]?.name ?? '')]);
   return phraseWords(value).map((w) => (w.endsWith('+') ? w.slice(0, -1) : w)).every((w) => w === '' || FILLER.has(w) || known.has(w));
 }
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { loadLexicon } from '../lexicon.js';
 
-const NumberWordsSchema = z.object({
+export const NumberWordsSchema = z.object({
   units: z.record(z.string(), z.number().int()),
   tens: z.record(z.string(), z.number().int()),
   hundred: z.array(z.string()).min(1),

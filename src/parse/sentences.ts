@@ -13,7 +13,7 @@ import { lastAtOrBefore } from '../sorted.js';
  * and the change reading (analyze/changes.ts) all use it.
  */
 
-const SentencesLexiconSchema = z.object({
+export const SentencesLexiconSchema = z.object({
   /** Lower case, without the final period. */
   abbreviations: z.array(z.string().min(1).refine((w) => w === w.toLowerCase() && !w.endsWith('.'), 'lower case, no final period')).min(1),
 }).strict();

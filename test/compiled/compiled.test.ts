@@ -15,7 +15,11 @@ import { DATA_TABLES, loadDataTable } from '../../src/assess/data.js';
 import { dataPath } from '../../src/paths.js';
 import { loadSpdxFingerprints, loadSpdxShingles, spdxDigest } from '../../src/catalog/spdx-load.js';
 import { buildSpdxFingerprints } from '../../src/build/spdx-fingerprints.js';
-import { LEXICON_SOURCES, lexiconsDir, parseLexiconFiles } from '../../src/lexicon.js';
+import { LEXICON_SOURCES, lexiconsDir, loadLexicon, parseLexiconFiles } from '../../src/lexicon.js';
+import { readCompiledFile } from '../../src/compiled/index.js';
+import { validatedLexicons } from '../../src/build/lexicons.js';
+import { SpdxFingerprintFileSchema } from '../../src/catalog/schema.js';
+import { ReaderLexiconSchema } from '../../src/extract/clause/lexicon.js';
 
 const built = existsSync(compiledPath('catalog'));
 
@@ -42,6 +46,12 @@ describe.runIf(built)('compiled data written by the build (npm test builds first
     expect(index.source).toMatch(/^spdx-license-list@\d/);
   });
 
+  test('the build validated the SPDX fingerprint index: marked so, and equal to what zod gives', () => {
+    const c = JSON.parse(readFileSync(compiledPath('spdx-fingerprints'), 'utf8')) as { validated?: string[]; value: unknown };
+    expect(c.validated).toEqual(['value']);
+    expect(loadSpdxFingerprints()).toEqual(SpdxFingerprintFileSchema.parse(c.value));
+  });
+
   test('lexicons.json holds every data/lexicons YAML file, parsed', () => {
     const dir = lexiconsDir();
     const files = sourceFiles(dir, LEXICON_SOURCES);
@@ -49,6 +59,25 @@ describe.runIf(built)('compiled data written by the build (npm test builds first
     expect(value, 'dist/data/lexicons.json is stale: run npm run build').not.toBeNull();
     expect(Object.keys(value!)).toContain('reader/en');
     expect(value).toEqual(JSON.parse(JSON.stringify(parseLexiconFiles(dir, files))));
+  });
+
+  test('lexicons.json lists as validated the lexicons the build checked, and those load as zod would give them', () => {
+    const dir = lexiconsDir();
+    const files = sourceFiles(dir, LEXICON_SOURCES);
+    const c = readCompiledFile<Record<string, unknown>>('lexicons', dir, files);
+    expect(c, 'dist/data/lexicons.json is stale: run npm run build').not.toBeNull();
+    const parsed = parseLexiconFiles(dir, files);
+    expect(c!.validated).toEqual(validatedLexicons(parsed));
+    // every lexicon file has a schema at build time (a new one without is validated at run time instead)
+    expect(c!.validated).toEqual(Object.keys(parsed).sort());
+    const en = loadLexicon('reader/en', ReaderLexiconSchema);
+    expect(en).toEqual(ReaderLexiconSchema.parse(parsed['reader/en']));
+  });
+
+  test('the build fails on an invalid lexicon, naming the file', () => {
+    const dir = lexiconsDir();
+    const parsed = parseLexiconFiles(dir, sourceFiles(dir, LEXICON_SOURCES));
+    expect(() => validatedLexicons({ ...parsed, 'reader/en': { categories: 'nope' } })).toThrow(/data\/lexicons\/reader\/en\.yaml: invalid/);
   });
 
   test('every data/ table is compiled', () => {
