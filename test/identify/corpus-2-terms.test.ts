@@ -31,7 +31,8 @@ import { ROOT } from './helpers.js';
 // The precision floors were lowered once, at that merge, for the reader's new false readings on these real texts
 // (same-license from a patent-litigation clause, research-only from a sentence describing another license, commercial-use
 // from a feedback clause, threshold values read without their consequence): listed in the session notes as open work.
-const FLOOR = { recall: 338 / 380, precision: 338 / 376, thresholdRecall: 3 / 8, thresholdPrecision: 3 / 11 };
+// Branch rr2: cogvideox's 'must not exceed 1 million visits' read as > with license-required: 338/375, thresholds 4/8 and 4/9.
+const FLOOR = { recall: 338 / 380, precision: 338 / 375, thresholdRecall: 4 / 8, thresholdPrecision: 4 / 9 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
 const TIER_FLOOR = 29;
 
