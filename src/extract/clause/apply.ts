@@ -142,6 +142,9 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
       if (th.comparator) fields.comparator = th.comparator;
       if (fields.currency === undefined && th.currency) fields.currency = th.currency;
       if (fields.period === undefined && th.period) fields.period = th.period;
+      // no consequence word, but the threshold sits in a prohibition (a list item under "You agree not to use the
+      // model: ... (a) if you earned more than $5M"): crossing it is prohibited
+      if (rule.fields.consequence && fields.consequence === undefined && reading.parts.some((p) => p.role === 'main' && p.modality === 'prohibition' && !p.definition && !p.hypothetical)) fields.consequence = 'prohibited';
     }
     out.push({ index: ri, fields });
   }
