@@ -201,12 +201,9 @@ function encode(nodes, out) {
  */
 export function spdxXmlTexts(dir = SPDX_XML_DIR) {
   const out = new Map();
-  if (!existsSync(dir)) return out;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
-    const doc = new DOMParser().parseFromString(readFileSync(path.join(dir, file), 'utf8'), 'text/xml');
-    const lic = doc.getElementsByTagName('license')[0];
-    const text = lic?.getElementsByTagName('text')[0];
-    if (!lic || !text || isDeprecated(lic)) continue;
+  for (const lic of licensesIn(dir)) {
+    const text = lic.getElementsByTagName('text')[0];
+    if (!text) continue;
     out.set(lic.getAttribute('licenseId'), { name: lic.getAttribute('name'), osi: lic.getAttribute('isOsiApproved') === 'true', text: plainText(text) });
   }
   return out;
@@ -252,16 +249,23 @@ function stripNl(x) {
 /** The plain text of every license's standard header in the XML, by id (for tests; never committed). */
 export function spdxXmlHeaders(dir = SPDX_XML_DIR) {
   const out = new Map();
-  if (!existsSync(dir)) return out;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
-    const doc = new DOMParser().parseFromString(readFileSync(path.join(dir, file), 'utf8'), 'text/xml');
-    const lic = doc.getElementsByTagName('license')[0];
-    const header = lic?.getElementsByTagName('standardLicenseHeader')[0];
-    if (!lic || !header || isDeprecated(lic)) continue;
+  for (const lic of licensesIn(dir)) {
+    const header = lic.getElementsByTagName('standardLicenseHeader')[0];
+    if (!header) continue;
     const text = plainText(header).replace(/[ \t]+/g, ' ').replace(/\n\s*\n\s*/g, '\n\n').trim();
     if (text) out.set(lic.getAttribute('licenseId'), text);
   }
   return out;
+}
+
+/** The <license> element of every license XML file in dir, in file-name order (deprecated ones only when asked). */
+function* licensesIn(dir, withDeprecated = false) {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
+    const doc = new DOMParser().parseFromString(readFileSync(path.join(dir, file), 'utf8'), 'text/xml');
+    const lic = doc.getElementsByTagName('license')[0];
+    if (lic && (withDeprecated || !isDeprecated(lic))) yield lic;
+  }
 }
 
 /** Deprecated ids carry deprecatedVersion (older files: isDeprecated="true"). */
@@ -285,10 +289,7 @@ export function buildSpdxTemplates(dir = SPDX_XML_DIR) {
   const licenses = [];
   const headers = [];
   const stream = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
-    const doc = new DOMParser().parseFromString(readFileSync(path.join(dir, file), 'utf8'), 'text/xml');
-    const lic = doc.getElementsByTagName('license')[0];
-    if (!lic) continue;
+  for (const lic of licensesIn(dir, true)) {
     const text = lic.getElementsByTagName('text')[0];
     if (!text) continue;
     TITLE_LINES.clear();
