@@ -4,6 +4,8 @@
  * precision and exact per term are printed, and held by a ratchet (test/extract/dev-baseline.json; raise it with
  * DEV_UPDATE=1 after an improvement). DEV_VERBOSE=1 prints every miss and false positive.
  * This set is for tuning: the blind suite (test/blind) stays the measure.
+ * DEV_DIR=<folder> scores another folder of cases in the same format (printed only, no ratchet), e.g. a set that
+ * another writer is still committing on a branch.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +15,8 @@ import { loadCaseFiles, loadVocabulary, type BlindCase } from '../blind/cases.js
 import { renderConsole } from '../blind/report.js';
 import { meetsExpect, ratchet, score, toBaseline, type Baseline, type Found } from '../blind/score.js';
 
-const DEV_DIR = join(__dirname, 'dev');
+const DEV_DIR = process.env.DEV_DIR ?? join(__dirname, 'dev');
+const OTHER_DIR = process.env.DEV_DIR !== undefined;
 const BASELINE = join(__dirname, 'dev-baseline.json');
 
 const vocab = loadVocabulary();
@@ -37,7 +40,7 @@ describe('reader development set (test/extract/dev)', () => {
     for (const c of cases) found.set(c.id, run(c));
     const s = score(cases, found, vocab);
     const withCases = new Set(files.map((f) => f.term));
-    console.log(renderConsole({ ...s, terms: s.terms.filter((t) => withCases.has(t.term)) }).replace('Blind suite (test/blind)', 'Dev set (test/extract/dev)'));
+    console.log(renderConsole({ ...s, terms: s.terms.filter((t) => withCases.has(t.term)) }).replace('Blind suite (test/blind)', `Dev set (${OTHER_DIR ? DEV_DIR : 'test/extract/dev'})`));
     if (process.env.DEV_VERBOSE === '1') {
       for (const c of cases) {
         const terms = found.get(c.id) ?? [];
@@ -53,6 +56,7 @@ describe('reader development set (test/extract/dev)', () => {
       }
     }
     const scoped = { ...s, terms: s.terms.filter((t) => withCases.has(t.term)) };
+    if (OTHER_DIR) return;
     if (process.env.DEV_UPDATE === '1') writeFileSync(BASELINE, `${JSON.stringify(toBaseline(scoped), null, 2)}\n`);
     const base: Baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : { note: '', terms: {} };
     expect(ratchet({ ...scoped, terms: scoped.terms.filter((t) => base.terms[t.term] || process.env.DEV_UPDATE !== '1') }, base)).toEqual([]);
