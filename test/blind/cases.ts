@@ -1,6 +1,7 @@
 /**
- * Blind suite: loading and validating the case files (test/blind/cases/*.yaml) and the vocabulary
- * (test/blind/vocabulary.yaml). Pure data handling: no engine call here.
+ * Blind suite: loading and validating the case files (test/blind/cases/*.yaml, set 1, and
+ * test/blind/cases-2/*.yaml, set 2) and the vocabulary (test/blind/vocabulary.yaml). Pure data handling:
+ * no engine call here.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,29 @@ import { TERM_KINDS, TermKindSchema, type TermKind } from '../../src/types.js';
 
 export const BLIND_DIR = __dirname;
 export const CASES_DIR = join(BLIND_DIR, 'cases');
+export const CASES_2_DIR = join(BLIND_DIR, 'cases-2');
+
+/** A set of blind cases: written by one blind writer, scored on its own against its own ratchet. */
+export interface BlindSet {
+  /** short key, also the prefix of the set's case ids when sets are scored together */
+  key: string;
+  /** who wrote it and where it lives (report headings) */
+  label: string;
+  dir: string;
+  /** the set's ratchet file */
+  baseline: string;
+}
+
+/** The sets, in report order. Set 1 keeps its folder, ids and baseline.json exactly as before set 2 existed. */
+export const SETS: readonly BlindSet[] = [
+  { key: '1', label: 'Set 1: test/blind/cases (the first blind writer)', dir: CASES_DIR, baseline: join(BLIND_DIR, 'baseline.json') },
+  { key: '2', label: 'Set 2: test/blind/cases-2 (the second blind writer, 2026-12-02)', dir: CASES_2_DIR, baseline: join(BLIND_DIR, 'baseline-2.json') },
+];
+
+/** The cases of a set with ids made unique across sets (`2:revenue/p01`), for scoring several sets together. */
+export function withSetIds(set: Pick<BlindSet, 'key'>, cases: BlindCase[]): BlindCase[] {
+  return cases.map((c) => ({ ...c, id: `${set.key}:${c.id}` }));
+}
 
 /** Minimum case counts the brief asks for. */
 export const MINIMUM = { en: { positives: 15, nearMisses: 10 }, zh: { positives: 8, nearMisses: 5 } } as const;

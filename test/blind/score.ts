@@ -141,21 +141,24 @@ export interface Baseline {
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);
 
-export function toBaseline(s: Scores): Baseline {
+const NOTE = 'Floor of the blind suite (test/blind): per term, recall, precision and exact may not drop below these. '
+  + 'precision null = the term was never found. Raise with BLIND_UPDATE=1 after an improvement.';
+
+/** The ratchet file for a set's scores; `note` names the set (set 1 keeps the original note). */
+export function toBaseline(s: Scores, note = NOTE): Baseline {
   return {
-    note: 'Floor of the blind suite (test/blind): per term, recall, precision and exact may not drop below these. '
-      + 'precision null = the term was never found. Raise with BLIND_UPDATE=1 after an improvement.',
+    note,
     terms: Object.fromEntries(s.terms.map((t) => [t.term, { recall: round(t.recall), precision: round(t.precision), exact: round(t.exactRate) }])),
   };
 }
 
-/** Regressions of `s` against `b`, one message per term and figure; empty when every floor holds. */
-export function ratchet(s: Scores, b: Baseline): string[] {
+/** Regressions of `s` against `b` (read from `file`), one message per term and figure; empty when every floor holds. */
+export function ratchet(s: Scores, b: Baseline, file = 'baseline.json'): string[] {
   const out: string[] = [];
   const eps = 1e-4; // baseline figures are rounded to 4 decimals
   for (const t of s.terms) {
     const base = b.terms[t.term];
-    if (!base) { out.push(`${t.term}: not in baseline.json (run with BLIND_UPDATE=1)`); continue; }
+    if (!base) { out.push(`${t.term}: not in ${file} (run with BLIND_UPDATE=1)`); continue; }
     for (const key of ['recall', 'exact'] as const) {
       const cur = (key === 'recall' ? t.recall : t.exactRate) ?? 0;
       if (base[key] !== null && cur + eps < base[key]!) out.push(`${t.term}: ${key} ${cur.toFixed(4)} < baseline ${base[key]}`);
@@ -165,6 +168,6 @@ export function ratchet(s: Scores, b: Baseline): string[] {
     const floor = base.precision ?? 1;
     if (cur + eps < floor) out.push(`${t.term}: precision ${cur.toFixed(4)} < baseline ${base.precision ?? '(never found: 1)'}`);
   }
-  for (const name of Object.keys(b.terms)) if (!s.terms.some((t) => t.term === name)) out.push(`${name}: in baseline.json but not in the vocabulary`);
+  for (const name of Object.keys(b.terms)) if (!s.terms.some((t) => t.term === name)) out.push(`${name}: in ${file} but not in the vocabulary`);
   return out;
 }
