@@ -17,6 +17,7 @@ import { writeSpdxFingerprints } from './spdx-fingerprints.js';
 import { LEXICON_SOURCES, lexiconsDir, parseLexiconFiles } from '../lexicon.js';
 import { validatedLexicons } from './lexicons.js';
 import { writeCodeCache } from './code-cache.js';
+import { writeShingleIndex } from './shingle-index.js';
 
 function write<T>(name: string, dir: string, files: string[], value: T, validated?: string[]): void {
   const out = compiledPath(name);
@@ -31,6 +32,9 @@ const catalogDir = defaultCatalogDir();
 const nSpdx = writeSpdxFingerprints();
 process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('spdx-fingerprints'))} (${nSpdx} SPDX licenses)\n`);
 write('catalog', catalogDir, catalogSourceFiles(catalogDir), loadCatalogEntries(catalogDir));
+// the matcher's shingle index over the catalog and SPDX templates just written (src/identify/index-store.ts)
+const nTemplates = writeShingleIndex();
+process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('shingle-index'))} (${nTemplates} templates)\n`);
 const rulesDir = defaultRulesDir();
 write('rules', rulesDir, sourceFiles(rulesDir, RULE_SOURCES), loadRulesData(rulesDir));
 for (const file of Object.keys(DATA_TABLES) as Array<keyof typeof DATA_TABLES>) {
