@@ -18,6 +18,7 @@ import { LEXICON_SOURCES, lexiconsDir, parseLexiconFiles } from '../lexicon.js';
 import { validatedLexicons } from './lexicons.js';
 import { writeCodeCache } from './code-cache.js';
 import { writeShingleIndex } from './shingle-index.js';
+import { writeKeywordAutomaton } from './keywords.js';
 
 function write<T>(name: string, dir: string, files: string[], value: T, validated?: string[]): void {
   const out = compiledPath(name);
@@ -37,6 +38,9 @@ const nTemplates = writeShingleIndex();
 process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('shingle-index'))} (${nTemplates} templates)\n`);
 const rulesDir = defaultRulesDir();
 write('rules', rulesDir, sourceFiles(rulesDir, RULE_SOURCES), loadRulesData(rulesDir));
+// the rules' keyword automaton (src/extract/keywords-store.ts), built fresh and checked on reading back
+const nKeywords = writeKeywordAutomaton();
+process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('keywords'))} (${nKeywords} keywords)\n`);
 for (const file of Object.keys(DATA_TABLES) as Array<keyof typeof DATA_TABLES>) {
   write(`table-${file}`, dataPath('data'), [dataPath('data', file)], loadDataTable(file));
 }
