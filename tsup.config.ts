@@ -31,23 +31,44 @@ export default defineConfig([
     shims: true,
   },
   {
-    entry: { cli: 'src/cli.ts', 'build-data': 'src/build/data.ts' },
+    // build-time code (npm run build runs it right after tsup)
+    entry: { 'build-data': 'src/build/data.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    // bundled CommonJS dependencies (yaml) require node built-ins: give the ESM bundle a require
     banner: { js: '#!/usr/bin/env node\nimport { createRequire as __omlCreateRequire } from "node:module";\nconst require = __omlCreateRequire(import.meta.url);' },
-    // the CLI bundles its dependencies too: resolving ~40 packages at start-up cost ~25 ms.
-    // Except the CycloneDX library: it loads its JSON schemas from its own folder at run time
-    // (and is only loaded for --format cyclonedx).
-    noExternal: [/^(?!@cyclonedx\/)/],
+    noExternal: bundledEsm,
     shims: true,
-    // whitespace and syntax minified (identifiers and function names kept, so stack traces still read):
-    // V8 parses every module the run imports, and the CLI's analyze path imports ~2.5 MB of bundled code
+  },
+  {
+    // the bin: a small ES module that runs the CLI bundle below from V8's code cache (src/cli/code-cache.ts)
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    splitting: false,
+  },
+  {
+    // the whole CLI in one CommonJS file (dist/cli-bundle.cjs): vm.Script can take V8's code cache for
+    // a script, not for ES modules. Its dependencies are bundled too (resolving ~40 packages at start-up
+    // cost ~25 ms), except the CycloneDX library (it loads its JSON schemas from its own folder at run
+    // time) and vega (ESM with top-level await, loaded through src/esm-import.ts for `oml survey`).
+    entry: { 'cli-bundle': 'src/cli/entry.ts' },
+    format: ['cjs'],
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    noExternal: [/^(?!@cyclonedx\/|vega$|vega-lite$)/],
+    external: ['@cyclonedx/cyclonedx-library', 'vega', 'vega-lite'],
+    shims: true,
+    // whitespace and syntax minified (identifiers and function names kept, so stack traces still read);
+    // ASCII only, so the bin hands V8 a one-byte string without decoding UTF-8
     esbuildOptions(o) {
       o.minifyWhitespace = true;
       o.minifySyntax = true;
       o.keepNames = true;
+      o.charset = 'ascii';
     },
   },
 ]);

@@ -84,10 +84,10 @@ function licenseeAvailable() {
 }
 
 /** Runs a command to the end (stdout discarded), wall ms and the CPU ms of it and its children (from /proc, Linux). */
-function timed(cmd, args) {
+function timed(cmd, args, env = process.env) {
   const t0 = now();
   // a shell waits for the command, then prints its own /proc stat: fields 16-17 are the waited-for children's user + system ticks
-  const r = spawnSync('sh', ['-c', '"$@" >/dev/null; s=$?; cat /proc/$$/stat; exit $s', 'sh', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('sh', ['-c', '"$@" >/dev/null; s=$?; cat /proc/$$/stat; exit $s', 'sh', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env });
   const ms = now() - t0;
   const f = r.stdout.slice(r.stdout.lastIndexOf(')') + 2).split(' ');
   const cpu = ((Number(f[13]) + Number(f[14])) * 1000) / 100;
@@ -220,13 +220,16 @@ async function main() {
     const one = join(CORPUS, names.includes('deepseek-r1-mit.txt') ? 'deepseek-r1-mit.txt' : names[0]);
     const cli = join(ROOT, 'dist', 'cli.js');
     const baseCli = base ? join(BASELINE, 'dist', 'cli.js') : null;
-    const spawnMs = (cmd, args) => { const r = timed(cmd, args); if (r.status !== 0) throw new Error(`${cmd} ${args.slice(0, 2).join(' ')} exited ${r.status}`); return r; };
-    // alternating: this version, the baseline, bare node
+    const spawnMs = (cmd, args, env) => { const r = timed(cmd, args, env); if (r.status !== 0) throw new Error(`${cmd} ${args.slice(0, 2).join(' ')} exited ${r.status}`); return r; };
+    // alternating: this version, the same without V8's code cache (src/cli/code-cache.ts), the baseline, bare node
     const runs = [];
+    const noCache = [];
     const baseRuns = [];
     const bare = [];
+    const withCache = existsSync(`${join(ROOT, 'dist', 'cli-bundle.cjs')}.cache`);
     for (let i = 0; i < N_SPAWNS; i++) {
       runs.push(spawnMs(process.execPath, [cli, 'analyze', one, '--json']));
+      if (withCache) noCache.push(spawnMs(process.execPath, [cli, 'analyze', one, '--json'], { ...process.env, OML_NO_CODE_CACHE: '1' }));
       if (baseCli) baseRuns.push(spawnMs(process.execPath, [baseCli, 'analyze', one, '--json']));
       bare.push(spawnMs(process.execPath, ['-e', '0']));
     }
@@ -240,6 +243,7 @@ async function main() {
     say(`| measure | median wall ms | median CPU ms |`);
     say(`| --- | ---: | ---: |`);
     say(`| oml analyze, whole process | ${med(runs, 'ms')} | ${med(runs, 'cpu')} |`);
+    if (noCache.length) say(`| oml analyze, whole process, without the code cache (OML_NO_CODE_CACHE=1) | ${med(noCache, 'ms')} | ${med(noCache, 'cpu')} |`);
     if (baseRuns.length) say(`| oml analyze, whole process, baseline (${basename(BASELINE)}) | ${med(baseRuns, 'ms')} | ${med(baseRuns, 'cpu')} |`);
     say(`| node -e 0 (bare node start) | ${med(bare, 'ms')} | ${med(bare, 'cpu')} |`);
     say(`| import dist/index.js | ${fmt(median(probes.map((p) => p.imp)))} | |`);

@@ -1,23 +1,16 @@
-import { main } from './cli/main.js';
-import { oneLine } from './report/escape.js';
+/**
+ * The `oml` bin (dist/cli.js): runs the CLI bundle (dist/cli-bundle.cjs, all of src/cli/entry.ts in
+ * one CommonJS file) compiled from V8's code cache when a current one sits beside it (see
+ * src/cli/code-cache.ts; OML_NO_CODE_CACHE=1 compiles without it). OML_CODE_CACHE_DEBUG=1 prints what
+ * became of the cache to stderr (a test and the build check it).
+ */
+import { fileURLToPath } from 'node:url';
+import { runCodeCached } from './cli/code-cache.js';
+import { ESM_IMPORT } from './esm-import.js';
 
-// A reader that goes away (`oml check | head`) is not an error of the run: stop writing quietly and
-// exit with the code the run has (or will have), never with a stack trace.
-let pipeClosed = false;
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') {
-      pipeClosed = true;
-      return;
-    }
-    throw e;
-  });
+(globalThis as { [ESM_IMPORT]?: (s: string) => Promise<unknown> })[ESM_IMPORT] = (s) => import(s);
+const bundle = fileURLToPath(new URL('./cli-bundle.cjs', import.meta.url));
+const run = runCodeCached(bundle, `${bundle}.cache`, { noCache: process.env.OML_NO_CODE_CACHE === '1' });
+if (process.env.OML_CODE_CACHE_DEBUG === '1') {
+  process.once('exit', () => process.stderr.write(`oml: code cache ${run.status}${run.written() ? ', written' : ''}\n`));
 }
-
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => {
-    if (!pipeClosed) process.stderr.write(`oml: internal error: ${oneLine(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
-    process.exitCode = 2;
-  },
-);

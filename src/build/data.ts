@@ -16,6 +16,9 @@ import { compiledPath, digestOf, sourceFiles, type CompiledFile } from '../compi
 import { writeSpdxFingerprints } from './spdx-fingerprints.js';
 import { LEXICON_SOURCES, lexiconsDir, parseLexiconFiles } from '../lexicon.js';
 import { validatedLexicons } from './lexicons.js';
+import { writeCodeCache } from './code-cache.js';
+import { writeShingleIndex } from './shingle-index.js';
+import { writeKeywordAutomaton } from './keywords.js';
 
 function write<T>(name: string, dir: string, files: string[], value: T, validated?: string[]): void {
   const out = compiledPath(name);
@@ -30,8 +33,14 @@ const catalogDir = defaultCatalogDir();
 const nSpdx = writeSpdxFingerprints();
 process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('spdx-fingerprints'))} (${nSpdx} SPDX licenses)\n`);
 write('catalog', catalogDir, catalogSourceFiles(catalogDir), loadCatalogEntries(catalogDir));
+// the matcher's shingle index over the catalog and SPDX templates just written (src/identify/index-store.ts)
+const nTemplates = writeShingleIndex();
+process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('shingle-index'))} (${nTemplates} templates)\n`);
 const rulesDir = defaultRulesDir();
 write('rules', rulesDir, sourceFiles(rulesDir, RULE_SOURCES), loadRulesData(rulesDir));
+// the rules' keyword automaton (src/extract/keywords-store.ts), built fresh and checked on reading back
+const nKeywords = writeKeywordAutomaton();
+process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('keywords'))} (${nKeywords} keywords)\n`);
 for (const file of Object.keys(DATA_TABLES) as Array<keyof typeof DATA_TABLES>) {
   write(`table-${file}`, dataPath('data'), [dataPath('data', file)], loadDataTable(file));
 }
@@ -39,3 +48,6 @@ const lexDir = lexiconsDir();
 const lexFiles = sourceFiles(lexDir, LEXICON_SOURCES);
 const lexicons = parseLexiconFiles(lexDir, lexFiles);
 write('lexicons', lexDir, lexFiles, lexicons, validatedLexicons(lexicons));
+// last: the warm run behind the CLI's code cache uses the compiled data above
+const cacheBytes = writeCodeCache();
+process.stdout.write(`build-data: dist/cli-bundle.cjs.cache (${Math.round(cacheBytes / 1024)} KB, accepted by a second run)\n`);

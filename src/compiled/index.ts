@@ -26,10 +26,13 @@ export interface CompiledFile<T> {
 export function sourceFiles(dir: string, ext: RegExp, recursive = true): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) { if (recursive) walk(p); }
-      else if (ext.test(name)) out.push(p);
+    // one readdir with the entries' types instead of a stat per file (every run digests these folders);
+    // a symbolic link is followed, as stat would
+    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isSymbolicLink() ? statSync(p).isDirectory() : e.isDirectory()) { if (recursive) walk(p); }
+      else if (ext.test(e.name)) out.push(p);
     }
   };
   walk(dir);

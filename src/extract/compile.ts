@@ -7,6 +7,7 @@ import { makeNormalizers, type Normalizers } from './normalize.js';
 import { defaultRulesDir, loadNormalizeTables, loadRules } from './load.js';
 import { readCompiled, sourceFiles } from '../compiled/index.js';
 import { buildKeywords, type KeywordAutomaton } from './keywords.js';
+import { readStoredKeywords } from './keywords-store.js';
 import { buildClausePrefilter, type ClausePrefilter } from './prefilter.js';
 
 export interface CompiledRule {
@@ -57,7 +58,8 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
       unlessLeadIn: rule.unless.filter((p) => p.on === 'lead-in').map((p) => new RegExp(p.regex, p.flags)),
     })),
     keywords,
-    keywordAutomaton: buildKeywords(keywords),
+    // the build's compiled automaton when made from exactly these keywords (keywords-store.ts), else built here
+    keywordAutomaton: readStoredKeywords(keywords) ?? buildKeywords(keywords),
     rulesFor,
     clauseRules,
     termIds: rules.map((r) => `${r.term.kind}/${r.term.name}`),

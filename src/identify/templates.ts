@@ -11,6 +11,7 @@ import type { LoadedCatalog } from '../catalog/load.js';
 import { getLoadedCatalog } from '../catalog/index.js';
 import type { CatalogEntry } from '../catalog/schema.js';
 import type { Family } from '../types.js';
+import { readStoredIndex } from './index-store.js';
 
 /** A shingle is sampled into the inverted index when (hash & SAMPLE_MASK) === 0. */
 export const SAMPLE_MASK = 7;
@@ -99,12 +100,13 @@ export function buildMatcher(catalog: LoadedCatalog): Matcher {
     if (!byId.has(t.id)) byId.set(t.id, t);
     if (t.seq.length < 64) short.push(ti);
   });
-  const index = buildIndex(templates);
+  // the build's compiled index when made from exactly these templates (index-store.ts), else built here
+  const index = readStoredIndex(templates) ?? buildIndex(templates);
   return { catalog, templates, byHash, byHashAll, byId, index, short };
 }
 
 /** The sampled index of all templates; sets each template's `sampled` (distinct sampled shingles). */
-function buildIndex(templates: Template[]): ShingleIndex {
+export function buildIndex(templates: Template[]): ShingleIndex {
   if (templates.length > 0xffff) throw new Error('too many templates for 16-bit postings');
   let occurrences = 0;
   for (const t of templates) for (let i = 0; i < t.seq.length; i++) if ((t.seq[i]! & SAMPLE_MASK) === 0) occurrences++;

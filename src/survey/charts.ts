@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { clean } from './escape.js';
+import { importEsm } from '../esm-import.js';
 import { TIERS } from '../types.js';
 import { CLASSES, classOf, type SurveyResult } from './result.js';
 
@@ -126,7 +127,7 @@ export function surveyCharts(r: SurveyResult): Chart[] {
 /** SVG markup of a chart, with its title and description for assistive technology. */
 export async function renderSvg(chart: Chart): Promise<string> {
   // vega is ESM with top-level await: loaded on first use, so the CommonJS build can still be required
-  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  const [vega, vl] = await Promise.all([importEsm<typeof import('vega')>('vega'), importEsm<typeof import('vega-lite')>('vega-lite')]);
   const view = new vega.View(vega.parse(vl.compile(chart.spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
