@@ -82,6 +82,7 @@ export function benchWhole({ say, note, texts, unique, baseline, rounds }) {
     for (const t of tools) t.runs = [];
     for (let r = 0; r < N_ROUNDS; r++) {
       for (const t of tools) {
+        note(`whole process: round ${r + 1}/${N_ROUNDS}: ${t.name} (${t.set})`);
         const x = timed(t.cmd, t.args, t.env);
         if (x.status !== 0) throw new Error(`${t.name} exited ${x.status}: ${x.stderr.slice(0, 200)}`);
         t.runs.push(x);
