@@ -15,7 +15,8 @@
  *   - whole process, side by side: `oml analyze FILES... --json` on BENCH_FILES files
  *     against licensee (one Ruby process) and licensecheck (`-l 0 --check '.*'`), each
  *     skipped with a note when missing (apt-get install -y ruby-licensee licensecheck),
- *     alternating runs, wall and CPU time, files/s and the ratios;
+ *     alternating runs, wall and CPU time, files/s and the ratios, on the corpus texts repeated
+ *     (copies in folders), on as many distinct texts, and on the cold first pass (scripts/bench-whole.mjs);
  *   - with BENCH_BASELINE=DIR (a checkout of an earlier version, built: DIR/dist), the
  *     stages, start-up and whole-process rows are measured for it too, in the same run.
  *   - `oml survey` on a generated 1,000,000-entry Hub listing: time and peak
@@ -84,22 +85,15 @@ function licenseeAvailable() {
 }
 
 /** Runs a command to the end (stdout discarded), wall ms and the CPU ms of it and its children (from /proc, Linux). */
-function timed(cmd, args, env = process.env) {
+function timed(cmd, args, env) {
   const t0 = now();
   // a shell waits for the command, then prints its own /proc stat: fields 16-17 are the waited-for children's user + system ticks
-  const r = spawnSync('sh', ['-c', '"$@" >/dev/null; s=$?; cat /proc/$$/stat; exit $s', 'sh', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env });
+  const r = spawnSync('sh', ['-c', '"$@" >/dev/null; s=$?; cat /proc/$$/stat; exit $s', 'sh', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, ...(env ? { env: { ...process.env, ...env } } : {}) });
   const ms = now() - t0;
   const f = r.stdout.slice(r.stdout.lastIndexOf(')') + 2).split(' ');
   const cpu = ((Number(f[13]) + Number(f[14])) * 1000) / 100;
   return { ms, cpu: Number.isFinite(cpu) ? cpu : NaN, status: r.status, stderr: r.stderr ?? '' };
 }
-
-const RUBY_WHOLE = `
-require 'licensee'
-found = 0
-ARGV.each { |f| l = Licensee::ProjectFiles::LicenseFile.new(File.read(f), File.basename(f)).license; found += 1 if l && l.key != "other" }
-STDERR.puts "identified #{found}/#{ARGV.size}"
-`;
 
 const RUBY = `
 require 'licensee'
@@ -255,52 +249,8 @@ async function main() {
 
   // ---------------------------------------------------------------- whole process, side by side
   await section('whole process', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oml-bench-files-'));
-    try {
-      const files = texts.map((s, i) => {
-        const f = join(dir, `r${Math.floor(i / unique.length)}-${basename(s.path)}`);
-        writeFileSync(f, s.text);
-        return f;
-      });
-      const tools = [{ name: 'oml analyze --json', what: 'identify + extract + assess', cmd: process.execPath, args: [join(ROOT, 'dist', 'cli.js'), 'analyze', ...files, '--json'] }];
-      if (base) tools.push({ name: `oml analyze --json, baseline (${basename(BASELINE)})`, what: 'identify + extract + assess', cmd: process.execPath, args: [join(BASELINE, 'dist', 'cli.js'), 'analyze', ...files, '--json'] });
-      const lv = licenseeAvailable();
-      if (lv) {
-        writeFileSync(join(dir, 'whole.rb'), RUBY_WHOLE);
-        tools.push({ name: `licensee ${lv}`, what: 'identify', peer: true, cmd: 'ruby', args: [join(dir, 'whole.rb'), ...files] });
-      } else note('licensee is not installed (apt-get install -y ruby-licensee): its row is skipped');
-      const lc = spawnSync('licensecheck', ['--version'], { encoding: 'utf8' });
-      if (lc.status === 0) {
-        const v = /version\s+v?([\d.]+)/.exec(lc.stdout)?.[1] ?? '';
-        tools.push({ name: `licensecheck ${v}`, what: 'identify (regex grammar)', peer: true, cmd: 'licensecheck', args: ['-l', '0', '--check', '.*', ...files] });
-      } else note('licensecheck is not installed (apt-get install -y licensecheck): its row is skipped');
-      for (const t of tools) t.runs = [];
-      for (let r = 0; r < N_ROUNDS; r++) {
-        for (const t of tools) {
-          const x = timed(t.cmd, t.args);
-          if (x.status !== 0) throw new Error(`${t.name} exited ${x.status}: ${x.stderr.slice(0, 200)}`);
-          t.runs.push(x);
-        }
-      }
-      const licensee = tools.find((t) => t.name.startsWith('licensee'));
-      const rate = (t) => files.length / (median(t.runs.map((x) => x.ms)) / 1000);
-      say(`## Whole process, side by side (${fmt(files.length)} files: the corpus texts repeated; ${N_ROUNDS} alternating rounds, medians)`);
-      say();
-      say(`| tool | what it does | wall s | CPU s | files/s (wall) | oml's files/s ÷ this tool's |`);
-      say(`| --- | --- | ---: | ---: | ---: | ---: |`);
-      const oml = tools[0];
-      for (const t of tools) {
-        const w = median(t.runs.map((x) => x.ms)) / 1000;
-        const c = median(t.runs.map((x) => x.cpu)) / 1000;
-        say(`| ${t.name} | ${t.what} | ${fmt(w, 2)} | ${fmt(c, 2)} | ${fmt(rate(t))} | ${t === oml ? '1.0' : `${fmt(rate(oml) / rate(t), 2)}x (CPU: ${fmt(median(t.runs.map((x) => x.cpu)) / median(oml.runs.map((x) => x.cpu)), 2)}x)`} |`);
-      }
-      say();
-      if (licensee) say(`**oml / licensee: ${fmt(rate(oml) / rate(licensee), 2)}x files per second** (target: 20x).`);
-      say(`Whole process: start-up, reading, analysis and the JSON written (oml writes to a pipe, so compact JSON). licensee runs in one Ruby process (\`Licensee::ProjectFiles::LicenseFile.new(content, filename).license\` per file, no warm-up); licensecheck reads whole files (\`-l 0\`).`);
-      say();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { benchWhole } = await import('./bench-whole.mjs');
+    benchWhole({ say, note, texts, unique, baseline: base ? BASELINE : null, rounds: N_ROUNDS });
   });
 
   // ---------------------------------------------------------------- streaming memory

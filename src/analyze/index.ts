@@ -1,9 +1,10 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { getCatalogEntry } from '../catalog/index.js';
 import { OmlError, fsError, isOmlError } from '../errors.js';
 import { parseDocument } from '../parse/document.js';
 import { classifyFolder, folderReadme } from '../read/folder.js';
-import { readSource } from '../read/file.js';
+import { readSource, readSourceSync } from '../read/file.js';
 import { ReadBudget } from '../read/budget.js';
 import { withLimits } from '../limits.js';
 import type { Analysis, SourceText, Subject, Warning } from '../types.js';
@@ -12,6 +13,8 @@ import { analyzeCardBody, analyzeReadme } from './card-body.js';
 import { analyzeDocument, type DocumentAnalysis } from './document.js';
 import type { AnalyzeOptions } from './options.js';
 import { checkOptions, checkPath, checkPaths, checkSourceText } from './args.js';
+import { SameTextMemo } from './dedupe.js';
+import { fastPathDefault } from '../extract/engine.js';
 
 export type { AnalyzeOptions } from './options.js';
 
@@ -125,13 +128,22 @@ export async function analyzeFolder(dir: string, opts: AnalyzeOptions = {}): Pro
 export async function analyzePath(path: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
   checkPath('analyzePath', path);
   checkOptions('analyzePath', opts);
+  return pathAnalysis(path, opts, null);
+}
+
+/** analyzePath after its checks; a file's text through `memo` when given (the same text analysed once per run). */
+async function pathAnalysis(path: string, opts: AnalyzeOptions, memo: SameTextMemo | null): Promise<Analysis> {
   let st;
   try {
-    st = await stat(path);
+    // a run over many paths stats and reads a file synchronously: on a busy machine each round trip through
+    // libuv's thread pool (stat, open, fstat, read, close) waited ~2 ms, far more than the work (files are bounded by maxFileBytes)
+    st = memo ? statSync(path) : await stat(path);
   } catch (e) {
     throw fsError(e, path, 'file or directory');
   }
-  return st.isDirectory() ? analyzeFolder(path, opts) : analyzeFile(path, opts);
+  if (st.isDirectory()) return analyzeFolder(path, opts);
+  if (!memo) return analyzeFile(path, opts);
+  return memo.run(readSourceSync(path, opts.limits, budgetOf(opts)));
 }
 
 /** The caller's budget, or a new one for this call (limits.maxTotalBytes). */
@@ -150,9 +162,11 @@ export async function analyzePaths(pathsIn: string[], opts: AnalyzeOptions = {})
   const results: Analysis[] = [];
   const errors: OmlError[] = [];
   const run = { ...opts, budget: budgetOf(opts) };
+  // several paths: a text met again (a LICENSE copied into many folders) is analysed once (src/analyze/dedupe.ts)
+  const memo = paths.length > 1 && fastPathDefault() ? new SameTextMemo((src) => analyzeText(src, run)) : null;
   for (const p of paths) {
     try {
-      results.push(await analyzePath(p, run));
+      results.push(await pathAnalysis(p, run, memo));
     } catch (e) {
       if (!isOmlError(e)) throw e;
       errors.push(e);

@@ -19,6 +19,7 @@ import { foldForReading } from '../parse/fold.js';
 import { gatedRules } from './gate.js';
 import { applyClauseRules, type ClauseFields } from './clause/apply.js';
 import type { Rule } from './schema.js';
+import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
 
 export interface ExtractOptions {
   rules?: CompiledRules;
@@ -27,7 +28,8 @@ export interface ExtractOptions {
   split?: (doc: ParsedDocument) => Sentence[];
   /**
    * Fast paths (default on; env OML_NO_FASTPATH=1 turns them off): the clause rules' prefilter, and reuse of
-   * what was decided about a sentence seen before (which regex rules gate in, the clause reading). Off,
+   * what was decided about a sentence seen before (which regex rules gate in, the clause reading, and what
+   * the rules found in it when its surroundings are the same too: sentence-hits.ts). Off,
    * every rule is tried on every sentence; the results are the same (test/extract/fastpath.test.ts).
    */
   fast?: boolean;
@@ -280,6 +282,19 @@ function mergeScope(a: string | undefined, b: string | undefined): string | unde
   return 'both';
 }
 
+/** What the regex rules `idx` (gated in) and the clause rules find in one sentence: rule index and fields. */
+function sentenceHits(rules: CompiledRules, idx: number[], sv: SentenceView, fast: boolean): Hit[] {
+  const hits: Hit[] = [];
+  for (const ri of idx) for (const f of matchRule(rules, rules.rules[ri]!, sv)) hits.push({ index: ri, fields: f });
+  const combined = sv.lead !== undefined ? `${sv.lead} ${sv.text}` : sv.text;
+  // the regex form is the escape hatch for fixed phrases: where it found a term, the clause form of that term adds nothing
+  const byRegex = new Set(hits.map((h) => rules.termIds[h.index]!));
+  const clauseIdx = byRegex.size ? rules.clauseRules.filter((ri) => !byRegex.has(rules.termIds[ri]!)) : rules.clauseRules;
+  hits.push(...applyClauseRules(rules, clauseIdx, { target: combined, leadLength: sv.lead !== undefined ? sv.lead.length + 1 : 0, fast },
+    (rule, target) => contextFields(rules, rule, target, sv)));
+  return hits;
+}
+
 /**
  * Finds every term in doc. Identical terms (same kind/name/text, and for
  * thresholds the same value/comparator/period/currency/consequence) are
@@ -314,7 +329,6 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   sentences.forEach((s, i) => {
     const view = views[i]!;
     const lead = leads[i];
-    const idx = gatedRules(rules, view, lead, fast);
     const following: string[] = [];
     for (let j = i + 1; j < sentences.length && following.length < CONSEQUENCE_LOOKAHEAD && sentences[j]!.segment === s.segment; j++) {
       following.push(views[j]!);
@@ -322,14 +336,13 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     const sv: SentenceView = { text: view, ...(lead !== undefined ? { lead } : {}), following, preceding: () => precedingOf(i) };
     const def = DEFINITION.exec(view)?.groups?.term;
     if (def) sv.uses = () => usesOf(def, i);
-    const hits: Array<{ index: number; fields: Fields }> = [];
-    for (const ri of idx) for (const f of matchRule(rules, rules.rules[ri]!, sv)) hits.push({ index: ri, fields: f });
-    const combined = lead !== undefined ? `${lead} ${view}` : view;
-    // the regex form is the escape hatch for fixed phrases: where it found a term, the clause form of that term adds nothing
-    const byRegex = new Set(hits.map((h) => rules.termIds[h.index]!));
-    const clauseIdx = byRegex.size ? rules.clauseRules.filter((ri) => !byRegex.has(rules.termIds[ri]!)) : rules.clauseRules;
-    hits.push(...applyClauseRules(rules, clauseIdx, { target: combined, leadLength: lead !== undefined ? lead.length + 1 : 0, fast },
-      (rule, target) => contextFields(rules, rule, target, sv)));
+    // a sentence met before in the same surroundings: the same hits (sentence-hits.ts; a definition reads the whole document)
+    const key = fast && !def ? hitsKey(view, lead, following, precedingOf(i)) : null;
+    let hits = key !== null ? storedHits(rules, key) : undefined;
+    if (!hits) {
+      hits = sentenceHits(rules, gatedRules(rules, view, lead, fast), sv, fast);
+      if (key !== null) storeHits(rules, key, hits);
+    }
     for (const { index: ri, fields: f } of hits) {
       const cr = rules.rules[ri]!;
       {
