@@ -28,6 +28,13 @@ export interface Part {
   imperative: boolean;
   /** A grant read only from a noun ("rights", "permission"), without a word that grants ("grant", "may", "a license to"). */
   grantNounOnly: boolean;
+  /** The part ends at ":": a lead-in, whose list items say what it applies to ("no patent license is granted: (a) for ..."). */
+  lead: boolean;
+  /**
+   * The object the part is about: the first object named after its first action ("use the outputs of the Model":
+   * output), else its first object ("Outputs of the Model may be used": output).
+   */
+  head?: string;
   /** Token range [start, end). */
   start: number;
   end: number;
@@ -112,14 +119,23 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const subject = (t: Tag) => t.category === 'actor'
     && !live.some((u) => u.category === 'preposition' && u.end === t.start) && !live.some((u) => u.category === 'possessive' && u.start === t.end);
   const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find(subject))?.concept;
+  const head = headObject(live);
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
-    start, end, tags: live, imperative: imperativeVerb,
+    start, end, tags: live, imperative: imperativeVerb, lead: false,
     grantNounOnly: modality === 'grant' && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun'),
     ...(modality ? { modality } : {}),
     ...(actor ? { actor } : {}),
+    ...(head ? { head } : {}),
   };
+}
+
+/** The first object after the first action, else the first object (see Part.head). */
+function headObject(live: Tag[]): string | undefined {
+  const action = live.find((t) => t.category === 'action');
+  const objects = live.filter((t) => t.category === 'object');
+  return (action ? objects.find((t) => t.start >= action.end) : undefined)?.concept ?? objects[0]?.concept;
 }
 
 const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
@@ -144,6 +160,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       const lead = leadFrom >= 0 ? parts[leadFrom] : undefined;
       // a part that is itself a lead-in (a heading such as "2. Commercial:") borrows nothing
       const isLead = toks[end]?.low === ':' || toks[end]?.low === '：';
+      p.lead = isLead;
       if (lead && !isLead && (p.modality === undefined || p.imperative) && lead.modality !== undefined) {
         p.modality = lead.modality;
         p.negated = lead.negated;
