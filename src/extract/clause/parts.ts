@@ -154,9 +154,21 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   let role: Role = 'main';
   let start = 0;
   let leadFrom = -1;
+  // an exception or a condition inside parentheses ("a license (except as stated below) to make and sell") ends at
+  // ")": what follows goes on with the part before the parenthesis, whose modality and actor it keeps
+  let parenDepth = 0;
+  let parenMarkerDepth = -1;
+  let resumeFrom = -1;
   const close = (end: number, next: Role) => {
     if (end > start) {
       const p = readPart(role, start, end, tags, toks);
+      const before = resumeFrom >= 0 && role === 'main' ? parts[resumeFrom] : undefined;
+      if (before && (p.modality === undefined || p.imperative) && before.modality !== undefined) {
+        p.modality = before.modality;
+        p.negated = before.negated;
+        if (p.actor === undefined && before.actor !== undefined) p.actor = before.actor;
+      }
+      if (role === 'main') resumeFrom = -1;
       const lead = leadFrom >= 0 ? parts[leadFrom] : undefined;
       // a part that is itself a lead-in (a heading such as "2. Commercial:") borrows nothing
       const isLead = toks[end]?.low === ':' || toks[end]?.low === '：';
@@ -181,9 +193,23 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       leadFrom = parts.length - 1;
       continue;
     }
+    if (tok.low === '(') parenDepth++;
+    if (tok.low === ')' && parenDepth > 0) {
+      parenDepth--;
+      if (parenMarkerDepth === parenDepth + 1 && role !== 'main') {
+        const from = parts.length;
+        close(i + 1, 'main');
+        start = i + 1;
+        parenMarkerDepth = -1;
+        // the part before the parenthesis (the one the marker closed)
+        resumeFrom = from > 0 ? from - 1 : -1;
+        continue;
+      }
+    }
     const m = markerAt.get(i);
     if (m && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
+      if (parenDepth > 0 && next !== 'main' && parenMarkerDepth < 0 && toks[i - 1]?.low === '(') parenMarkerDepth = parenDepth;
       close(i, next);
       start = i;
       continue;
