@@ -119,7 +119,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const subject = (t: Tag) => t.category === 'actor'
     && !live.some((u) => u.category === 'preposition' && u.end === t.start) && !live.some((u) => u.category === 'possessive' && u.start === t.end);
   const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find(subject))?.concept;
-  const head = headObject(live);
+  const head = headObject(live, toks);
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
@@ -131,11 +131,26 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   };
 }
 
-/** The first object after the first action, else the first object (see Part.head). */
-function headObject(live: Tag[]): string | undefined {
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'this', 'these', 'those', 'that', 'such', 'any', 'our', 'your', 'their']);
+
+/** The object follows "of" or "by" ("the outputs of the Model", "produced by the Model"): it is not the head of its phrase. */
+function afterOfBy(t: Tag, toks: Token[]): boolean {
+  let i = t.start - 1;
+  while (i >= 0 && DETERMINERS.has(toks[i]!.low)) i--;
+  return i >= 0 && (toks[i]!.low === 'of' || toks[i]!.low === 'by');
+}
+
+/**
+ * The first object after the first action; else (a passive: "Outputs of the Model may be used") the subject's head, the
+ * last object before the action that does not follow "of" / "by" ("This Open Model Use Policy may be updated": policy).
+ */
+function headObject(live: Tag[], toks: Token[]): string | undefined {
   const action = live.find((t) => t.category === 'action');
   const objects = live.filter((t) => t.category === 'object');
-  return (action ? objects.find((t) => t.start >= action.end) : undefined)?.concept ?? objects[0]?.concept;
+  const after = action ? objects.find((t) => t.start >= action.end) : undefined;
+  if (after) return after.concept;
+  const before = objects.filter((t) => (!action || t.start < action.start) && !afterOfBy(t, toks));
+  return before[before.length - 1]?.concept ?? objects[0]?.concept;
 }
 
 const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
