@@ -174,11 +174,19 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   let parenDepth = 0;
   let parenMarkerDepth = -1;
   let resumeFrom = -1;
+  // tokens inside parentheses: the part before a parenthesis lends only a modality stated outside them
+  const inParens = new Set<number>();
+  for (let i = 0, d = 0; i < toks.length; i++) {
+    if (toks[i]!.low === '(') d++;
+    else if (toks[i]!.low === ')' && d > 0) d--;
+    else if (d > 0) inParens.add(i);
+  }
   const close = (end: number, next: Role) => {
     if (end > start) {
       const p = readPart(role, start, end, tags, toks);
       const before = resumeFrom >= 0 && role === 'main' ? parts[resumeFrom] : undefined;
-      if (before && (p.modality === undefined || p.imperative) && before.modality !== undefined) {
+      const modalOutside = before?.tags.some((t) => MODAL_CATS.has(t.category) && !inParens.has(t.start)) ?? false;
+      if (before && modalOutside && (p.modality === undefined || p.imperative) && before.modality !== undefined) {
         p.modality = before.modality;
         p.negated = before.negated;
         if (p.actor === undefined && before.actor !== undefined) p.actor = before.actor;
