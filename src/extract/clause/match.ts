@@ -17,6 +17,8 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (c.only !== undefined && c.only !== p.only) return false;
   if (c.grantWord && p.grantNounOnly) return false;
   if (c.negated !== undefined && c.negated !== p.negated) return false;
+  if (c.lead !== undefined && c.lead !== p.lead) return false;
+  if (c.noHead && p.head !== undefined && c.noHead.includes(p.head)) return false;
   if (c.actor && !c.actor.includes(p.actor ?? 'none')) return false;
   if (c.notActor && c.notActor.includes(p.actor ?? 'none')) return false;
   if (!anyOf(c.action, p.actions) || !anyOf(c.object, p.objects) || !anyOf(c.qualifier, p.qualifiers) || !anyOf(c.metric, p.metrics)) return false;

@@ -28,6 +28,13 @@ export interface Part {
   imperative: boolean;
   /** A grant read only from a noun ("rights", "permission"), without a word that grants ("grant", "may", "a license to"). */
   grantNounOnly: boolean;
+  /** The part ends at ":": a lead-in, whose list items say what it applies to ("no patent license is granted: (a) for ..."). */
+  lead: boolean;
+  /**
+   * The object the part is about: the first object named after its first action ("use the outputs of the Model":
+   * output), else its first object ("Outputs of the Model may be used": output).
+   */
+  head?: string;
   /** Token range [start, end). */
   start: number;
   end: number;
@@ -112,14 +119,38 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const subject = (t: Tag) => t.category === 'actor'
     && !live.some((u) => u.category === 'preposition' && u.end === t.start) && !live.some((u) => u.category === 'possessive' && u.start === t.end);
   const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find(subject))?.concept;
+  const head = headObject(live, toks);
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
-    start, end, tags: live, imperative: imperativeVerb,
+    start, end, tags: live, imperative: imperativeVerb, lead: false,
     grantNounOnly: modality === 'grant' && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun'),
     ...(modality ? { modality } : {}),
     ...(actor ? { actor } : {}),
+    ...(head ? { head } : {}),
   };
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'this', 'these', 'those', 'that', 'such', 'any', 'our', 'your', 'their']);
+
+/** The object follows "of" or "by" ("the outputs of the Model", "produced by the Model"): it is not the head of its phrase. */
+function afterOfBy(t: Tag, toks: Token[]): boolean {
+  let i = t.start - 1;
+  while (i >= 0 && DETERMINERS.has(toks[i]!.low)) i--;
+  return i >= 0 && (toks[i]!.low === 'of' || toks[i]!.low === 'by');
+}
+
+/**
+ * The first object after the first action; else (a passive: "Outputs of the Model may be used") the subject's head, the
+ * last object before the action that does not follow "of" / "by" ("This Open Model Use Policy may be updated": policy).
+ */
+function headObject(live: Tag[], toks: Token[]): string | undefined {
+  const action = live.find((t) => t.category === 'action');
+  const objects = live.filter((t) => t.category === 'object');
+  const after = action ? objects.find((t) => t.start >= action.end) : undefined;
+  if (after) return after.concept;
+  const before = objects.filter((t) => (!action || t.start < action.start) && !afterOfBy(t, toks));
+  return before[before.length - 1]?.concept ?? objects[0]?.concept;
 }
 
 const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
@@ -138,12 +169,33 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   let role: Role = 'main';
   let start = 0;
   let leadFrom = -1;
+  // an exception or a condition inside parentheses ("a license (except as stated below) to make and sell") ends at
+  // ")": what follows goes on with the part before the parenthesis, whose modality and actor it keeps
+  let parenDepth = 0;
+  let parenMarkerDepth = -1;
+  let resumeFrom = -1;
+  // tokens inside parentheses: the part before a parenthesis lends only a modality stated outside them
+  const inParens = new Set<number>();
+  for (let i = 0, d = 0; i < toks.length; i++) {
+    if (toks[i]!.low === '(') d++;
+    else if (toks[i]!.low === ')' && d > 0) d--;
+    else if (d > 0) inParens.add(i);
+  }
   const close = (end: number, next: Role) => {
     if (end > start) {
       const p = readPart(role, start, end, tags, toks);
+      const before = resumeFrom >= 0 && role === 'main' ? parts[resumeFrom] : undefined;
+      const modalOutside = before?.tags.some((t) => MODAL_CATS.has(t.category) && !inParens.has(t.start)) ?? false;
+      if (before && modalOutside && (p.modality === undefined || p.imperative) && before.modality !== undefined) {
+        p.modality = before.modality;
+        p.negated = before.negated;
+        if (p.actor === undefined && before.actor !== undefined) p.actor = before.actor;
+      }
+      if (role === 'main') resumeFrom = -1;
       const lead = leadFrom >= 0 ? parts[leadFrom] : undefined;
       // a part that is itself a lead-in (a heading such as "2. Commercial:") borrows nothing
       const isLead = toks[end]?.low === ':' || toks[end]?.low === '：';
+      p.lead = isLead;
       if (lead && !isLead && (p.modality === undefined || p.imperative) && lead.modality !== undefined) {
         p.modality = lead.modality;
         p.negated = lead.negated;
@@ -164,9 +216,23 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       leadFrom = parts.length - 1;
       continue;
     }
+    if (tok.low === '(') parenDepth++;
+    if (tok.low === ')' && parenDepth > 0) {
+      parenDepth--;
+      if (parenMarkerDepth === parenDepth + 1 && role !== 'main') {
+        const from = parts.length;
+        close(i + 1, 'main');
+        start = i + 1;
+        parenMarkerDepth = -1;
+        // the part before the parenthesis (the one the marker closed)
+        resumeFrom = from > 0 ? from - 1 : -1;
+        continue;
+      }
+    }
     const m = markerAt.get(i);
     if (m && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
+      if (parenDepth > 0 && next !== 'main' && parenMarkerDepth < 0 && toks[i - 1]?.low === '(') parenMarkerDepth = parenDepth;
       close(i, next);
       start = i;
       continue;

@@ -26,6 +26,10 @@ export const PartCondSchema = z.object({
   noQualifier: Concepts.optional(),
   noAction: Concepts.optional(),
   noObject: Concepts.optional(),
+  /** The object the part is about (its first object after its first action, else its first object) is none of these. */
+  noHead: Concepts.optional(),
+  /** false: the part is not a lead-in (it does not end at ":"); true: it is one. */
+  lead: z.boolean().optional(),
   /** A second set, of which at least one must also be named ("state" and "modify"). */
   andAction: Concepts.optional(),
   andObject: Concepts.optional(),
