@@ -35,7 +35,7 @@ import { ROOT } from './helpers.js';
 // licensor named with its affiliates, share-alike read from 'apply this License to all copies, derivatives and outputs': precision 338/372.
 // Branch rr2: cogvideox's 'must not exceed 1 million visits' read as > with license-required: 338/375, thresholds 4/8 and 4/9.
 // Both merged (session 4, round 2): 338/371, thresholds 4/8 and 4/9.
-const FLOOR = { recall: 338 / 380, precision: 338 / 371, thresholdRecall: 4 / 8, thresholdPrecision: 4 / 9 };
+const FLOOR = { recall: 338 / 380, precision: 338 / 370, thresholdRecall: 4 / 8, thresholdPrecision: 4 / 9 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
 const TIER_FLOOR = 29;
 

@@ -44,6 +44,7 @@ export interface Part {
 const HARD_BREAK = new Set([';', '；', '。', '!', '?', '！', '？']);
 const HAN = /\p{Script=Han}/u;
 const COMMA = new Set([',', '，', '、', '—', '–']);
+const COLON = new Set([':', '：']);
 
 /** "no" negates only when a right, a use or a qualifier follows within 4 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
@@ -244,7 +245,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
-      for (let j = i + 1; j < toks.length && !COMMA.has(toks[j]!.low) && !HARD_BREAK.has(toks[j]!.low) && !markerAt.has(j); j++) {
+      // (a colon ends the scan: the modal words of the items after a lead-in are not this clause's)
+      for (let j = i + 1; j < toks.length && !COMMA.has(toks[j]!.low) && !HARD_BREAK.has(toks[j]!.low) && !COLON.has(toks[j]!.low) && !markerAt.has(j); j++) {
         if (modalAt.has(j) || (role !== 'main' && clauseAt.has(j))) modal = true;
       }
       if (modal) { close(i, 'main'); start = i + 1; }

@@ -18,6 +18,8 @@ export interface Tag {
 
 /** Nouns and adjectives match their own form or a plural ("licensed" is not "license"). */
 const NOUN_CATEGORIES: ReadonlySet<string> = new Set(['object', 'metric', 'actor']);
+/** Negation words are never inflected: "notes" and "noted" are not "not". */
+const EXACT_CATEGORIES: ReadonlySet<string> = new Set(['actor', 'negation']);
 
 function matchEn(p: Phrase, toks: Token[], i: number, forms: string[][]): number {
   if (i + p.words.length > toks.length) return -1;
@@ -25,7 +27,7 @@ function matchEn(p: Phrase, toks: Token[], i: number, forms: string[][]): number
   for (let k = 0; k < p.words.length; k++) {
     const w = p.words[k]!;
     const tok = toks[i + k]!.low;
-    if (p.category === 'actor' ? tok !== w : noun ? !(tok === w || tok === `${w}s` || tok === `${w}es` || (w.endsWith('y') && tok === `${w.slice(0, -1)}ies`)) : !forms[i + k]!.includes(w)) return -1;
+    if (EXACT_CATEGORIES.has(p.category) ? tok !== w : noun ? !(tok === w || tok === `${w}s` || tok === `${w}es` || (w.endsWith('y') && tok === `${w.slice(0, -1)}ies`)) : !forms[i + k]!.includes(w)) return -1;
   }
   return i + p.words.length;
 }
