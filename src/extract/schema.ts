@@ -98,7 +98,7 @@ export const RuleSchema = lazySchema(() => z.object({
 }));
 export type Rule = z.infer<typeof RuleSchema>;
 
-const Entry = z.object({ match: z.array(z.string().min(1)).min(1) }).strict();
+const Entry = lazySchema(() => z.object({ match: z.array(z.string().min(1)).min(1) }).strict());
 
 /** Lookup tables used by the field normalizers (rules/_normalize.yaml). Matching is on lowercase text. */
 export const NormalizeTablesSchema = lazySchema(() => z.object({
