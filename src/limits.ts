@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 
 /**
  * Input limits: the one schema (config `limits:` and the API's `limits` option
  * validate overrides with `LimitsSchema.partial()`). Every one is overridable
  * (CLI flag or config) and documented in README.
  */
-export const LimitsSchema = z.object({
+export const LimitsSchema = lazySchema(() => z.object({
   /** Largest single file read, in bytes. */
   maxFileBytes: z.number().int().positive(),
   /** Largest total bytes read in one scan. */
@@ -16,7 +17,7 @@ export const LimitsSchema = z.object({
   maxDepth: z.number().int().positive(),
   /** YAML: most alias nodes resolved in one document. */
   maxYamlAliases: z.number().int().nonnegative(),
-});
+}));
 export type Limits = z.infer<typeof LimitsSchema>;
 
 /** The YAML alias cap (a YAML bomb guard): the default of `maxYamlAliases` and the cap on the package's own YAML files. */

@@ -9,6 +9,7 @@
  * tsc; test/structure/messages.test.ts keeps the two in step.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { loadDataFile } from './data-table.js';
 import { MESSAGE_CODES, type MessageCode } from './message-codes.js';
 
@@ -20,7 +21,7 @@ export const SEVERITIES = ['error', 'warning', 'info'] as const;
 /** Pipeline stages, as the folders of src/ that emit messages. */
 export const STAGES = ['read', 'parse', 'catalog', 'identify', 'extract', 'assess', 'analyze', 'hub', 'lock', 'stream', 'policy', 'report', 'survey', 'cli'] as const;
 
-export const MessageEntrySchema = z.object({
+export const MessageEntrySchema = lazySchema(() => z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/, 'UPPER_SNAKE_CASE'),
   kind: z.enum(MESSAGE_KINDS),
   severity: z.enum(SEVERITIES),
@@ -30,24 +31,24 @@ export const MessageEntrySchema = z.object({
   docs: z.string().regex(/^(?:README\.md|docs\/[a-z0-9-]{1,40}\.md)#[a-z0-9-]{1,120}$/, '<README.md|docs/x.md>#<anchor>'),
 }).strict().superRefine((m, ctx) => {
   if (m.kind === 'error' && m.severity !== 'error') ctx.addIssue({ code: 'custom', path: ['severity'], message: 'an error has severity error' });
-});
+}));
 export type MessageEntry = Omit<z.infer<typeof MessageEntrySchema>, 'code'> & { code: MessageCode };
 
 /** The list's shape (what the generator checks before it writes the codes). */
-export const MessageListSchema = z.array(MessageEntrySchema).min(1).superRefine((list, ctx) => {
+export const MessageListSchema = lazySchema(() => z.array(MessageEntrySchema).min(1).superRefine((list, ctx) => {
   const seen = new Set<string>();
   list.forEach((m, i) => {
     if (seen.has(m.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `duplicate code ${m.code}` });
     seen.add(m.code);
   });
-});
+}));
 
 const known: ReadonlySet<string> = new Set(MESSAGE_CODES);
-const LoadedSchema = MessageListSchema.superRefine((list, ctx) => {
+const LoadedSchema = lazySchema(() => MessageListSchema.superRefine((list, ctx) => {
   list.forEach((m, i) => {
     if (!known.has(m.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `${m.code} is not in src/message-codes.ts: run npm run generate` });
   });
-});
+}));
 
 /** Every message, in the list's order. */
 export function messageList(): MessageEntry[] {

@@ -6,6 +6,7 @@
  * Schema (schema/) is generated from the same objects.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { CONFLICT_CODES, ERROR_CODES, WARNING_CODES } from './message-codes.js';
 
 // ---------------------------------------------------------------- read / parse
@@ -26,7 +27,7 @@ const messageSchema = <C extends readonly [string, ...string[]]>(codes: C) => z.
  * A warning attached to a subject or a scan: something odd that did not stop
  * analysis, or an input error confined to one file (its error code).
  */
-export const WarningSchema = messageSchema([...ERROR_CODES, ...WARNING_CODES]);
+export const WarningSchema = lazySchema(() => messageSchema([...ERROR_CODES, ...WARNING_CODES]));
 export type Warning = z.infer<typeof WarningSchema>;
 
 /** Output of the read stage: decoded text with CRLF normalized to LF. */
@@ -98,7 +99,7 @@ export interface ModelCardMeta {
 // ---------------------------------------------------------------- vocabulary
 
 export const TERM_KINDS = ['permission', 'obligation', 'restriction', 'threshold', 'termination', 'other'] as const;
-export const TermKindSchema = z.enum(TERM_KINDS);
+export const TermKindSchema = lazySchema(() => z.enum(TERM_KINDS));
 export type TermKind = z.infer<typeof TermKindSchema>;
 
 /** What a threshold or condition leads to (the one list: term schema, rule schema, normalizer). */
@@ -116,43 +117,43 @@ export const FAMILIES = [
   'nvidia', 'mistral', 'glm', 'yi', 'stability', 'flux', 'openmdw', 'minimax', 'hunyuan', 'databricks', 'xai',
   'cohere', 'exaone', 'liquid', 'apple', 'microsoft', 'skywork', 'jamba', 'google-hai-def', 'fair', 'other',
 ] as const;
-export const FamilySchema = z.enum(FAMILIES);
+export const FamilySchema = lazySchema(() => z.enum(FAMILIES));
 export type Family = z.infer<typeof FamilySchema>;
 
 export const TIERS = [
   'open-source', 'open-weight-permissive', 'open-weight-conditional', 'open-weight-restricted',
   'open-weight-noncommercial', 'closed', 'unknown',
 ] as const;
-export const TierSchema = z.enum(TIERS);
+export const TierSchema = lazySchema(() => z.enum(TIERS));
 export type Tier = z.infer<typeof TierSchema>;
 
 export const MATCHES = ['exact', 'template', 'modified', 'declared', 'similar', 'unknown'] as const;
-export const MatchSchema = z.enum(MATCHES);
+export const MatchSchema = lazySchema(() => z.enum(MATCHES));
 export type Match = z.infer<typeof MatchSchema>;
 
 export const VERDICTS = ['allowed', 'allowed-with-obligations', 'license-required', 'prohibited', 'unknown'] as const;
-export const VerdictSchema = z.enum(VERDICTS);
+export const VerdictSchema = lazySchema(() => z.enum(VERDICTS));
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 export const ACTIVITIES = ['internal-use', 'serve', 'distribute-weights', 'fine-tune', 'train-other-models', 'merge'] as const;
-export const ActivitySchema = z.enum(ACTIVITIES);
+export const ActivitySchema = lazySchema(() => z.enum(ACTIVITIES));
 export type Activity = z.infer<typeof ActivitySchema>;
 
 // ---------------------------------------------------------------- terms
 
-export const EvidenceSchema = z.object({
+export const EvidenceSchema = lazySchema(() => z.object({
   path: z.string(),
   line: z.number().int().min(1),
   column: z.number().int().min(1),
   sentence: z.string(),
-});
+}));
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** Where a term came from: the analysed text, the catalog (license known by id only), a document incorporated by reference, a base model, or a license text carried in a model card's body. */
-export const TermOriginSchema = z.enum(['text', 'catalog', 'incorporated', 'base-model', 'card-body']);
+export const TermOriginSchema = lazySchema(() => z.enum(['text', 'catalog', 'incorporated', 'base-model', 'card-body']));
 export type TermOrigin = z.infer<typeof TermOriginSchema>;
 
-export const TermSchema = z.object({
+export const TermSchema = lazySchema(() => z.object({
   kind: TermKindSchema,
   /** Term name from DESIGN's vocabulary; for thresholds, the metric. */
   name: z.string(),
@@ -175,23 +176,23 @@ export const TermSchema = z.object({
   /** For origin incorporated/catalog/base-model: the document or model it came from. */
   via: z.string().optional(),
   evidence: EvidenceSchema,
-});
+}));
 export type Term = z.infer<typeof TermSchema>;
 
 // ---------------------------------------------------------------- identify
 
 /** A short reference to a term: what it is and where its sentence starts. */
-export const TermRefSchema = z.object({
+export const TermRefSchema = lazySchema(() => z.object({
   kind: TermKindSchema,
   name: z.string(),
   value: z.number().optional(),
   text: z.string().optional(),
   /** Line in the analysed file (additions) or in the catalog's canonical text (removals). */
   line: z.number().int(),
-});
+}));
 export type TermRef = z.infer<typeof TermRefSchema>;
 
-export const PassageSchema = z.object({
+export const PassageSchema = lazySchema(() => z.object({
   /** Line range in the analysed file (1-based, inclusive). For removals: where the gap is. */
   line: z.number().int(),
   endLine: z.number().int(),
@@ -205,10 +206,10 @@ export const PassageSchema = z.object({
   terms: z.array(TermRefSchema).optional(),
   /** False when oml could not account for the change (see README "Fail closed"). */
   explained: z.boolean().optional(),
-});
+}));
 export type Passage = z.infer<typeof PassageSchema>;
 
-export const LicenseInfoSchema = z.object({
+export const LicenseInfoSchema = lazySchema(() => z.object({
   id: z.string().nullable(),
   spdx: z.string().nullable(),
   name: z.string().nullable(),
@@ -244,10 +245,10 @@ export const LicenseInfoSchema = z.object({
     /** Shingle resemblance 0..1. */
     similarity: z.number().min(0).max(1),
   }).nullable().optional(),
-});
+}));
 export type LicenseInfo = z.infer<typeof LicenseInfoSchema>;
 
-export const DeclaredSchema = z.object({
+export const DeclaredSchema = lazySchema(() => z.object({
   /** Raw `license:` values of the card (string or list). */
   license: z.array(z.string()),
   licenseName: z.string().nullable(),
@@ -260,24 +261,24 @@ export const DeclaredSchema = z.object({
   baseModelRelation: z.string().nullable(),
   datasets: z.array(z.string()),
   source: z.string(),
-});
+}));
 export type Declared = z.infer<typeof DeclaredSchema>;
 
 /** A conflict: the same shape as a warning, with a conflict code. */
-export const ConflictSchema = messageSchema(CONFLICT_CODES);
+export const ConflictSchema = lazySchema(() => messageSchema(CONFLICT_CODES));
 export type Conflict = z.infer<typeof ConflictSchema>;
 
 // ---------------------------------------------------------------- assess
 
-export const ReasonSchema = z.object({
+export const ReasonSchema = lazySchema(() => z.object({
   message: z.string(),
   /** Points lost (0 for informational reasons). */
   points: z.number(),
   term: z.object({ kind: TermKindSchema, name: z.string(), line: z.number().int(), path: z.string() }).optional(),
-});
+}));
 export type Reason = z.infer<typeof ReasonSchema>;
 
-export const OpennessSchema = z.object({
+export const OpennessSchema = lazySchema(() => z.object({
   tier: TierSchema,
   score: z.number().min(0).max(100).nullable(),
   reasons: z.array(ReasonSchema),
@@ -287,10 +288,10 @@ export const OpennessSchema = z.object({
    * score the recognised terms alone would give. Used only by `policy.changes: warn`.
    */
   provisional: z.object({ tier: TierSchema, score: z.number().min(0).max(100).nullable() }).optional(),
-});
+}));
 export type Openness = z.infer<typeof OpennessSchema>;
 
-export const ProfileSchema = z.object({
+export const ProfileSchema = lazySchema(() => z.object({
   monthlyActiveUsers: z.number().nonnegative().optional(),
   dailyActiveUsers: z.number().nonnegative().optional(),
   monthlyRevenue: z.object({ amount: z.number().nonnegative(), currency: z.string().length(3).describe('ISO 4217 code, capitals') }).optional(),
@@ -298,10 +299,10 @@ export const ProfileSchema = z.object({
   /** Checked by ValidatedProfileSchema (src/assess/profile-codes.ts) wherever a profile is read. */
   territories: z.array(z.string()).default([]).describe('ISO 3166-1 alpha-2 codes, or a region of data/regions.yaml (EU, EEA, UK)'),
   activities: z.array(ActivitySchema).default([]),
-}).strict();
+}).strict());
 export type Profile = z.infer<typeof ProfileSchema>;
 
-export const AppliedThresholdSchema = z.object({
+export const AppliedThresholdSchema = lazySchema(() => z.object({
   metric: z.string(),
   limit: z.number(),
   comparator: z.string(),
@@ -313,37 +314,37 @@ export const AppliedThresholdSchema = z.object({
   conversion: z.string().optional(),
   consequence: z.string().optional(),
   line: z.number().int().optional(),
-});
+}));
 
-export const CommercialUseSchema = z.object({
+export const CommercialUseSchema = lazySchema(() => z.object({
   verdict: VerdictSchema,
   summary: z.string(),
   actions: z.array(z.string()),
   thresholds: z.array(AppliedThresholdSchema),
   reasons: z.array(z.string()),
-});
+}));
 export type CommercialUse = z.infer<typeof CommercialUseSchema>;
 
 // ---------------------------------------------------------------- result
 
-export const SubjectSchema = z.object({
+export const SubjectSchema = lazySchema(() => z.object({
   path: z.string(),
   kind: z.enum(['license', 'use-policy', 'notice', 'model-card', 'model-folder']),
   files: z.array(z.object({ path: z.string(), role: z.enum(['license', 'use-policy', 'notice', 'model-card', 'config']) })),
-});
+}));
 export type Subject = z.infer<typeof SubjectSchema>;
 
 /** One license-like document of the subject and how it was identified. */
-export const DocumentLicenseSchema = z.object({
+export const DocumentLicenseSchema = lazySchema(() => z.object({
   path: z.string(),
   role: z.enum(['license', 'use-policy', 'notice', 'card-body']),
   id: z.string().nullable(),
   spdx: z.string().nullable(),
   match: MatchSchema,
-});
+}));
 export type DocumentLicense = z.infer<typeof DocumentLicenseSchema>;
 
-export const AnalysisSchema = z.object({
+export const AnalysisSchema = lazySchema(() => z.object({
   subject: SubjectSchema,
   license: LicenseInfoSchema,
   /**
@@ -359,5 +360,5 @@ export const AnalysisSchema = z.object({
   commercialUse: CommercialUseSchema.optional(),
   conflicts: z.array(ConflictSchema),
   warnings: z.array(WarningSchema),
-});
+}));
 export type Analysis = z.infer<typeof AnalysisSchema>;

@@ -3,25 +3,26 @@
  * Bad data is a CATALOG error naming the file.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { loadDataFile } from '../data-table.js';
 import { TIERS } from '../types.js';
 
-const Names = z.array(z.string());
-const Band = z.object({ floor: z.number().min(0).max(100), top: z.number().min(0).max(100) }).strict();
-const KindWeights = z.object({ default: z.number().min(0) }).catchall(z.number().min(0));
+const Names = lazySchema(() => z.array(z.string()));
+const Band = lazySchema(() => z.object({ floor: z.number().min(0).max(100), top: z.number().min(0).max(100) }).strict());
+const KindWeights = lazySchema(() => z.object({ default: z.number().min(0) }).catchall(z.number().min(0)));
 
-const TierRule = z.object({
+const TierRule = lazySchema(() => z.object({
   restriction: Names.optional(),
   obligation: Names.optional(),
   termination: Names.optional(),
   other: Names.optional(),
   thresholdConsequence: Names.optional(),
-}).strict();
+}).strict());
 export type TierRule = z.infer<typeof TierRule>;
 
 const ScoredTiers = TIERS.filter((t) => t !== 'unknown') as Exclude<(typeof TIERS)[number], 'unknown'>[];
 
-export const OpennessWeightsSchema = z.object({
+export const OpennessWeightsSchema = lazySchema(() => z.object({
   version: z.literal(1),
   bands: z.object(Object.fromEntries(ScoredTiers.map((t) => [t, Band])) as Record<(typeof ScoredTiers)[number], typeof Band>).strict(),
   tierRules: z.object({ noncommercial: TierRule, restricted: TierRule, conditional: TierRule }).strict(),
@@ -42,24 +43,24 @@ export const OpennessWeightsSchema = z.object({
       ctx.addIssue({ code: 'custom', path: ['bands', lower], message: `band overlaps ${ScoredTiers[i]}` });
     }
   }
-});
+}));
 export type OpennessWeights = z.infer<typeof OpennessWeightsSchema>;
 
-export const FxRatesSchema = z.object({
+export const FxRatesSchema = lazySchema(() => z.object({
   date: z.string(),
   source: z.string(),
   approximate: z.boolean(),
   base: z.literal('USD'),
   /** Units of USD per one unit of the currency. */
   usdPerUnit: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()),
-}).strict();
+}).strict());
 export type FxRates = z.infer<typeof FxRatesSchema>;
 
-export const RegionsSchema = z.object({
+export const RegionsSchema = lazySchema(() => z.object({
   regions: z.record(z.string(), z.array(z.string().regex(/^[A-Z]{2}$/))),
-}).strict();
+}).strict());
 
-export const BaseModelsSchema = z.object({
+export const BaseModelsSchema = lazySchema(() => z.object({
   version: z.literal(1),
   /** License ids that a derivative may relicense without a conflict. */
   permissive: Names,
@@ -70,19 +71,19 @@ export const BaseModelsSchema = z.object({
     /** Where the license fact comes from (a corpus MANIFEST entry, a model card, a publisher's LICENSE file). */
     source: z.string().min(1),
   }).strict()),
-}).strict();
+}).strict());
 export type BaseModels = z.infer<typeof BaseModelsSchema>;
 
-const Trigger = z.object({
+const Trigger = lazySchema(() => z.object({
   /** Every group must contain at least one of the profile's activities. */
   all: z.array(z.array(z.string())).optional(),
   /** Any of these activities triggers (alternative to `all`). */
   any: z.array(z.string()).optional(),
   /** Also triggered by 'serve' when the term's own sentence contains one of these phrases. */
   serveWhenSentenceSays: Names.optional(),
-}).strict();
+}).strict());
 
-export const CommercialActionsSchema = z.object({
+export const CommercialActionsSchema = lazySchema(() => z.object({
   version: z.literal(1),
   activitiesWhenNone: z.array(z.string()),
   activitiesUsingOutputs: z.array(z.string()),
@@ -94,7 +95,7 @@ export const CommercialActionsSchema = z.object({
     when: Trigger.optional(),
   }).strict()),
   prohibitedByActivity: z.array(z.object({ kind: z.string(), name: z.string(), activities: Names }).strict()),
-}).strict();
+}).strict());
 export type CommercialActions = z.infer<typeof CommercialActionsSchema>;
 
 const load = <T>(file: string, schema: z.ZodType<T>): T => loadDataFile(file, schema, { compiled: true });

@@ -12,32 +12,43 @@
  * place a profile is read (oml.config.yaml `profile:`, `--profile FILE`).
  */
 import { createRequire } from 'node:module';
-// the library without its 100 bundled locales (the package's main registers them all at load); English is registered on first use
-import countries from 'i18n-iso-countries/index.js';
-import currencyCodes from 'currency-codes';
+import type Countries from 'i18n-iso-countries/index.js';
+import type CurrencyCodes from 'currency-codes';
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { ProfileSchema, type Profile } from '../types.js';
 import { regions } from './data.js';
+
+// both code lists load on first use (only a profile's codes need them). The build bundles the literal
+// `require(...)` calls (initialised when first called); outside a bundle Node's require loads them.
+// i18n-iso-countries: the library without its 100 bundled locales (the package's main registers them
+// all at load); English is registered on first use.
+let countriesLib: typeof Countries | undefined;
+let currencyLib: typeof CurrencyCodes | undefined;
+const countries = (): typeof Countries => (countriesLib ??= (typeof require === 'function'
+  ? require('i18n-iso-countries/index.js') : createRequire(import.meta.url)('i18n-iso-countries/index.js')) as typeof Countries);
+const currencyCodes = (): typeof CurrencyCodes => (currencyLib ??= (typeof require === 'function'
+  ? require('currency-codes') : createRequire(import.meta.url)('currency-codes')) as typeof CurrencyCodes);
 
 let namesLoaded = false;
 /** English country names, registered on first use (only needed to suggest a code for a name). */
 function ensureNames(): void {
   if (namesLoaded) return;
   const require = createRequire(import.meta.url);
-  countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+  countries().registerLocale(require('i18n-iso-countries/langs/en.json'));
   namesLoaded = true;
 }
 
 let alpha2: Set<string> | null = null;
-const alpha2Codes = (): Set<string> => (alpha2 ??= new Set(Object.keys(countries.getAlpha2Codes())));
+const alpha2Codes = (): Set<string> => (alpha2 ??= new Set(Object.keys(countries().getAlpha2Codes())));
 
 /** The alpha-2 code a country name or alpha-3 / numeric code stands for, if any. */
 function suggestTerritory(v: string): string | undefined {
   const t = v.trim();
-  if (/^[A-Za-z]{3}$/.test(t)) return countries.alpha3ToAlpha2(t.toUpperCase()) || undefined;
-  if (/^\d{3}$/.test(t)) return countries.numericToAlpha2(t) || undefined;
+  if (/^[A-Za-z]{3}$/.test(t)) return countries().alpha3ToAlpha2(t.toUpperCase()) || undefined;
+  if (/^\d{3}$/.test(t)) return countries().numericToAlpha2(t) || undefined;
   ensureNames();
-  return countries.getAlpha2Code(t, 'en') || undefined;
+  return countries().getAlpha2Code(t, 'en') || undefined;
 }
 
 /** Why a profile territory is not a valid code, or null when it is. */
@@ -52,9 +63,9 @@ export function territoryProblem(v: string): string | null {
 
 /** Why a currency is not an ISO 4217 code, or null when it is. */
 export function currencyProblem(v: string): string | null {
-  if (v === v.toUpperCase() && currencyCodes.code(v)) return null;
+  if (v === v.toUpperCase() && currencyCodes().code(v)) return null;
   const upper = v.trim().toUpperCase();
-  const hint = currencyCodes.code(upper) ? `: write ${upper}` : '';
+  const hint = currencyCodes().code(upper) ? `: write ${upper}` : '';
   return `${JSON.stringify(v)} is not an ISO 4217 currency code${hint}`;
 }
 
@@ -79,6 +90,6 @@ export function profileProblems(p: Profile): ProfileProblem[] {
 }
 
 /** ProfileSchema plus the code checks (issues carry the field path, so config errors name the line). */
-export const ValidatedProfileSchema = ProfileSchema.superRefine((p, ctx) => {
+export const ValidatedProfileSchema = lazySchema(() => ProfileSchema.superRefine((p, ctx) => {
   for (const pr of profileProblems(p)) ctx.addIssue({ code: 'custom', path: pr.path, message: pr.message });
-});
+}));

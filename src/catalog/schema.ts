@@ -4,11 +4,12 @@
  * SPDX fingerprints.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { FamilySchema } from '../types.js';
 
 export const CATALOG_KINDS = ['license', 'use-policy', 'notice'] as const;
 
-export const StoredFingerprintSchema = z.object({
+export const StoredFingerprintSchema = lazySchema(() => z.object({
   /** Corpus file the fingerprint was generated from. */
   source: z.string().min(1),
   /** Hash of the normalized body text. */
@@ -17,10 +18,10 @@ export const StoredFingerprintSchema = z.object({
   words: z.number().int().nonnegative(),
   /** base64 of the ordered 32-bit shingle hashes (little endian). */
   shingles: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
-}).strict();
+}).strict());
 
 /** One hand-written catalog file (licenses/<id>.yaml): metadata only, never generated data. */
-export const CatalogFileSchema = z.object({
+export const CatalogFileSchema = lazySchema(() => z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9.+-]*$/, 'lowercase id: letters, digits, . + -'),
   name: z.string().min(1),
   family: FamilySchema,
@@ -42,34 +43,34 @@ export const CatalogFileSchema = z.object({
   /** Other URLs that serve this document (for license_link resolution). */
   links: z.array(z.string().url()).default([]),
   note: z.string().optional(),
-}).strict();
+}).strict());
 
 /** A generated sidecar (licenses/fingerprints/<id>.json, written by `npm run generate`). */
-export const FingerprintSidecarSchema = z.object({
+export const FingerprintSidecarSchema = lazySchema(() => z.object({
   id: z.string(),
   generatedBy: z.string(),
   fingerprint: z.array(StoredFingerprintSchema),
-}).strict();
+}).strict());
 
 /** A loaded catalog entry: its file's metadata and its sidecar's fingerprints (none when it lists no sources). */
-export const CatalogEntrySchema = CatalogFileSchema.extend({
+export const CatalogEntrySchema = lazySchema(() => CatalogFileSchema.extend({
   fingerprint: z.array(StoredFingerprintSchema).default([]),
-}).strict();
+}).strict());
 
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 export type StoredFingerprint = z.infer<typeof StoredFingerprintSchema>;
 
 /** What both SPDX fingerprint files say of each license. */
-const SpdxLicenseFingerprint = z.object({
+const SpdxLicenseFingerprint = lazySchema(() => z.object({
   id: z.string(),
   name: z.string(),
   osi: z.boolean(),
   url: z.string().nullable(),
   hash: z.string(),
   words: z.number().int(),
-});
+}));
 
-export const SpdxFingerprintFileSchema = z.object({
+export const SpdxFingerprintFileSchema = lazySchema(() => z.object({
   generatedBy: z.string(),
   source: z.string(),
   licenses: z.array(SpdxLicenseFingerprint.extend({
@@ -77,15 +78,15 @@ export const SpdxFingerprintFileSchema = z.object({
     offset: z.number().int().nonnegative(),
     count: z.number().int().nonnegative(),
   })),
-});
+}));
 export type SpdxFingerprintFile = z.infer<typeof SpdxFingerprintFileSchema>;
 
 /** The committed SPDX part derived from the SPDX XML (licenses/spdx/xml-fingerprints.json): shingles inline, base64. */
-export const SpdxXmlFingerprintFileSchema = z.object({
+export const SpdxXmlFingerprintFileSchema = lazySchema(() => z.object({
   generatedBy: z.string(),
   source: z.string(),
   licenses: z.array(SpdxLicenseFingerprint.extend({
     shingles: StoredFingerprintSchema.shape.shingles,
   }).strict()),
-}).strict();
+}).strict());
 export type SpdxXmlFingerprintFile = z.infer<typeof SpdxXmlFingerprintFileSchema>;

@@ -3,17 +3,18 @@
  * (rules/_normalize.yaml). See rules/README.md for the format.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { COMPARATORS, CONSEQUENCES, PERIODS, TermKindSchema, TermSchema } from '../types.js';
 import { ClauseSchema } from './clause/schema.js';
 
 /** A regex as written in a rule file. Flags: any of i, m, s, u (g is added by the engine). */
-export const PatternSchema = z.union([
+export const PatternSchema = lazySchema(() => z.union([
   z.string().min(1).transform((regex) => ({ regex, flags: 'i' })),
   z.object({
     regex: z.string().min(1),
     flags: z.string().regex(/^[imsu]*$/, 'flags may only contain i, m, s, u').default('i'),
   }).strict(),
-]);
+]));
 export type Pattern = z.output<typeof PatternSchema>;
 
 /**
@@ -21,14 +22,14 @@ export type Pattern = z.output<typeof PatternSchema>;
  * list item under a lead-in ending with ':', also "lead-in + item"; `on: lead-in`
  * tests only the lead-in of a list item (e.g. a negation "You will not:").
  */
-export const UnlessSchema = z.union([
+export const UnlessSchema = lazySchema(() => z.union([
   z.string().min(1).transform((regex) => ({ regex, flags: 'i', on: 'sentence' as const })),
   z.object({
     regex: z.string().min(1),
     flags: z.string().regex(/^[imsu]*$/, 'flags may only contain i, m, s, u').default('i'),
     on: z.enum(['sentence', 'lead-in']).default('sentence'),
   }).strict(),
-]);
+]));
 export type Unless = z.output<typeof UnlessSchema>;
 
 export const FIELD_TYPES = ['number', 'currency', 'period', 'comparator', 'text', 'territories', 'scope', 'consequence', 'const'] as const;
@@ -41,7 +42,7 @@ export const FIELD_TYPES = ['number', 'currency', 'period', 'comparator', 'text'
  * - `default`: used when nothing was found.
  * - a `from` group that did not take part in the match falls back to the sentence for context types.
  */
-export const FieldSpecSchema = z.object({
+export const FieldSpecSchema = lazySchema(() => z.object({
   type: z.enum(FIELD_TYPES),
   from: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
   value: z.unknown().optional(),
@@ -55,18 +56,18 @@ export const FieldSpecSchema = z.object({
   fallback: z.enum(['preceding']).optional(),
   /** text only: `title` writes an all-capitals capture in title case ("CALIFORNIA" -> "California"); mixed case is kept. */
   case: z.enum(['title']).optional(),
-}).strict();
+}).strict());
 export type FieldSpec = z.infer<typeof FieldSpecSchema>;
 
 export const TERM_FIELDS = ['value', 'comparator', 'period', 'currency', 'consequence', 'text', 'territories', 'scope'] as const;
 
 /** What a rule example expects of its term: the term's own fields, all optional (scope may be null: "no scope"). */
-export const ExpectSchema = TermSchema.pick({
+export const ExpectSchema = lazySchema(() => TermSchema.pick({
   kind: true, name: true, value: true, comparator: true, period: true, currency: true, consequence: true, text: true, territories: true,
-}).partial().extend({ scope: z.string().nullable().optional() }).strict();
+}).partial().extend({ scope: z.string().nullable().optional() }).strict());
 export type Expect = z.infer<typeof ExpectSchema>;
 
-export const RuleSchema = z.object({
+export const RuleSchema = lazySchema(() => z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lowercase kebab-case'),
   description: z.string().optional(),
   term: z.object({ kind: TermKindSchema, name: z.string().regex(/^[a-z][a-z-]*$/) }).strict(),
@@ -94,13 +95,13 @@ export const RuleSchema = z.object({
   if (r.clause !== undefined && r.patterns.length > 0) ctx.addIssue({ code: 'custom', path: ['clause'], message: 'a rule has patterns or a clause, not both' });
   if (r.patterns.length > 0 && r.keywords.length === 0) ctx.addIssue({ code: 'custom', path: ['keywords'], message: 'a regex rule needs at least one keyword' });
   if (r.term.kind === 'threshold' && r.clause !== undefined && r.clause.threshold === undefined) ctx.addIssue({ code: 'custom', path: ['clause', 'threshold'], message: 'a threshold clause rule names its metric' });
-});
+}));
 export type Rule = z.infer<typeof RuleSchema>;
 
-const Entry = z.object({ match: z.array(z.string().min(1)).min(1) }).strict();
+const Entry = lazySchema(() => z.object({ match: z.array(z.string().min(1)).min(1) }).strict());
 
 /** Lookup tables used by the field normalizers (rules/_normalize.yaml). Matching is on lowercase text. */
-export const NormalizeTablesSchema = z.object({
+export const NormalizeTablesSchema = lazySchema(() => z.object({
   multipliers: z.record(z.string(), z.number()),
   currencies: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{3}$/) })),
   periods: z.array(Entry.extend({ period: z.enum(PERIODS) })),
@@ -108,5 +109,5 @@ export const NormalizeTablesSchema = z.object({
   territories: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{2,3}$/) })),
   scopes: z.object({ outputs: z.array(z.string()), weights: z.array(z.string()) }).strict(),
   consequences: z.array(Entry.extend({ consequence: z.enum(CONSEQUENCES) })),
-}).strict();
+}).strict());
 export type NormalizeTables = z.infer<typeof NormalizeTablesSchema>;

@@ -11,19 +11,20 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { isCommitSha } from './id.js';
 
-export const DocumentSchema = z.object({
+export const DocumentSchema = lazySchema(() => z.object({
   /** File name in the repository (root level). */
   path: z.string(),
   /** sha256 of the bytes, hex. */
   sha256: z.string().length(64),
   bytes: z.number().int().nonnegative(),
   role: z.enum(['license', 'use-policy', 'notice', 'card']),
-});
+}));
 export type HubDocument = z.infer<typeof DocumentSchema>;
 
-export const SnapshotMetaSchema = z.object({
+export const SnapshotMetaSchema = lazySchema(() => z.object({
   repo: z.string(),
   sha: z.string().refine(isCommitSha),
   gated: z.union([z.boolean(), z.string()]).nullable(),
@@ -34,14 +35,14 @@ export const SnapshotMetaSchema = z.object({
   /** Files listed by the Hub but not fetched (over the size limit, or gone). */
   skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
   fetchedAt: z.string(),
-});
+}));
 export type SnapshotMeta = z.infer<typeof SnapshotMetaSchema>;
 
-export const RefSchema = z.discriminatedUnion('status', [
+export const RefSchema = lazySchema(() => z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), sha: z.string().refine(isCommitSha), fetchedAt: z.string() }),
   // auth: whether a token was sent; a negative answer is reused only by a run with the same (a new token may open a gated repo)
   z.object({ status: z.enum(['gated', 'not-found', 'revision-not-found']), message: z.string(), auth: z.boolean(), fetchedAt: z.string() }),
-]);
+]));
 export type CachedRef = z.infer<typeof RefSchema>;
 
 const repoDir = (root: string, repo: string) => join(root, 'models', ...repo.toLowerCase().split('/'));

@@ -4,12 +4,13 @@
  * offline runs never pay for it. Every request goes through boundedFetch.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { HubHttpError } from './fetch.js';
 import { isCommitSha, parseRepoId } from './id.js';
 import type { HubSettings } from './settings.js';
 
 /** What oml needs from the model info answer (validated: the Hub's JSON is untrusted input). */
-const InfoSchema = z.object({
+const InfoSchema = lazySchema(() => z.object({
   /** The canonical org/name (differs from the id asked for after a rename redirect). */
   name: z.string().refine((n) => parseRepoId(n) !== null && !n.includes('@'), 'expected org/name'),
   sha: z.string().refine(isCommitSha, 'expected a 40-hex commit sha'),
@@ -17,7 +18,7 @@ const InfoSchema = z.object({
   filePaths: z.array(z.string().max(1000)).max(100_000).default([]),
   cardData: z.record(z.string(), z.unknown()).nullish(),
   tags: z.array(z.string().max(500)).max(10_000).optional(),
-});
+}));
 export type HubInfo = z.infer<typeof InfoSchema>;
 
 type HubLib = typeof import('@huggingface/hub');

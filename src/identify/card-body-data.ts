@@ -1,10 +1,11 @@
 /** data/card-body.yaml: the words and cues the card-body reader uses, validated once. */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { loadDataFile } from '../data-table.js';
 
-const Words = z.array(z.string().min(1).regex(/^[a-z0-9.]+$/, 'lower-case normalized words'));
+const Words = lazySchema(() => z.array(z.string().min(1).regex(/^[a-z0-9.]+$/, 'lower-case normalized words')));
 
-export const CardBodyDataSchema = z.object({
+export const CardBodyDataSchema = lazySchema(() => z.object({
   version: z.literal(1),
   licenseHeadings: Words.min(1),
   minLicenseWords: z.number().int().positive(),
@@ -17,7 +18,7 @@ export const CardBodyDataSchema = z.object({
   genericWords: Words,
   markWords: Words.min(1),
   names: z.array(z.object({ phrase: z.string().min(1), id: z.string().min(1) }).strict()),
-}).strict();
+}).strict());
 export type CardBodyData = z.infer<typeof CardBodyDataSchema>;
 
 let data: CardBodyData | null = null;

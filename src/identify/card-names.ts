@@ -4,6 +4,7 @@
  * `hf` lists and names. No name is special-cased in code.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { loadDataFile } from '../data-table.js';
 import { listCatalog, type CatalogEntry } from '../catalog/index.js';
 import { OmlError } from '../errors.js';
@@ -11,7 +12,7 @@ import { dataPath } from '../paths.js';
 
 const NONE_REASONS = ['family', 'not-in-catalog', 'unknown', 'see-license-name'] as const;
 
-export const HubLicenseSchema = z.object({
+export const HubLicenseSchema = lazySchema(() => z.object({
   hub: z.string().min(1),
   name: z.string().min(1),
   spdx: z.string().min(1).optional(),
@@ -21,14 +22,14 @@ export const HubLicenseSchema = z.object({
   note: z.string().min(1).optional(),
 }).strict().refine((e) => [e.spdx, e.catalog, e.none].filter((x) => x !== undefined).length === 1, {
   message: 'each Hub license needs exactly one of spdx, catalog, none',
-});
+}));
 export type HubLicense = z.infer<typeof HubLicenseSchema>;
 
-export const HubTableSchema = z.object({
+export const HubTableSchema = lazySchema(() => z.object({
   source: z.object({ title: z.string(), url: z.string().url(), copy: z.string() }).strict(),
   reasons: z.object(Object.fromEntries(NONE_REASONS.map((r) => [r, z.string().min(1)])) as Record<(typeof NONE_REASONS)[number], z.ZodString>).strict(),
   licenses: z.array(HubLicenseSchema).min(1),
-}).strict();
+}).strict());
 export type HubTable = z.infer<typeof HubTableSchema>;
 
 let table: { data: HubTable; byHub: Map<string, HubLicense> } | null = null;

@@ -10,7 +10,19 @@
  * at a few thousand nested tags, so the tree is walked here directly, with an
  * explicit stack.
  */
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { createRequire } from 'node:module';
+import type { DefaultTreeAdapterMap } from 'parse5';
+
+type Parse5 = typeof import('parse5');
+let parse5: Parse5 | undefined;
+/**
+ * parse5 (with entities) loads on first use: most inputs are not HTML. The build bundles the literal
+ * `require('parse5')` (initialised when first called); outside a bundle (the sources under test)
+ * Node's require loads the package.
+ */
+function loadParse5(): Parse5 {
+  return (parse5 ??= (typeof require === 'function' ? require('parse5') : createRequire(import.meta.url)('parse5')) as Parse5);
+}
 
 export type HtmlNode = DefaultTreeAdapterMap['childNode'];
 export type HtmlElement = DefaultTreeAdapterMap['element'];
@@ -47,7 +59,7 @@ export interface HtmlVisitor {
 
 /** Parses `text` (positions kept) and walks its rendered nodes in document order, depth first, with an explicit stack. */
 export function walkHtml(text: string, v: HtmlVisitor): void {
-  const doc = parse(text, { sourceCodeLocationInfo: true });
+  const doc = loadParse5().parse(text, { sourceCodeLocationInfo: true });
   type Item = { node: HtmlNode } | { leave: HtmlElement; value: unknown };
   const stack: Item[] = [...doc.childNodes].reverse().map((node) => ({ node }));
   while (stack.length) {

@@ -1,5 +1,4 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
+import { createRequire } from 'node:module';
 import { blankHtml, parseMarkdownFast } from './markdown-fast.js';
 import { superLinearShape } from './markdown-shape.js';
 import { SegmentBuilder as Builder } from './segment-builder.js';
@@ -23,7 +22,23 @@ interface MdNode {
   position?: { start: Pos; end: Pos };
 }
 
-const processor = unified().use(remarkParse);
+type Processor = { parse(text: string): unknown };
+let processor: Processor | undefined;
+/**
+ * unified + remark-parse load on first use: plain text never needs them. The build bundles the
+ * literal `require(...)` calls (initialised when first called); outside a bundle (the sources under
+ * test) Node's require loads the packages.
+ */
+function markdownProcessor(): Processor {
+  if (processor) return processor;
+  const load = typeof require === 'function'
+    ? { unified: (require('unified') as typeof import('unified')).unified, remarkParse: (require('remark-parse') as typeof import('remark-parse')).default }
+    : (() => {
+      const r = createRequire(import.meta.url);
+      return { unified: (r('unified') as typeof import('unified')).unified, remarkParse: (r('remark-parse') as typeof import('remark-parse')).default };
+    })();
+  return (processor = load.unified().use(load.remarkParse));
+}
 const NON_SPACE = /\S/;
 const BR_TAG = /^<br\s*\/?>$/i;
 const TABLE_FIRST = /^\|[^\n]*\|/;
@@ -316,7 +331,7 @@ export function parseMarkdown(src: SourceText, bodyStartLine = 1): ParsedDocumen
   }
   const segments: Segment[] = [];
   const ctx = new Ctx(src.text, starts, shift, segments);
-  const tree = processor.parse(body) as unknown as MdNode;
+  const tree = markdownProcessor().parse(body) as unknown as MdNode;
   for (const c of tree.children ?? []) block(ctx, c, null);
   return { path: src.path, format: 'markdown', text: src.text, segments, warnings: [...src.warnings] };
 }

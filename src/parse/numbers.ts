@@ -6,15 +6,16 @@
  * keeps quoting the input.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { loadLexicon } from '../lexicon.js';
 
-export const NumberWordsSchema = z.object({
+export const NumberWordsSchema = lazySchema(() => z.object({
   units: z.record(z.string(), z.number().int()),
   tens: z.record(z.string(), z.number().int()),
   hundred: z.array(z.string()).min(1),
   scales: z.record(z.string(), z.number().int()),
   joiners: z.array(z.string()),
-}).strict();
+}).strict());
 type NumberWords = z.infer<typeof NumberWordsSchema>;
 
 interface Lex { units: Map<string, number>; tens: Map<string, number>; hundred: Set<string>; scales: Map<string, number>; joiners: Set<string> }

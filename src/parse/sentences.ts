@@ -1,5 +1,6 @@
 import type { ParsedDocument, Segment, Sentence } from '../types.js';
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { loadLexicon } from '../lexicon.js';
 import { lastAtOrBefore } from '../sorted.js';
 
@@ -13,10 +14,10 @@ import { lastAtOrBefore } from '../sorted.js';
  * and the change reading (analyze/changes.ts) all use it.
  */
 
-export const SentencesLexiconSchema = z.object({
+export const SentencesLexiconSchema = lazySchema(() => z.object({
   /** Lower case, without the final period. */
   abbreviations: z.array(z.string().min(1).refine((w) => w === w.toLowerCase() && !w.endsWith('.'), 'lower case, no final period')).min(1),
-}).strict();
+}).strict());
 
 let abbreviations: ReadonlySet<string> | null = null;
 /** Words after which a period does not end a sentence (data/lexicons/sentences.yaml). */

@@ -8,12 +8,17 @@ import { createRequire } from 'node:module';
  */
 
 const require = createRequire(import.meta.url);
-const parse = require('spdx-expression-parse') as (expr: string) => unknown;
-const IDS = require('spdx-license-ids') as string[];
-const DEPRECATED = require('spdx-license-ids/deprecated.json') as string[];
-
-const CURRENT = new Map<string, string>(IDS.map((id) => [id.toLowerCase(), id]));
-const OLD = new Map<string, string>(DEPRECATED.map((id) => [id.toLowerCase(), id]));
+// the parser and the id lists load on first use (a run that never meets an SPDX expression skips them)
+let parser: ((expr: string) => unknown) | undefined;
+const parse = (expr: string): unknown => (parser ??= require('spdx-expression-parse') as (expr: string) => unknown)(expr);
+let ids: { current: Map<string, string>; old: Map<string, string> } | undefined;
+const byLowerCase = (list: string[]) => new Map<string, string>(list.map((id) => [id.toLowerCase(), id]));
+const idLists = () => (ids ??= {
+  current: byLowerCase(require('spdx-license-ids') as string[]),
+  old: byLowerCase(require('spdx-license-ids/deprecated.json') as string[]),
+});
+const CURRENT = { get: (key: string) => idLists().current.get(key) };
+const OLD = { get: (key: string) => idLists().old.get(key) };
 
 const MAX_EXPRESSION = 1000;
 const TOKEN = /\(|\)|[^\s()]+/g;

@@ -8,6 +8,7 @@ import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { OmlError } from '../errors.js';
 import { DEFAULT_LIMITS, LimitsSchema } from '../limits.js';
 import { ValidatedProfileSchema } from '../assess/profile-codes.js';
@@ -50,7 +51,7 @@ const isRealDate = (s: string): boolean => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 
-export const WaiverSchema = z.object({
+export const WaiverSchema = lazySchema(() => z.object({
   /** Model folder path (relative to the scanned directory) or model id (org/name). */
   model: z.string().min(1),
   reason: z.string().min(1),
@@ -59,24 +60,24 @@ export const WaiverSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
     .refine(isRealDate, 'not a calendar date')
     .optional(),
-}).strict();
+}).strict());
 export type Waiver = z.infer<typeof WaiverSchema>;
 
-export const PolicySchema = z.object({
+export const PolicySchema = lazySchema(() => z.object({
   allow: z.array(TierSchema).min(1),
   unknown: z.enum(['fail', 'warn']).default('fail'),
   /** A base model the lineage table does not know: fail (default, with `unknown: fail`) or warn. */
   lineage: z.enum(['fail', 'warn']).optional(),
   /** An added passage oml cannot account for, or a removed template term: fail (default) or warn. */
   changes: z.enum(['fail', 'warn']).optional(),
-}).strict();
+}).strict());
 export type Policy = z.infer<typeof PolicySchema>;
 
 /** The effective mode of an optional fail|warn policy option (absent = fail). */
 export const policyMode = (p: Policy, key: 'lineage' | 'changes'): 'fail' | 'warn' => p[key] ?? 'fail';
 
 
-export const ConfigSchema = z.object({
+export const ConfigSchema = lazySchema(() => z.object({
   profile: ValidatedProfileSchema.optional(),
   policy: PolicySchema,
   models: z.array(z.object({ path: z.string().min(1) }).strict()).default([]),
@@ -91,7 +92,7 @@ export const ConfigSchema = z.object({
    * a scan reads must resolve inside the root, else it is an `outside-root` finding.
    */
   allowedRoots: z.array(z.string().min(1)).default([]),
-}).strict();
+}).strict());
 export type CheckConfig = z.infer<typeof ConfigSchema>;
 
 /**

@@ -1,15 +1,16 @@
 /** data/model-files.yaml: which file names make a folder a model (weights formats, index files, card keys). */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { loadDataFile } from '../data-table.js';
 
-const Ext = z.string().regex(/^[a-z0-9]{1,16}$/, 'a file extension without the dot, lower case');
+const Ext = lazySchema(() => z.string().regex(/^[a-z0-9]{1,16}$/, 'a file extension without the dot, lower case'));
 
-export const ModelFilesSchema = z.object({
+export const ModelFilesSchema = lazySchema(() => z.object({
   weightExtensions: z.array(Ext).min(1),
   indexSuffixes: z.array(z.string().regex(/^\.[a-z0-9.]{1,32}$/)),
   weightDirExtensions: z.array(Ext),
   cardKeys: z.array(z.string().min(1)).min(1),
-}).strict();
+}).strict());
 export type ModelFiles = z.infer<typeof ModelFilesSchema>;
 
 export interface ModelFileMatchers {

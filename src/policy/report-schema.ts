@@ -4,6 +4,7 @@
  * by npm run generate (scripts/generate/schemas.ts).
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { MatchSchema, ProfileSchema, TierSchema, VerdictSchema, WarningSchema } from '../types.js';
 
 export const CHECK_REPORT_VERSION = 1;
@@ -15,27 +16,27 @@ export const RULE_IDS = [
   'unknown-lineage', 'unexplained-change', 'hidden-characters',
   'outside-root', 'unreadable-path',
 ] as const;
-export const RuleIdSchema = z.enum(RULE_IDS);
+export const RuleIdSchema = lazySchema(() => z.enum(RULE_IDS));
 export type RuleId = z.infer<typeof RuleIdSchema>;
 
-export const LocationSchema = z.object({
+export const LocationSchema = lazySchema(() => z.object({
   /** Posix path relative to the scanned directory. */
   path: z.string(),
   line: z.number().int().min(1),
   column: z.number().int().min(1).optional(),
-});
+}));
 export type Location = z.infer<typeof LocationSchema>;
 
 /** A sentence of a catalog license's published text, which the user may not have locally. */
-export const CatalogEvidenceSchema = z.object({
+export const CatalogEvidenceSchema = lazySchema(() => z.object({
   license: z.string(),
   name: z.string(),
   url: z.string(),
   line: z.number().int().min(1),
-});
+}));
 export type CatalogEvidence = z.infer<typeof CatalogEvidenceSchema>;
 
-export const FindingSchema = z.object({
+export const FindingSchema = lazySchema(() => z.object({
   rule: RuleIdSchema,
   /** error: fails the check (unless waived); warning: reported only. */
   level: z.enum(['error', 'warning']),
@@ -49,23 +50,23 @@ export const FindingSchema = z.object({
   quote: z.string().optional(),
   /** When that sentence is in a catalog license the model is known by (a model id in code, a card's `license:`), not in a file under the root: the published text's catalog id, name, canonical URL and line. */
   catalog: CatalogEvidenceSchema.optional(),
-});
+}));
 export type Finding = z.infer<typeof FindingSchema>;
 
 /** A model read from the Hub: repository, revision asked for, commit read, its documents and the base models resolved on the Hub. */
-export const HubResolutionSchema = z.object({
+export const HubResolutionSchema = lazySchema(() => z.object({
   repo: z.string(),
   revision: z.string(),
   sha: z.string(),
   documents: z.array(z.object({ path: z.string(), role: z.enum(['license', 'use-policy', 'notice', 'card']), sha256: z.string() })),
   lineage: z.array(z.object({ id: z.string(), sha: z.string().nullable(), license: z.string().nullable(), parents: z.array(z.string()) })),
-});
+}));
 export type HubResolution = z.infer<typeof HubResolutionSchema>;
 
-export const ModelStatusSchema = z.enum(['fail', 'warn', 'waived', 'pass']);
+export const ModelStatusSchema = lazySchema(() => z.enum(['fail', 'warn', 'waived', 'pass']));
 export type ModelStatus = z.infer<typeof ModelStatusSchema>;
 
-export const ModelResultSchema = z.object({
+export const ModelResultSchema = lazySchema(() => z.object({
   /** Folder path relative to the scanned directory, or the referenced model id. */
   id: z.string(),
   /** folder: discovered or listed under `models:`; reference: a model id found in code/config. */
@@ -91,10 +92,10 @@ export const ModelResultSchema = z.object({
   warnings: z.array(WarningSchema),
   /** For models resolved through the Hugging Face Hub: what was fetched (see HubResolutionSchema). */
   hub: HubResolutionSchema.optional(),
-});
+}));
 export type ModelResult = z.infer<typeof ModelResultSchema>;
 
-export const ReferenceSchema = z.object({
+export const ReferenceSchema = lazySchema(() => z.object({
   id: z.string(),
   file: z.string(),
   line: z.number().int(),
@@ -104,10 +105,10 @@ export const ReferenceSchema = z.object({
   resolution: z.enum(['catalog', 'local', 'hub', 'unresolved']),
   license: z.string().nullable(),
   note: z.string().optional(),
-});
+}));
 export type Reference = z.infer<typeof ReferenceSchema>;
 
-export const CheckReportSchema = z.object({
+export const CheckReportSchema = lazySchema(() => z.object({
   version: z.literal(CHECK_REPORT_VERSION),
   tool: z.object({ name: z.literal('oml'), version: z.string() }),
   result: z.enum(['pass', 'fail']),
@@ -139,7 +140,7 @@ export const CheckReportSchema = z.object({
   references: z.array(ReferenceSchema),
   /** Scan-level warnings (unreadable directories, symlink loops, unused waivers, ...). */
   warnings: z.array(WarningSchema),
-});
+}));
 export type CheckReport = z.infer<typeof CheckReportSchema>;
 
 /** The JSON Schema (draft 2020-12) of the check report. */

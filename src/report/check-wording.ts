@@ -5,6 +5,7 @@
  * order that decides which reason leads.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { RULE_IDS, type RuleId } from '../policy/report-schema.js';
 import { MATCHES, VERDICTS } from '../types.js';
 
@@ -14,9 +15,9 @@ const Template = (...placeholders: string[]) =>
 const byKeys = <T extends readonly [string, ...string[]]>(keys: T, value: z.ZodTypeAny) =>
   z.object(Object.fromEntries(keys.map((k) => [k, value])) as Record<T[number], z.ZodTypeAny>).strict();
 
-const Words = z.string().min(1);
+const Words = lazySchema(() => z.string().min(1));
 
-export const CheckWordingSchema = z.object({
+export const CheckWordingSchema = lazySchema(() => z.object({
   noun: z.object({ one: Words, many: Words }).strict(),
   headline: z.object({ fail: Template('failed', 'models', 'noun', 'reasons'), pass: Template('count', 'noun', 'notes'), none: Words }).strict(),
   failing: Template('ids', 'why'),
@@ -45,7 +46,7 @@ export const CheckWordingSchema = z.object({
   reasons: byKeys(RULE_IDS, Words),
   // every rule exactly once: the order decides which reason leads
   order: z.array(z.enum(RULE_IDS)).refine((o) => o.length === RULE_IDS.length && new Set(o).size === o.length, { message: `must list each of ${RULE_IDS.join(', ')} once` }),
-}).strict();
+}).strict());
 
 export interface CheckWording {
   noun: { one: string; many: string };

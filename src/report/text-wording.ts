@@ -3,6 +3,7 @@
  * once and validated with zod; bad data is a CATALOG error naming the file.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { loadDataFile } from '../data-table.js';
 import { COMPARATORS, CONSEQUENCES, TERM_KINDS, TIERS } from '../types.js';
 import { CheckWordingSchema, type CheckWording } from './check-wording.js';
@@ -13,7 +14,7 @@ const Template = (...placeholders: string[]) =>
 const byEnum = <T extends readonly [string, ...string[]]>(keys: T, value: z.ZodTypeAny) =>
   z.object(Object.fromEntries(keys.map((k) => [k, value])) as Record<T[number], z.ZodTypeAny>).strict();
 
-export const ReportTextSchema = z.object({
+export const ReportTextSchema = lazySchema(() => z.object({
   version: z.literal(1),
   headlines: byEnum(TIERS, Template('license')),
   unknownLicense: z.string().min(1),
@@ -28,7 +29,7 @@ export const ReportTextSchema = z.object({
     consequences: byEnum(CONSEQUENCES, z.string().min(1)),
   }).strict(),
   check: CheckWordingSchema,
-}).strict();
+}).strict());
 
 export interface ReportText {
   version: 1;

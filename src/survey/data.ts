@@ -3,13 +3,14 @@
  * validated with zod and loaded once. Bad data is a CATALOG error naming the file.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { loadDataFile } from '../data-table.js';
 import { TierSchema } from '../types.js';
 
 /** A phrase: words separated by single spaces, written as the normalized text reads (see names.ts). */
-const Phrase = z.string().min(1).refine((s) => s.split(' ').every((w) => w.length > 0), 'a phrase is words separated by single spaces');
+const Phrase = lazySchema(() => z.string().min(1).refine((s) => s.split(' ').every((w) => w.length > 0), 'a phrase is words separated by single spaces'));
 
-export const LicenseNamesSchema = z.object({
+export const LicenseNamesSchema = lazySchema(() => z.object({
   version: z.literal(1),
   replace: z.record(z.string().min(1), z.string().min(1)),
   hedges: z.array(Phrase),
@@ -22,17 +23,17 @@ export const LicenseNamesSchema = z.object({
     notReleased: z.array(z.string().min(1)),
   }).strict(),
   names: z.array(z.object({ license: z.string().min(1), aliases: z.array(Phrase).min(1) }).strict()),
-}).strict();
+}).strict());
 export type LicenseNames = z.infer<typeof LicenseNamesSchema>;
 
-export const PublishersSchema = z.object({
+export const PublishersSchema = lazySchema(() => z.object({
   version: z.literal(1),
   publishers: z.array(z.object({
     publisher: z.string().min(1),
     country: z.string().min(1),
     source: z.string().min(1),
   }).strict()),
-}).strict();
+}).strict());
 export type Publishers = z.infer<typeof PublishersSchema>;
 
 const load = <T>(file: string, schema: z.ZodType<T>): T => loadDataFile(file, schema);

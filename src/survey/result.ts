@@ -4,6 +4,7 @@
  * generated from the same objects (npm run generate: scripts/generate/schemas.ts).
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { TierSchema, type Tier } from '../types.js';
 import { DIMENSIONS } from './types.js';
 
@@ -13,7 +14,7 @@ export type InputKind = (typeof INPUT_KINDS)[number];
 /** Coarse openness classes used for shares and charts. */
 export const CLASSES = ['permissive', 'restricted', 'noncommercial', 'closed', 'unknown'] as const;
 export type OpennessClass = (typeof CLASSES)[number];
-const ClassSchema = z.enum(CLASSES);
+const ClassSchema = lazySchema(() => z.enum(CLASSES));
 
 export function classOf(t: Tier): OpennessClass {
   switch (t) {
@@ -25,14 +26,14 @@ export function classOf(t: Tier): OpennessClass {
   }
 }
 
-const Count = z.number().int().min(0);
+const Count = lazySchema(() => z.number().int().min(0));
 const ClassCounts = { permissive: Count, restricted: Count, noncommercial: Count, closed: Count, unknown: Count };
 
-export const DecidingSchema = z.object({
+export const DecidingSchema = lazySchema(() => z.object({
   kind: z.string(), name: z.string(), path: z.string(), line: z.number().int(), sentence: z.string(),
-});
+}));
 
-export const DisagreementSchema = z.object({
+export const DisagreementSchema = lazySchema(() => z.object({
   model: z.string(),
   year: z.string(),
   country: z.string(),
@@ -50,10 +51,10 @@ export const DisagreementSchema = z.object({
   deciding: DecidingSchema.optional(),
   /** Epoch AI's accessibility notes (first 600 characters). */
   notes: z.string(),
-});
+}));
 export type Disagreement = z.infer<typeof DisagreementSchema>;
 
-export const AgreementSchema = z.object({
+export const AgreementSchema = lazySchema(() => z.object({
   /** Epoch label -> the oml tiers that agree with it. */
   mapping: z.record(z.string(), z.array(TierSchema)),
   /** Rows with an open-weights label and a license oml determined. */
@@ -65,10 +66,10 @@ export const AgreementSchema = z.object({
   disagreements: z.array(DisagreementSchema),
   /** Disagreements beyond the listing cap (counted, not listed). */
   disagreementsNotListed: Count,
-});
+}));
 export type Agreement = z.infer<typeof AgreementSchema>;
 
-export const SurveyResultSchema = z.object({
+export const SurveyResultSchema = lazySchema(() => z.object({
   inputs: z.array(z.object({ path: z.string(), kind: z.enum(INPUT_KINDS) })),
   /** Data credits (Epoch AI's CC BY 4.0 attribution when its CSV was read). */
   credits: z.array(z.string()),
@@ -86,7 +87,7 @@ export const SurveyResultSchema = z.object({
   problems: z.object({ count: Count, listed: z.array(z.object({ file: z.string(), line: z.number().int(), message: z.string() })) }),
   /** Records folded into "(other)" groups because a table reached its size cap (bounded memory). */
   overflow: Count,
-});
+}));
 export type SurveyResult = Omit<z.infer<typeof SurveyResultSchema>, 'groups'> & {
   groups: Array<Partial<Record<(typeof DIMENSIONS)[number], string>> & { count: number }>;
 };
