@@ -27,6 +27,7 @@ export function makeRequestReader(t: RequestTables | undefined): (low: string) =
   const nouns = new Set(t.nouns);
   const negations = new Set(t.negations);
   const definite = new Set(t.definite);
+  const priced = new Set(t.priced);
   const negated = (w: string | undefined) => w !== undefined && (negations.has(w) || w.endsWith("n't"));
   const gap = t.gap;
   const zhGap = t.zh_gap;
@@ -35,7 +36,7 @@ export function makeRequestReader(t: RequestTables | undefined): (low: string) =
     for (let i = 0; i < words.length; i++) {
       if (!lemmas(words[i]!).some((l) => verbs.has(l))) continue;
       if (negated(words[i - 1]) || negated(words[i + 1])) continue;
-      for (let j = i + 1; j <= i + gap + 1 && j < words.length; j++) if (nouns.has(words[j]!) && !definite.has(words[j - 1]!)) return true;
+      for (let j = i + 1; j <= i + gap + 1 && j < words.length; j++) if (nouns.has(words[j]!) && !definite.has(words[j - 1]!) && !priced.has(words[j + 1] ?? '')) return true;
     }
     for (const v of t.zh_verbs) {
       for (let i = low.indexOf(v); i >= 0; i = low.indexOf(v, i + 1)) {

@@ -114,6 +114,7 @@ export const NormalizeTablesSchema = z.object({
     nouns: z.array(z.string().min(1)),
     negations: z.array(z.string().min(1)),
     definite: z.array(z.string().min(1)),
+    priced: z.array(z.string().min(1)),
     gap: z.number().int().min(0).max(8),
     zh_verbs: z.array(z.string().min(1)),
     zh_nouns: z.array(z.string().min(1)),

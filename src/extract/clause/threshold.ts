@@ -220,7 +220,7 @@ export function readThreshold(
     return enComparator(low.slice(Math.max(0, n.start - 60), n.start), low.slice(n.end, Math.max(n.end, mEnd) + 24), lex);
   };
   const scored = nums.map((n) => ({ n, d: dist(n) })).filter((x) => x.d <= FAR).map((x) => ({ ...x, c: cmpOf(x.n) }))
-    .filter((x) => x.d <= 50 || x.c !== undefined);
+    .filter((x) => x.d <= 50 || x.c !== undefined || percent);
   // the nearest number; one with a comparator of its own wins over a bare one a little nearer
   const best = scored.sort((a, b) => (a.d - (a.c ? 25 : 0)) - (b.d - (b.c ? 25 : 0)))[0];
   if (!best) return undefined;
