@@ -45,6 +45,8 @@ export const MetricsLexiconSchema = z.object({
   en_joiners: Phrases.optional(),
   /** Words that stand for "one" before a scale word or "hundred" ("a million"). */
   en_articles: Phrases.optional(),
+  /** Unit words after a number that make it a count of something else ("300 kilometers", "30 days", "500 employees"). */
+  en_units: Phrases.optional(),
 }).strict();
 export type MetricsLexicon = z.infer<typeof MetricsLexiconSchema>;
 

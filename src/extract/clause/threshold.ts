@@ -28,6 +28,7 @@ const TIMES_TEN = /^\s?(\S{1,5})\s?10\^(\d{1,2})(?!\d)/;
 /** A reference word right before a number: "Section 2", "§ 3", "(4". */
 const SECTION_BEFORE = /(?:section|clause|article|paragraph|§|schedule|exhibit|annex|version|v)\s?$|\($/;
 const DIGITS = /^\d+$/;
+const DIGIT = /^\d$/;
 /** A word boundary character (ASCII letters and digits). */
 const WORDCH = /[a-z0-9]/;
 const SPACE = /\s/g;
@@ -35,7 +36,7 @@ const SPACE = /\s/g;
 const LETTER = /[A-Za-z]/;
 
 /** Every regex of this module, for the ReDoS proof. */
-export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, SECTION_BEFORE, DIGITS, WORDCH, SPACE, LETTER, ...NUMWORD_PATTERNS];
+export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, SECTION_BEFORE, DIGITS, DIGIT, WORDCH, SPACE, LETTER, ...NUMWORD_PATTERNS];
 
 interface Num { value: number; start: number; end: number }
 
@@ -71,7 +72,8 @@ function multiplier(after: string, norm: Normalizers, lex: MetricsLexicon): { mu
 /** An exponent after a number ("e24", "^25", " x 10^24"): the value and the characters it takes, or undefined. */
 function exponent(base: number, after: string, lex: MetricsLexicon): { value: number; len: number } | undefined {
   const e = EXP_AFTER.exec(after.toLowerCase());
-  if (e) return { value: e[1] === 'e' ? Number(`${base}e${e[2]}`) : base ** Number(e[2]), len: e[0].length };
+  // "10^26" is read as the literal 1e26 (10 ** 26 is 9.999999999999999e25 in floating point)
+  if (e) return { value: e[1] === 'e' ? Number(`${base}e${e[2]}`) : base === 10 ? Number(`1e${e[2]}`) : base ** Number(e[2]), len: e[0].length };
   const t = TIMES_TEN.exec(after);
   if (t && lex.times.includes(t[1]!.toLowerCase())) return { value: Number(`${base}e${t[2]}`), len: t[0].length };
   return undefined;
@@ -185,6 +187,7 @@ export function readThreshold(
   const to = Math.min(text.length, mEnd + WINDOW);
   let nums = numbersIn(text.slice(from, to), norm, lex).map((n) => ({ value: n.value, start: n.start + from, end: n.end + from }));
   const low = text.toLowerCase().replace(SPACE, ' ');
+  const units = lex.en_units ?? [];
   if (percent) {
     nums = nums.filter((n) => {
       const after = low.slice(n.end, n.end + 12).trimStart();
@@ -203,6 +206,10 @@ export function readThreshold(
       const prev = text[n.start - 1] ?? ' ';
       const prev2 = text[n.start - 2] ?? ' ';
       if (LETTER.test(prev) || ((prev === '.' || prev === '-') && LETTER.test(prev2))) return false;
+      // a dotted section number ("1.1.3") is not an amount: a number right after "<digit>." or right before ".<digit>"
+      if ((prev === '.' && DIGIT.test(prev2)) || (next === '.' && DIGIT.test(text[n.end + 1] ?? ''))) return false;
+      // a number of some other unit ("300 kilometers", "30 days", "500 employees") is not a count of the metric
+      if (units.some((u) => after.startsWith(u) && !WORDCH.test(after[u.length] ?? ' '))) return false;
       // a list or section marker ("(3)", "2.") is small and bare; "(13B)", "($5,000,000)" are amounts
       return !SECTION_BEFORE.test(before) && !(bare && n.value < 100 && (next === '.' || next === ')'));
     });
