@@ -4,6 +4,7 @@
  */
 import type { Comparator, Consequence, Period } from '../types.js';
 import type { NormalizeTables } from './schema.js';
+import { makeRequestReader } from './request.js';
 
 
 function escape(s: string): string {
@@ -57,6 +58,9 @@ export function makeNormalizers(t: NormalizeTables): Normalizers {
   const outputsRe = wordRegex(t.scopes.outputs);
   const weightsRe = wordRegex(t.scopes.weights);
   const multipliers = new Map(Object.entries(t.multipliers));
+  const requests = makeRequestReader(t.consequence_requests);
+  // British spellings read as the tables write them ("a commercial licence" -> "a commercial license")
+  const spelling = (s: string) => s.replace(/licenc/gi, 'licens');
 
   return {
     number(s) {
@@ -70,7 +74,12 @@ export function makeNormalizers(t: NormalizeTables): Normalizers {
     currency: (s) => first(currencyTables, s),
     period: (s) => first(periodTables, s),
     comparator: (s) => first(comparatorTables, s),
-    consequence: (s) => first(consequenceTables, s),
+    consequence(s) {
+      const folded = spelling(s);
+      const c = first(consequenceTables, folded);
+      // a request for a license outranks every other consequence, as the table's first entry does
+      return c !== 'license-required' && requests(lower(folded)) ? 'license-required' : c;
+    },
     territories(s) {
       const low = lower(s);
       return territoryTables.filter((e) => e.re.test(low)).map((e) => e.value);

@@ -109,5 +109,18 @@ export const NormalizeTablesSchema = lazySchema(() => z.object({
   territories: z.array(Entry.extend({ code: z.string().regex(/^[A-Z]{2,3}$/) })),
   scopes: z.object({ outputs: z.array(z.string()), weights: z.array(z.string()) }).strict(),
   consequences: z.array(Entry.extend({ consequence: z.enum(CONSEQUENCES) })),
+  /** A license request read as a construction (src/extract/request.ts): a verb, then within `gap` words a noun. */
+  consequence_requests: z.object({
+    verbs: z.array(z.string().min(1)),
+    nouns: z.array(z.string().min(1)),
+    negations: z.array(z.string().min(1)),
+    definite: z.array(z.string().min(1)),
+    priced: z.array(z.string().min(1)),
+    gap: z.number().int().min(0).max(8),
+    zh_verbs: z.array(z.string().min(1)),
+    zh_nouns: z.array(z.string().min(1)),
+    zh_negations: z.array(z.string().min(1)),
+    zh_gap: z.number().int().min(0).max(12),
+  }).strict().optional(),
 }).strict());
 export type NormalizeTables = z.infer<typeof NormalizeTablesSchema>;

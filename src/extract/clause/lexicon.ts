@@ -39,6 +39,14 @@ export const MetricsLexiconSchema = z.object({
   /** Words that make a number an exponent form: "10^25", "3 x 10^24" (the `x` words). */
   times: Phrases,
   en_numbers: z.record(z.string().regex(/^[a-z]+$/), z.number().int().positive()),
+  /** English scale words of a number in words ("seven hundred million": hundred is in en_numbers, million here). */
+  en_scales: z.record(z.string().regex(/^[a-z]+$/), z.number().int().positive()).optional(),
+  /** Words that may join the words of one number ("one hundred and fifty thousand"). */
+  en_joiners: Phrases.optional(),
+  /** Words that stand for "one" before a scale word or "hundred" ("a million"). */
+  en_articles: Phrases.optional(),
+  /** Unit words after a number that make it a count of something else ("300 kilometers", "30 days", "500 employees"). */
+  en_units: Phrases.optional(),
 }).strict();
 export type MetricsLexicon = z.infer<typeof MetricsLexiconSchema>;
 

@@ -7,6 +7,7 @@
 import type { Normalizers } from '../normalize.js';
 import type { MetricsLexicon } from './lexicon.js';
 import type { Comparator, Period } from '../../types.js';
+import { NUMWORD_PATTERNS, wordNumbers } from './numwords.js';
 
 export interface ThresholdRead {
   value: number;
@@ -23,12 +24,11 @@ const WORD_AFTER = /^\s?([a-z]+|[万萬亿億千百]+)/;
 const EXP_AFTER = /^(e|\^|\*\*)(\d{1,2})(?!\d)/;
 /** A power of ten after a number and a times word: "3 x 10^24" (the word is checked against the lexicon). */
 const TIMES_TEN = /^\s?(\S{1,5})\s?10\^(\d{1,2})(?!\d)/;
-/** An English word (for number words: "five", "twenty-five"). */
-const EN_WORD = /[a-z]+(?:-[a-z]+)?/g;
 
 /** A reference word right before a number: "Section 2", "§ 3", "(4". */
 const SECTION_BEFORE = /(?:section|clause|article|paragraph|§|schedule|exhibit|annex|version|v)\s?$|\($/;
 const DIGITS = /^\d+$/;
+const DIGIT = /^\d$/;
 /** A word boundary character (ASCII letters and digits). */
 const WORDCH = /[a-z0-9]/;
 const SPACE = /\s/g;
@@ -36,12 +36,14 @@ const SPACE = /\s/g;
 const LETTER = /[A-Za-z]/;
 
 /** Every regex of this module, for the ReDoS proof. */
-export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, EN_WORD, SECTION_BEFORE, DIGITS, WORDCH, SPACE, LETTER];
+export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, SECTION_BEFORE, DIGITS, DIGIT, WORDCH, SPACE, LETTER, ...NUMWORD_PATTERNS];
 
 interface Num { value: number; start: number; end: number }
 
-/** How far from its metric (characters) a number is looked for: 90, and room for the number itself. */
-const WINDOW = 110;
+/** How far from its metric (characters) a number is looked for: 130 (with a comparator), and room for the number itself. */
+const WINDOW = 160;
+/** How far a number with a comparator may stand from its metric ("the monthly active users of the products ... of Licensee's affiliates were greater than ..."); a bare number, 50. */
+const FAR = 130;
 
 function zhNumeral(s: string, digits: Record<string, number>): number | undefined {
   // 一, 十, 二十, 三十五, 十五
@@ -70,20 +72,11 @@ function multiplier(after: string, norm: Normalizers, lex: MetricsLexicon): { mu
 /** An exponent after a number ("e24", "^25", " x 10^24"): the value and the characters it takes, or undefined. */
 function exponent(base: number, after: string, lex: MetricsLexicon): { value: number; len: number } | undefined {
   const e = EXP_AFTER.exec(after.toLowerCase());
-  if (e) return { value: e[1] === 'e' ? Number(`${base}e${e[2]}`) : base ** Number(e[2]), len: e[0].length };
+  // "10^26" is read as the literal 1e26 (10 ** 26 is 9.999999999999999e25 in floating point)
+  if (e) return { value: e[1] === 'e' ? Number(`${base}e${e[2]}`) : base === 10 ? Number(`1e${e[2]}`) : base ** Number(e[2]), len: e[0].length };
   const t = TIMES_TEN.exec(after);
   if (t && lex.times.includes(t[1]!.toLowerCase())) return { value: Number(`${base}e${t[2]}`), len: t[0].length };
   return undefined;
-}
-
-/** An English number word ("five", "twenty-five"), or undefined. */
-function wordNumber(w: string, lex: MetricsLexicon): number | undefined {
-  const direct = lex.en_numbers[w];
-  if (direct !== undefined) return direct;
-  const [tens, ones] = w.split('-');
-  const t = tens !== undefined ? lex.en_numbers[tens] : undefined;
-  const o = ones !== undefined ? lex.en_numbers[ones] : undefined;
-  return t !== undefined && o !== undefined && t >= 20 && t % 10 === 0 && o < 10 ? t + o : undefined;
 }
 
 export function numbersIn(text: string, norm: Normalizers, lex: MetricsLexicon): Num[] {
@@ -112,18 +105,14 @@ export function numbersIn(text: string, norm: Normalizers, lex: MetricsLexicon):
     const { mult, len } = multiplier(text.slice(end, end + 4), norm, lex);
     if (base !== undefined) out.push({ value: base * mult, start: m.index, end: end + len });
   }
-  // number words count before a multiplier ("five million") or a percent word ("fifteen percent")
+  // number words count with a scale word ("five million", "seven hundred million") or before a percent word ("fifteen percent")
   const low = text.toLowerCase();
-  EN_WORD.lastIndex = 0;
-  for (let m = EN_WORD.exec(low); m !== null; m = EN_WORD.exec(low)) {
-    if (m.index > 0 && WORDCH.test(low[m.index - 1]!)) continue;
-    const base = wordNumber(m[0], lex);
-    if (base === undefined) continue;
-    const end = m.index + m[0].length;
-    const after = low.slice(end, end + 12);
+  for (const w of wordNumbers(low, lex)) {
+    if (w.scaled) { out.push({ value: w.value, start: w.start, end: w.end }); continue; }
+    const after = low.slice(w.end, w.end + 12);
     const { mult, len } = multiplier(after, norm, lex);
-    if (mult !== 1) out.push({ value: base * mult, start: m.index, end: end + len });
-    else if (lex.percent.some((p) => after.trimStart().startsWith(p))) out.push({ value: base, start: m.index, end });
+    if (mult !== 1) out.push({ value: w.value * mult, start: w.start, end: w.end + len });
+    else if (lex.percent.some((p) => after.trimStart().startsWith(p))) out.push({ value: w.value, start: w.start, end: w.end });
   }
   return out;
 }
@@ -186,7 +175,7 @@ function zhLookup<K extends string>(table: Partial<Record<K, string[]>>, s: stri
 
 /**
  * The threshold stated about the metric phrase at [mStart, mEnd) of text (character offsets), or undefined
- * when no number is close enough (within 50 characters, or 90 when a comparator stands right before it:
+ * when no number is close enough (within 50 characters, or FAR (130) when a comparator stands right before it:
  * "revenue you make from the products built on it exceeds $100,000"). With `percent`, only a number followed
  * by a percent word counts, and its value is the percentage.
  */
@@ -198,6 +187,7 @@ export function readThreshold(
   const to = Math.min(text.length, mEnd + WINDOW);
   let nums = numbersIn(text.slice(from, to), norm, lex).map((n) => ({ value: n.value, start: n.start + from, end: n.end + from }));
   const low = text.toLowerCase().replace(SPACE, ' ');
+  const units = lex.en_units ?? [];
   if (percent) {
     nums = nums.filter((n) => {
       const after = low.slice(n.end, n.end + 12).trimStart();
@@ -216,6 +206,10 @@ export function readThreshold(
       const prev = text[n.start - 1] ?? ' ';
       const prev2 = text[n.start - 2] ?? ' ';
       if (LETTER.test(prev) || ((prev === '.' || prev === '-') && LETTER.test(prev2))) return false;
+      // a dotted section number ("1.1.3") is not an amount: a number right after "<digit>." or right before ".<digit>"
+      if ((prev === '.' && DIGIT.test(prev2)) || (next === '.' && DIGIT.test(text[n.end + 1] ?? ''))) return false;
+      // a number of some other unit ("300 kilometers", "30 days", "500 employees") is not a count of the metric
+      if (units.some((u) => after.startsWith(u) && !WORDCH.test(after[u.length] ?? ' '))) return false;
       // a list or section marker ("(3)", "2.") is small and bare; "(13B)", "($5,000,000)" are amounts
       return !SECTION_BEFORE.test(before) && !(bare && n.value < 100 && (next === '.' || next === ')'));
     });
@@ -232,8 +226,8 @@ export function readThreshold(
     // "or more" after the number, or after the metric that follows it ("5 million users or more")
     return enComparator(low.slice(Math.max(0, n.start - 60), n.start), low.slice(n.end, Math.max(n.end, mEnd) + 24), lex);
   };
-  const scored = nums.map((n) => ({ n, d: dist(n) })).filter((x) => x.d <= 90).map((x) => ({ ...x, c: cmpOf(x.n) }))
-    .filter((x) => x.d <= 50 || x.c !== undefined);
+  const scored = nums.map((n) => ({ n, d: dist(n) })).filter((x) => x.d <= FAR).map((x) => ({ ...x, c: cmpOf(x.n) }))
+    .filter((x) => x.d <= 50 || x.c !== undefined || percent);
   // the nearest number; one with a comparator of its own wins over a bare one a little nearer
   const best = scored.sort((a, b) => (a.d - (a.c ? 25 : 0)) - (b.d - (b.c ? 25 : 0)))[0];
   if (!best) return undefined;

@@ -1,0 +1,51 @@
+/**
+ * A request for a license as a consequence, read as a construction rather than a fixed phrase: a verb of asking or
+ * getting ("obtain", "request", "enter into", "取得", "申请") followed within a few words by what is asked for
+ * ("license", "agreement", "authorization", "授权", "许可"; not "this license"): "you must obtain a separate commercial licence",
+ * "must request written authorization from us", "应当取得单独授权". A verb right after a negation ("need not obtain
+ * a license", "无需取得授权") asks for nothing. Words come from rules/_normalize.yaml (`consequence_requests`).
+ */
+import type { NormalizeTables } from './schema.js';
+
+export type RequestTables = NonNullable<NormalizeTables['consequence_requests']>;
+
+/** Latin words (apostrophes kept: "don't"); everything else separates words. Linear. */
+const WORDS = /[a-z0-9']+/g;
+
+/** The word's lemma candidates: as written, and without a common inflection ("requires", "obtained", "seeking"). */
+function lemmas(w: string): string[] {
+  const out = [w];
+  if (w.endsWith('ing')) out.push(w.slice(0, -3), `${w.slice(0, -3)}e`);
+  if (w.endsWith('ed')) out.push(w.slice(0, -2), w.slice(0, -1));
+  if (w.endsWith('s')) out.push(w.slice(0, -1));
+  return out;
+}
+
+export function makeRequestReader(t: RequestTables | undefined): (low: string) => boolean {
+  if (!t) return () => false;
+  const verbs = new Set(t.verbs);
+  const nouns = new Set(t.nouns);
+  const negations = new Set(t.negations);
+  const definite = new Set(t.definite);
+  const priced = new Set(t.priced);
+  const negated = (w: string | undefined) => w !== undefined && (negations.has(w) || w.endsWith("n't"));
+  const gap = t.gap;
+  const zhGap = t.zh_gap;
+  return (low: string): boolean => {
+    const words = low.match(WORDS) ?? [];
+    for (let i = 0; i < words.length; i++) {
+      if (!lemmas(words[i]!).some((l) => verbs.has(l))) continue;
+      if (negated(words[i - 1]) || negated(words[i + 1])) continue;
+      for (let j = i + 1; j <= i + gap + 1 && j < words.length; j++) if (nouns.has(words[j]!) && !definite.has(words[j - 1]!) && !priced.has(words[j + 1] ?? '')) return true;
+    }
+    for (const v of t.zh_verbs) {
+      for (let i = low.indexOf(v); i >= 0; i = low.indexOf(v, i + 1)) {
+        const before = low.slice(Math.max(0, i - 2), i);
+        if (t.zh_negations.some((n) => before.endsWith(n))) continue;
+        const after = low.slice(i + v.length, i + v.length + zhGap + 2);
+        if (t.zh_nouns.some((n) => after.includes(n))) return true;
+      }
+    }
+    return false;
+  };
+}
