@@ -150,6 +150,14 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
     if (consequence === 'attribution-display') conditionalDisplay = true;
     const crossed = group.filter((r) => r.applied.crossed === true);
     const missing = group.filter((r) => r.applied.crossed === null);
+    // A ceiling ('<', '<=': "if your users do not exceed N, ...") states what holds under it; a profile outside it is
+    // not covered by what the sentence grants there, so it needs a license (fail closed), whatever consequence was read.
+    const outside = consequence === 'attribution-display' ? [] : group.filter((r) => isCeiling(r.applied.comparator) && r.applied.crossed === false);
+    if (outside.length) {
+      const what = outside.map((r) => r.applied.headroom).join('; ');
+      because('license-required', `above a ceiling the license states (${what}): what it grants under the ceiling does not cover you, so a separate license from the licensor is required`);
+      addAction('Request a license from the licensor before use: you are above the ceiling the license states');
+    }
     if (crossed.length) {
       const what = crossed.map((r) => r.applied.headroom).join('; ');
       switch (consequence) {
@@ -176,7 +184,7 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
       for (const r of missing) {
         because('unknown', `threshold ${r.applied.metric} ${r.applied.comparator} ${r.applied.limit} (${r.term.consequence ?? 'no consequence'}) at ${at(r.term)} needs ${r.missing ?? 'a profile value'}, which the profile does not give`);
       }
-    } else {
+    } else if (!outside.length) {
       reasons.push(`threshold not crossed: ${group.map((r) => r.applied.headroom).join('; ')}`);
     }
   }
@@ -228,4 +236,9 @@ function summarize(v: Verdict, acts: string[], n: number, why: string | undefine
     case 'prohibited': return `Prohibited ${forActs}: ${why ?? 'the license forbids it'}.`;
     default: return `Unknown ${forActs}: ${why ?? 'not enough information'}.`;
   }
+}
+
+/** A threshold stated as a ceiling under which something holds ("less than", "does not exceed"). */
+function isCeiling(comparator: string): boolean {
+  return comparator === '<' || comparator === '<=';
 }

@@ -273,3 +273,34 @@ describe('the summary quotes the reason that set the verdict', () => {
     expect(unknown.summary).toBe(`Unknown for serve: ${unknown.reasons.find((x) => x.includes('does not give'))}.`);
   });
 });
+
+describe('a threshold stated as a ceiling (< or <=) fails closed above it', () => {
+  // "If your monthly active users do not exceed 300 million, your registration counts as a license" reads as a
+  // ceiling; whatever consequence the reader attached, a profile above the ceiling is not covered by it.
+  const ceiling = (comparator: '<' | '<=', consequence: NonNullable<Term['consequence']>) => [
+    permission('use'), permission('commercial-use'),
+    threshold('monthly-active-users', 300_000_000, consequence, { comparator }),
+  ];
+  for (const comparator of ['<', '<='] as const) {
+    for (const consequence of ['license-required', 'fee', 'prohibited'] as const) {
+      it(`${comparator} with ${consequence}: 400M users need a license, never a pass`, () => {
+        const r = verdict(ceiling(comparator, consequence), { ...STARTUP, monthlyActiveUsers: 400_000_000 });
+        expect(['license-required', 'prohibited']).toContain(r.verdict);
+        expect(r.reasons.join(' ')).toMatch(/above a ceiling the license states/);
+      });
+    }
+  }
+  it('below the ceiling, a restrictive consequence read with it still applies (the odd reading is not silently dropped)', () => {
+    const r = verdict(ceiling('<=', 'license-required'), { ...STARTUP, monthlyActiveUsers: 1_000 });
+    expect(r.verdict).toBe('license-required');
+  });
+  it('a display ceiling is not turned into a license requirement', () => {
+    const r = verdict(ceiling('<', 'attribution-display'), { ...STARTUP, monthlyActiveUsers: 400_000_000 });
+    expect(r.verdict).not.toBe('license-required');
+  });
+  it('a profile without the metric stays unknown, not allowed', () => {
+    const { monthlyActiveUsers: _drop, ...noUsers } = STARTUP;
+    const r = verdict(ceiling('<', 'license-required'), noUsers);
+    expect(r.verdict).toBe('unknown');
+  });
+});
