@@ -26,6 +26,8 @@ export const PartCondSchema = z.object({
   noQualifier: Concepts.optional(),
   noAction: Concepts.optional(),
   noObject: Concepts.optional(),
+  /** None of these metrics is named (a limit tied to a number of users or revenue is a threshold, not a ban). */
+  noMetric: Concepts.optional(),
   /** A second set, of which at least one must also be named ("state" and "modify"). */
   andAction: Concepts.optional(),
   andObject: Concepts.optional(),
