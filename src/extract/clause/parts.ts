@@ -102,7 +102,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   let imperativeVerb = false;
   // a negated requirement ("does not require", "no license is required", "need not") states no duty, and forbids nothing
   const duties = live.filter((t) => t.category === 'duty');
-  const noDuty = negated && !has('grant') && duties.length > 0
+  const noDuty = negated && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun') && duties.length > 0
     && duties.every((t) => live.some((u) => u.concept === 'need' && u.start === t.start && u.end === t.end));
   if (prohibit) modality = negated ? undefined : 'prohibition';
   else if (noDuty) modality = undefined;
