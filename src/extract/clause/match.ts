@@ -22,7 +22,7 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (c.actor && !c.actor.includes(p.actor ?? 'none')) return false;
   if (c.notActor && c.notActor.includes(p.actor ?? 'none')) return false;
   if (!anyOf(c.action, p.actions) || !anyOf(c.object, p.objects) || !anyOf(c.qualifier, p.qualifiers) || !anyOf(c.metric, p.metrics)) return false;
-  if (!noneOf(c.noQualifier, p.qualifiers) || !noneOf(c.noAction, p.actions) || !noneOf(c.noObject, p.objects)) return false;
+  if (!noneOf(c.noQualifier, p.qualifiers) || !noneOf(c.noAction, p.actions) || !noneOf(c.noObject, p.objects) || !noneOf(c.noMetric, p.metrics)) return false;
   if (!anyOf(c.andAction, p.actions) || !anyOf(c.andObject, p.objects)) return false;
   if (p.definition && c.definition !== true) return false;
   if (p.hypothetical && c.hypothetical !== true) return false;

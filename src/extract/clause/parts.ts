@@ -92,7 +92,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // (and so is a word that forbids: "Prohibited Use Policy")
   const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
     && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
-    && (t.category !== 'qualifier' || !inSpan(t, requests)) && (t.category !== 'hypothetical' || !inSpan(t, markers)));
+    && (t.category !== 'qualifier' || !inSpan(t, requests)) && (t.category !== 'hypothetical' || !inSpan(t, markers))
+    // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
+    && (t.category !== 'only' || !insideLonger(t, prohibits)));
   const has = (c: string) => live.some((t) => t.category === c);
   let negated = false;
   for (const t of live) {
@@ -106,7 +108,12 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const prohibit = has('prohibit');
   let modality: Modality | undefined;
   let imperativeVerb = false;
+  // a negated requirement ("does not require", "no license is required", "need not") states no duty, and forbids nothing
+  const duties = live.filter((t) => t.category === 'duty');
+  const noDuty = negated && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun') && duties.length > 0
+    && duties.every((t) => live.some((u) => u.concept === 'need' && u.start === t.start && u.end === t.end));
   if (prohibit) modality = negated ? undefined : 'prohibition';
+  else if (noDuty) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (has('grant')) modality = 'grant';
@@ -119,7 +126,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // is the other party, not the subject
   const subject = (t: Tag) => t.category === 'actor'
     && !live.some((u) => u.category === 'preposition' && u.end === t.start) && !live.some((u) => u.category === 'possessive' && u.start === t.end);
-  const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find(subject))?.concept;
+  // a possessive after the modal word names an owner, not the subject ("needs our consent"; but "Our service has ...")
+  const owner = (t: Tag) => live.some((u) => u.category === 'possessive' && u.start === t.start && u.end === t.end);
+  const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
   const head = headObject(live, toks);
   return {
     role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
@@ -165,6 +174,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys))).map((t) => t.start));
   const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
   const zh = toks.some((t) => HAN.test(t.low));
+  const actorAt = new Set(tags.filter((t) => t.category === 'actor').map((t) => t.start));
   // a break word right after a modal word ("you must also provide") goes on with the same part
   const modalEnd = new Set(tags.filter((t) => MODAL_CATS.has(t.category)).map((t) => t.end));
   let role: Role = 'main';
@@ -241,7 +251,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     // a modal word right after the comma has its subject before it ("The notices, including this statement, must be kept")
     // (English only: a Chinese clause after "，" often leaves its subject out and is a part of its own)
     // and so does an infinitive after a comma ("You must cause any work ..., to be licensed under this License")
-    if (COMMA.has(tok.low) && !(!zh && (modalAt.has(i + 1) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags))) {
+    // (but not a modal phrase that names its own subject: "If you wish to sell it, you will need a license")
+    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1)) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
@@ -254,8 +265,15 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   }
   close(toks.length, 'main');
   // a definition ("X" means ...) defines with every part of its sentence
+  // (up to a new clause after ";" with a subject and a modality of its own: "“X” means ...; you may use it only for X")
   const def = parts.findIndex((p) => p.definition);
-  if (def >= 0) for (let k = def + 1; k < parts.length; k++) parts[k]!.definition = true;
+  if (def >= 0) {
+    for (let k = def + 1; k < parts.length; k++) {
+      const p = parts[k]!;
+      if (!p.definition && p.start > 0 && HARD_BREAK.has(toks[p.start - 1]!.low) && p.actor !== undefined && (p.modality !== undefined || p.only)) break;
+      p.definition = true;
+    }
+  }
   return parts;
 }
 

@@ -30,6 +30,8 @@ export const PartCondSchema = z.object({
   noHead: Concepts.optional(),
   /** false: the part is not a lead-in (it does not end at ":"); true: it is one. */
   lead: z.boolean().optional(),
+  /** None of these metrics is named (a limit tied to a number of users or revenue is a threshold, not a ban). */
+  noMetric: Concepts.optional(),
   /** A second set, of which at least one must also be named ("state" and "modify"). */
   andAction: Concepts.optional(),
   andObject: Concepts.optional(),
