@@ -37,8 +37,8 @@ interface Seen {
   reading?: Reading;
   /** Tag keys of the reading. */
   named?: Set<string>;
-  /** The matching parts per "lead length:rule index" (a function of the reading and the lead length). */
-  parts?: Map<string, Part[]>;
+  /** The matching parts per lead length, then rule index (a function of the reading and the lead length). */
+  parts?: Map<number, Map<number, Part[]>>;
 }
 
 /** Readings of sentences seen before, per compiled rule set (bounded: cleared when full). */
@@ -68,17 +68,18 @@ function firstItemToken(r: Reading, leadLength: number): number {
  * The concepts one of which a sentence must name for the clause to have a chance (from each alternative's first
  * required concept list: qualifier, action, object or metric), or null when some alternative needs none.
  */
-const triggers = new WeakMap<object, string[] | null>();
-function triggerOf(rule: Rule): string[] | null {
+const triggers = new WeakMap<CompiledRules, Array<string[] | null | undefined>>();
+function triggerOf(cache: Array<string[] | null | undefined>, ri: number, rule: Rule): string[] | null {
+  const known = cache[ri];
+  if (known !== undefined) return known;
   const clause = rule.clause!;
-  if (triggers.has(clause)) return triggers.get(clause)!;
   let keys: string[] | null = [];
   for (const c of clause.any) {
     const [cat, list] = c.qualifier ? ['qualifier', c.qualifier] : c.action ? ['action', c.action] : c.object ? ['object', c.object] : c.metric ? ['metric', c.metric] : [null, null];
     if (!cat) { keys = null; break; }
     keys.push(...list!.map((x) => `${cat}/${x}`));
   }
-  triggers.set(clause, keys);
+  cache[ri] = keys;
   return keys;
 }
 
@@ -103,17 +104,20 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
   const matches = (ri: number): Part[] => {
     const compute = () => clauseMatches(rules.rules[ri]!.rule.clause!, reading.parts, reading.tokens, minToken);
     if (!seen) return compute();
-    const key = `${input.leadLength}:${ri}`;
-    const memo = (seen.parts ??= new Map());
-    let parts = memo.get(key);
-    if (!parts) memo.set(key, (parts = compute()));
+    const byLead = (seen.parts ??= new Map());
+    let memo = byLead.get(input.leadLength);
+    if (!memo) byLead.set(input.leadLength, (memo = new Map()));
+    let parts = memo.get(ri);
+    if (!parts) memo.set(ri, (parts = compute()));
     return parts;
   };
+  let triggerCache = triggers.get(rules);
+  if (!triggerCache) triggers.set(rules, (triggerCache = []));
   const out: Array<{ index: number; fields: ClauseFields }> = [];
   for (const ri of indices) {
     const rule = rules.rules[ri]!.rule;
     const clause = rule.clause!;
-    const trigger = triggerOf(rule);
+    const trigger = triggerOf(triggerCache, ri, rule);
     if (trigger && !trigger.some((k) => named.has(k))) continue;
     const parts = matches(ri);
     if (!parts.length) continue;

@@ -51,7 +51,26 @@ export const MetricsLexiconSchema = z.object({
 export type MetricsLexicon = z.infer<typeof MetricsLexiconSchema>;
 
 /** One phrase of a concept, as the tagger matches it: its words (English, lowercase) or its characters (Chinese). */
-export interface Phrase { category: Category; concept: string; words: string[]; /** "category/concept" */ key: string; /** index of the category */ cat: number }
+export interface Phrase {
+  category: Category; concept: string; words: string[]; /** "category/concept" */ key: string; /** index of the category */ cat: number;
+  /**
+   * Per word, the token texts that match it exactly (English: a word of an exact category, or a noun with its plurals),
+   * or null when the word matches any form of a token (tokens.ts lemmas); precomputed for the tagger.
+   */
+  accept: Array<readonly string[] | null>;
+}
+
+/** Nouns and adjectives match their own form or a plural ("licensed" is not "license"). */
+const NOUN_CATEGORIES: ReadonlySet<string> = new Set(['object', 'metric', 'actor']);
+/** Negation words are never inflected: "notes" and "noted" are not "not". */
+const EXACT_CATEGORIES: ReadonlySet<string> = new Set(['actor', 'negation']);
+
+/** The token texts a phrase word accepts (see Phrase.accept). */
+function acceptFor(category: Category, w: string): readonly string[] | null {
+  if (EXACT_CATEGORIES.has(category)) return [w];
+  if (NOUN_CATEGORIES.has(category)) return w.endsWith('y') ? [w, `${w}s`, `${w}es`, `${w.slice(0, -1)}ies`] : [w, `${w}s`, `${w}es`];
+  return null;
+}
 
 /** A language's phrases indexed by their first word (English) or first character (Chinese). */
 export interface LexiconIndex { language: 'en' | 'zh'; byFirst: Map<string, Phrase[]> }
@@ -75,7 +94,8 @@ function index(language: 'en' | 'zh', entries: Array<[Category, string, string[]
       const first = language === 'en' ? words[0]! : p[0]!;
       let list = byFirst.get(first);
       if (!list) byFirst.set(first, (list = []));
-      list.push({ category, concept, words, key: `${category}/${concept}`, cat: categoryIndex(category) });
+      const accept = language === 'en' ? words.map((w) => acceptFor(category, w)) : [];
+      list.push({ category, concept, words, key: `${category}/${concept}`, cat: categoryIndex(category), accept });
     }
   }
   // longest first, so the tagger keeps the longest phrase of a category at a position

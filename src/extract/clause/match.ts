@@ -12,7 +12,7 @@ const anyOf = (want: string[] | undefined, have: Set<string>) => !want || want.s
 const noneOf = (want: string[] | undefined, have: Set<string>) => !want || !want.some((w) => have.has(w));
 
 function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role']): boolean {
-  if (!(c.role ?? [defaultRole]).includes(p.role)) return false;
+  if (c.role ? !c.role.includes(p.role) : p.role !== defaultRole) return false;
   if (c.modality && !c.modality.includes(p.modality ?? 'none')) return false;
   if (c.only !== undefined && c.only !== p.only) return false;
   if (c.grantWord && p.grantNounOnly) return false;

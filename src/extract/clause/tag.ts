@@ -16,20 +16,18 @@ export interface Tag {
   end: number;
 }
 
-/** Nouns and adjectives match their own form or a plural ("licensed" is not "license"). */
-const NOUN_CATEGORIES: ReadonlySet<string> = new Set(['object', 'metric', 'actor']);
-/** Negation words are never inflected: "notes" and "noted" are not "not". */
-const EXACT_CATEGORIES: ReadonlySet<string> = new Set(['actor', 'negation']);
-
-function matchEn(p: Phrase, toks: Token[], i: number, forms: string[][]): number {
-  if (i + p.words.length > toks.length) return -1;
-  const noun = NOUN_CATEGORIES.has(p.category);
-  for (let k = 0; k < p.words.length; k++) {
-    const w = p.words[k]!;
-    const tok = toks[i + k]!.low;
-    if (EXACT_CATEGORIES.has(p.category) ? tok !== w : noun ? !(tok === w || tok === `${w}s` || tok === `${w}es` || (w.endsWith('y') && tok === `${w.slice(0, -1)}ies`)) : !forms[i + k]!.includes(w)) return -1;
+/**
+ * English: the phrase's words against the tokens from i (a word of an exact category or a noun accepts only the token
+ * texts of Phrase.accept, precomputed in lexicon.ts; any other word, any form of the token).
+ */
+function matchEn(p: Phrase, toks: Token[], i: number, entries: Entry[]): number {
+  const n = p.words.length;
+  if (i + n > toks.length) return -1;
+  for (let k = 0; k < n; k++) {
+    const acc = p.accept[k];
+    if (acc ? !acc.includes(toks[i + k]!.low) : !entries[i + k]!.forms.includes(p.words[k]!)) return -1;
   }
-  return i + p.words.length;
+  return i + n;
 }
 
 function matchZh(p: Phrase, text: string, toks: Token[], i: number): number {
@@ -43,17 +41,17 @@ function matchZh(p: Phrase, text: string, toks: Token[], i: number): number {
 
 /** Per lexicon: a token's forms and the phrases that may start with it, memoized (bounded). */
 const MEMO_MAX = 50_000;
-const memos = new WeakMap<LexiconIndex, Map<string, { forms: string[]; phrases: Phrase[] }>>();
+interface Entry { forms: string[]; phrases: Phrase[] }
+const NO_PHRASES: Phrase[] = [];
+const memos = new WeakMap<LexiconIndex, Map<string, Entry>>();
 
-function entryFor(lex: LexiconIndex, low: string): { forms: string[]; phrases: Phrase[] } {
-  let memo = memos.get(lex);
-  if (!memo) memos.set(lex, (memo = new Map()));
+function entryFor(memo: Map<string, Entry>, lex: LexiconIndex, low: string): Entry {
   let e = memo.get(low);
   if (e) return e;
   const forms = lemmas(low);
   const phrases: Phrase[] = [];
   for (const key of new Set(forms)) for (const p of lex.byFirst.get(key) ?? []) phrases.push(p);
-  e = { forms, phrases };
+  e = { forms, phrases: phrases.length ? phrases : NO_PHRASES };
   if (memo.size >= MEMO_MAX) memo.clear();
   memo.set(low, e);
   return e;
@@ -61,18 +59,24 @@ function entryFor(lex: LexiconIndex, low: string): { forms: string[]; phrases: P
 
 export function tagTokens(text: string, toks: Token[], lex: LexiconIndex): Tag[] {
   const tags: Tag[] = [];
-  const entries = lex.language === 'en' ? toks.map((t) => entryFor(lex, t.low)) : [];
-  const forms = entries.map((e) => e.forms);
+  const en = lex.language === 'en';
+  let entries: Entry[] = [];
+  if (en) {
+    let memo = memos.get(lex);
+    if (!memo) memos.set(lex, (memo = new Map()));
+    entries = new Array<Entry>(toks.length);
+    for (let i = 0; i < toks.length; i++) entries[i] = entryFor(memo, lex, toks[i]!.low);
+  }
   const coveredUntil: number[] = new Array(CATEGORY_COUNT).fill(0);
   const best: Array<Tag | undefined> = new Array(CATEGORY_COUNT);
   for (let i = 0; i < toks.length; i++) {
-    const candidates = lex.language === 'en' ? entries[i]!.phrases : lex.byFirst.get(text[toks[i]!.start]!.toLowerCase()) ?? [];
+    const candidates = en ? entries[i]!.phrases : lex.byFirst.get(text[toks[i]!.start]!.toLowerCase()) ?? NO_PHRASES;
     if (!candidates.length) continue;
     best.fill(undefined);
     let any = false;
     for (const p of candidates) {
       if (coveredUntil[p.cat]! > i) continue;
-      const end = lex.language === 'en' ? matchEn(p, toks, i, forms) : matchZh(p, text, toks, i);
+      const end = en ? matchEn(p, toks, i, entries) : matchZh(p, text, toks, i);
       if (end < 0) continue;
       const prev = best[p.cat];
       if (!prev || end > prev.end) { best[p.cat] = { category: p.category, concept: p.concept, key: p.key, start: i, end }; any = true; }
