@@ -35,10 +35,40 @@ export function isChinese(text: string): boolean {
   return NON_ASCII.test(text) && HAN.test(text);
 }
 
-function asciiSpans(src: string): Array<[number, number]> {
+/** ASCII whitespace (what `\s` matches in ASCII text). */
+function asciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** An inner joiner of a word: . , ' - */
+function asciiJoiner(c: number): boolean {
+  return c === 46 || c === 44 || c === 39 || c === 45;
+}
+
+/**
+ * The spans ASCII_TOKEN matches in lowercased ASCII text, by a character scan (no match arrays): a run of [a-z0-9],
+ * continued by one joiner followed by [a-z0-9]; any other non-space character is a token of its own.
+ */
+export function asciiSpans(src: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  ASCII_TOKEN.lastIndex = 0;
-  for (let m = ASCII_TOKEN.exec(src); m !== null; m = ASCII_TOKEN.exec(src)) out.push([m.index, m.index + m[0].length]);
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (asciiWord(c)) {
+      const start = i;
+      i++;
+      for (;;) {
+        while (i < n && asciiWord(src.charCodeAt(i))) i++;
+        if (i + 1 < n && asciiJoiner(src.charCodeAt(i)) && asciiWord(src.charCodeAt(i + 1))) { i += 2; continue; }
+        break;
+      }
+      out.push([start, i]);
+    } else {
+      if (!asciiSpace(c)) out.push([i, i + 1]);
+      i++;
+    }
+  }
   return out;
 }
 
