@@ -17,13 +17,14 @@ export interface Tag {
 }
 
 /**
- * English: the phrase's words against the tokens from i (a word of an exact category or a noun accepts only the token
+ * English: the phrase's words after the first against the tokens from i + 1 (entryFor lists only the phrases whose
+ * first word matches token i). A word of an exact category or a noun accepts only the token
  * texts of Phrase.accept, precomputed in lexicon.ts; any other word, any form of the token).
  */
 function matchEn(p: Phrase, toks: Token[], i: number, entries: Entry[]): number {
   const n = p.words.length;
   if (i + n > toks.length) return -1;
-  for (let k = 0; k < n; k++) {
+  for (let k = 1; k < n; k++) {
     const acc = p.accept[k];
     if (acc ? !acc.includes(toks[i + k]!.low) : !entries[i + k]!.forms.includes(p.words[k]!)) return -1;
   }
@@ -50,7 +51,14 @@ function entryFor(memo: Map<string, Entry>, lex: LexiconIndex, low: string): Ent
   if (e) return e;
   const forms = lemmas(low);
   const phrases: Phrase[] = [];
-  for (const key of new Set(forms)) for (const p of lex.byFirst.get(key) ?? []) phrases.push(p);
+  // a phrase listed under one of the forms has its first word among them; a phrase whose first word accepts only
+  // some token texts (Phrase.accept) is kept only when this token is one: matchEn then starts at the second word
+  for (const key of new Set(forms)) {
+    for (const p of lex.byFirst.get(key) ?? []) {
+      const first = p.accept[0];
+      if (!first || first.includes(low)) phrases.push(p);
+    }
+  }
   e = { forms, phrases: phrases.length ? phrases : NO_PHRASES };
   if (memo.size >= MEMO_MAX) memo.clear();
   memo.set(low, e);
