@@ -95,7 +95,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     && (t.category !== 'qualifier' || !inSpan(t, requests)) && (t.category !== 'hypothetical' || !inSpan(t, markers))
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
     && (t.category !== 'only' || !insideLonger(t, prohibits)));
-  const has = (c: string) => live.some((t) => t.category === c);
+  const cats = new Set<string>();
+  for (const t of live) cats.add(t.category);
+  const has = (c: string) => cats.has(c);
   let negated = false;
   for (const t of live) {
     if (t.category !== 'negation') continue;
@@ -171,12 +173,18 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
   // a negation inside an "only" phrase ("for no other purpose") does not start a part of its own
   const onlys = tags.filter((t) => t.category === 'only');
-  const modalAt = new Set(tags.filter((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys))).map((t) => t.start));
-  const clauseAt = new Set(tags.filter((t) => t.category === 'actor' || t.category === 'action').map((t) => t.start));
-  const zh = toks.some((t) => HAN.test(t.low));
-  const actorAt = new Set(tags.filter((t) => t.category === 'actor').map((t) => t.start));
+  const modalAt = new Set<number>();
+  const clauseAt = new Set<number>();
+  const actorAt = new Set<number>();
   // a break word right after a modal word ("you must also provide") goes on with the same part
-  const modalEnd = new Set(tags.filter((t) => MODAL_CATS.has(t.category)).map((t) => t.end));
+  const modalEnd = new Set<number>();
+  for (const t of tags) {
+    const modal = MODAL_CATS.has(t.category);
+    if (modal) modalEnd.add(t.end);
+    if (modal && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys))) modalAt.add(t.start);
+    if (t.category === 'actor') { clauseAt.add(t.start); actorAt.add(t.start); } else if (t.category === 'action') clauseAt.add(t.start);
+  }
+  const zh = toks.some((t) => HAN.test(t.low));
   let role: Role = 'main';
   let start = 0;
   let leadFrom = -1;
