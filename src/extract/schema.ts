@@ -121,6 +121,13 @@ export const NormalizeTablesSchema = lazySchema(() => z.object({
     zh_nouns: z.array(z.string().min(1)),
     zh_negations: z.array(z.string().min(1)),
     zh_gap: z.number().int().min(0).max(12),
+    /** Words a few words before the verb that make it a license deemed obtained, not one asked for. */
+    deemed: z.array(z.string().min(1)).default([]),
+    /** The only words allowed between the "deemed" word and the verb ("deemed to have obtained"). */
+    deemed_links: z.array(z.string().min(1)).default([]),
+    deemed_gap: z.number().int().min(0).max(6).default(0),
+    zh_deemed: z.array(z.string().min(1)).default([]),
+    zh_deemed_gap: z.number().int().min(0).max(8).default(0),
   }).strict().optional(),
 }).strict());
 export type NormalizeTables = z.infer<typeof NormalizeTablesSchema>;

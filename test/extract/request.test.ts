@@ -1,0 +1,35 @@
+/**
+ * The license-request construction (src/extract/request.ts) read with the project's own tables
+ * (rules/_normalize.yaml): a license the text says is deemed obtained (by registering, by accepting)
+ * asks for nothing; a request stays a request, also next to a "considered" that does not lead to the verb.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { NormalizeTablesSchema } from '../../src/extract/schema.js';
+import { makeRequestReader } from '../../src/extract/request.js';
+
+const tables = NormalizeTablesSchema.parse(parse(readFileSync(path.resolve(__dirname, '../../rules/_normalize.yaml'), 'utf8')));
+const asks = makeRequestReader(tables.consequence_requests);
+
+describe('license request construction', () => {
+  it.each([
+    'your registration with the licensor will be deemed to have obtained the corresponding business license',
+    'upon acceptance you are considered as having obtained a commercial license',
+    'registered users shall be treated as having already obtained the permission',
+    '您向许可方进行登记，将被视为获得相应的商业许可',
+    '登记后即视为已取得授权',
+  ])('a license deemed obtained is no request: %s', (s) => {
+    expect(asks(s.toLowerCase())).toBe(false);
+  });
+  it.each([
+    'you must obtain a separate commercial license from us',
+    'a use considered commercial requires a license from the licensor',
+    'if you are deemed a large user, you must request a license',
+    'you shall be deemed to be in breach unless you obtain a license',
+    '超过该数量的，应当取得单独授权',
+  ])('a request stays a request: %s', (s) => {
+    expect(asks(s.toLowerCase())).toBe(true);
+  });
+});
