@@ -25,11 +25,12 @@
  *      BENCH_SURVEY (default 1000000; 0 skips), BENCH_ROUNDS (whole-process rounds, default 3),
  *      BENCH_BASELINE (see above), BENCH_ONLY (comma list of sections to run).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fmt, licenseeAvailable, median, now, timed } from './bench-util.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/licenses');
@@ -43,10 +44,7 @@ const N_SPAWNS = Number(process.env.BENCH_SPAWNS ?? 10);
 const out = [];
 const say = (s = '') => { out.push(s); process.stdout.write(`${s}\n`); };
 const note = (s) => process.stderr.write(`bench: ${s}\n`);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const mb = (b) => `${fmt(b / 1024 / 1024, 0)} MB`;
-const now = () => performance.now();
 
 async function section(name, fn) {
   if (ONLY && !ONLY.has(name)) return;
@@ -77,22 +75,6 @@ async function loadStream(lib) {
   await build({ entryPoints: [join(ROOT, 'src/stream/index.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, packages: 'external', logLevel: 'error' });
   const mod = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
   return { analyzeStream: mod.analyzeStream, from: 'src/stream (bundled by the bench; dist does not export analyzeStream)' };
-}
-
-function licenseeAvailable() {
-  const r = spawnSync('ruby', ['-e', 'require "licensee"; print Licensee::VERSION'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
-
-/** Runs a command to the end (stdout discarded), wall ms and the CPU ms of it and its children (from /proc, Linux). */
-function timed(cmd, args, env) {
-  const t0 = now();
-  // a shell waits for the command, then prints its own /proc stat: fields 16-17 are the waited-for children's user + system ticks
-  const r = spawnSync('sh', ['-c', '"$@" >/dev/null; s=$?; cat /proc/$$/stat; exit $s', 'sh', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, ...(env ? { env: { ...process.env, ...env } } : {}) });
-  const ms = now() - t0;
-  const f = r.stdout.slice(r.stdout.lastIndexOf(')') + 2).split(' ');
-  const cpu = ((Number(f[13]) + Number(f[14])) * 1000) / 100;
-  return { ms, cpu: Number.isFinite(cpu) ? cpu : NaN, status: r.status, stderr: r.stderr ?? '' };
 }
 
 const RUBY = `
