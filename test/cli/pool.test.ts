@@ -4,29 +4,17 @@
  * pool (OML_WORKERS=2) and in one thread (OML_WORKERS=0), and with the extraction fast paths off.
  * Piped, the JSON is compact (one line).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { omlAsync, REPO } from './helpers.js';
 
-const REPO = resolve(__dirname, '../..');
 const SHARED = resolve(REPO, '../shared');
 const dirs = ['corpus/licenses', 'corpus/model-cards', 'corpus-2/licenses'].map((d) => join(SHARED, d)).filter(existsSync);
 const files = dirs.flatMap((d) => readdirSync(d).filter((f) => !f.startsWith('.')).sort().map((f) => join(d, f)));
 
-/** Runs the CLI without blocking the test worker (a synchronous spawn of this length times out vitest's RPC). */
-function oml(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(REPO, 'dist/cli.js'), ...args], { cwd: REPO, env: { ...process.env, ...env } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
+const oml = (args: string[], env: Record<string, string>) => omlAsync(args, env);
 
 describe('oml analyze: worker pool and fast paths', () => {
   it('same stdout, stderr and exit code with the pool on and off, and with the fast paths off', async () => {

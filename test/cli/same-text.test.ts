@@ -4,29 +4,18 @@
  * folder whose name a message might escape) give the same stdout, stderr and exit code with the fast
  * paths on (the same text analysed once per run, the sentence memos) and off (OML_NO_FASTPATH=1).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { omlAsync, REPO } from './helpers.js';
 
-const REPO = resolve(__dirname, '../..');
 const CORPUS = resolve(REPO, '../shared/corpus/licenses');
 const names = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => !f.startsWith('.')).sort() : [];
 const dir = mkdtempSync(join(tmpdir(), 'oml-same-text-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function oml(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(REPO, 'dist/cli.js'), ...args], { cwd: dir, env: { ...process.env, ...env } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
+const oml = (args: string[], env: Record<string, string>) => omlAsync(args, env, dir);
 
 describe('oml analyze: the same text in many files', () => {
   it('same stdout, stderr and exit code on 1,000 files with repeats, fast paths on and off', async () => {
