@@ -72,3 +72,20 @@ export function readCompiledFile<T>(name: string, dir: string, files: string[]):
 export function readCompiled<T>(name: string, dir: string, files: string[]): T | null {
   return readCompiledFile<T>(name, dir, files)?.value ?? null;
 }
+
+/** Hex sha256 of bytes (the integrity stamp of a stored binary artefact). */
+export const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/**
+ * A build-time artefact stored as a JSON description beside a binary file (dist/data/<name>.json + .bin): both
+ * read, or null when compiled data is disabled (OML_NO_COMPILED=1), either file is missing or the JSON does not
+ * parse. The caller checks the description against what it needs and the bytes against `bin`'s digest.
+ */
+export function readStoredPair<M>(p: { meta: string; bin: string }): { meta: Partial<M>; bin: Buffer } | null {
+  if (process.env.OML_NO_COMPILED === '1' || !existsSync(p.meta) || !existsSync(p.bin)) return null;
+  try {
+    return { meta: JSON.parse(readFileSync(p.meta, 'utf8')) as Partial<M>, bin: readFileSync(p.bin) };
+  } catch {
+    return null;
+  }
+}

@@ -5,10 +5,9 @@
  * list is exactly the run's (the automaton is a function of it) and the bytes hash to the stored
  * sha256; otherwise, or with OML_NO_COMPILED=1, the run builds it: the same automaton either way.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { compiledPath } from '../compiled/index.js';
+import { compiledPath, readStoredPair, sha256Hex } from '../compiled/index.js';
 import type { KeywordAutomaton } from './keywords.js';
 
 const ASCII = 128;
@@ -25,7 +24,6 @@ interface StoredKeywordsMeta {
   out: Array<[number, number[]]>;
 }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Where the build writes the automaton: the description (JSON) and the bytes beside it. */
 export const storedKeywordsPaths = (meta = compiledPath('keywords')) => ({ meta, bin: meta.replace(/\.json$/, '.bin') });
@@ -40,7 +38,7 @@ export function writeStoredKeywords(keywords: readonly string[], a: KeywordAutom
   a.wide.forEach((m, s) => { for (const [c, t] of m ?? []) wide.push([s, c, t]); });
   const out: StoredKeywordsMeta['out'] = [];
   a.out.forEach((o, s) => { if (o) out.push([s, o]); });
-  const meta: StoredKeywordsMeta = { keywords: [...keywords], endianness: endianness(), size: a.size, bin: sha256(buf), wide, out };
+  const meta: StoredKeywordsMeta = { keywords: [...keywords], endianness: endianness(), size: a.size, bin: sha256Hex(buf), wide, out };
   writeFileSync(p.bin, buf);
   writeFileSync(p.meta, JSON.stringify(meta));
 }
@@ -56,18 +54,12 @@ const validOut = (xs: unknown, size: number, n: number): xs is StoredKeywordsMet
 
 /** The stored automaton when built from exactly `keywords`; null when missing, stale, damaged or disabled. */
 export function readStoredKeywords(keywords: readonly string[], p = storedKeywordsPaths()): KeywordAutomaton | null {
-  if (process.env.OML_NO_COMPILED === '1' || !existsSync(p.meta) || !existsSync(p.bin)) return null;
-  let meta: Partial<StoredKeywordsMeta>;
-  let bin: Buffer;
-  try {
-    meta = JSON.parse(readFileSync(p.meta, 'utf8')) as Partial<StoredKeywordsMeta>;
-    bin = readFileSync(p.bin);
-  } catch {
-    return null;
-  }
+  const stored = readStoredPair<StoredKeywordsMeta>(p);
+  if (!stored) return null;
+  const { meta, bin } = stored;
   const { size } = meta;
   if (!sameList(meta.keywords, keywords) || meta.endianness !== endianness() || !Number.isInteger(size) || size! < 1) return null;
-  if (bin.length !== 4 * (size! * ASCII + size!) || meta.bin !== sha256(bin)) return null;
+  if (bin.length !== 4 * (size! * ASCII + size!) || meta.bin !== sha256Hex(bin)) return null;
   if (!validEdges(meta.wide, size!) || !validOut(meta.out, size!, keywords.length)) return null;
   // own copies: typed-array views need aligned offsets, and the automaton outlives the read buffer's pool
   const ascii = new Int32Array(size! * ASCII);

@@ -7,9 +7,9 @@
  * builds the index itself: the same index either way.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { compiledPath } from '../compiled/index.js';
+import { compiledPath, readStoredPair, sha256Hex } from '../compiled/index.js';
 import type { ShingleIndex, Template } from './templates.js';
 
 const NAME = 'shingle-index';
@@ -35,7 +35,6 @@ export function templatesDigest(templates: readonly Template[]): string {
   return h.digest('hex');
 }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Where the build writes the index: the description (JSON) and the bytes beside it. */
 export const storedIndexPaths = (meta = compiledPath(NAME)) => ({ meta, bin: meta.replace(/\.json$/, '.bin') });
@@ -59,7 +58,7 @@ export function writeStoredIndex(templates: readonly Template[], index: ShingleI
   Buffer.from(index.head.buffer, index.head.byteOffset, index.head.byteLength).copy(buf, l.head);
   Buffer.from(index.next.buffer, index.next.byteOffset, index.next.byteLength).copy(buf, l.next);
   Buffer.from(index.ti.buffer, index.ti.byteOffset, index.ti.byteLength).copy(buf, l.ti);
-  const meta: StoredIndexMeta = { digest: templatesDigest(templates), bin: sha256(buf), endianness: endianness(), bits: index.bits, occurrences, sampled: templates.map((t) => t.sampled) };
+  const meta: StoredIndexMeta = { digest: templatesDigest(templates), bin: sha256Hex(buf), endianness: endianness(), bits: index.bits, occurrences, sampled: templates.map((t) => t.sampled) };
   writeFileSync(p.bin, buf);
   writeFileSync(p.meta, JSON.stringify(meta));
 }
@@ -69,20 +68,14 @@ export function writeStoredIndex(templates: readonly Template[], index: ShingleI
  * `sampled`); null when missing, stale, damaged or disabled.
  */
 export function readStoredIndex(templates: readonly Template[], p = storedIndexPaths()): ShingleIndex | null {
-  if (process.env.OML_NO_COMPILED === '1' || !existsSync(p.meta) || !existsSync(p.bin)) return null;
-  let meta: Partial<StoredIndexMeta>;
-  let bin: Buffer;
-  try {
-    meta = JSON.parse(readFileSync(p.meta, 'utf8')) as Partial<StoredIndexMeta>;
-    bin = readFileSync(p.bin);
-  } catch {
-    return null;
-  }
+  const stored = readStoredPair<StoredIndexMeta>(p);
+  if (!stored) return null;
+  const { meta, bin } = stored;
   const { bits, occurrences, sampled } = meta;
   if (meta.endianness !== endianness() || !Number.isInteger(bits) || bits! < 1 || bits! > 30 || !Number.isInteger(occurrences) || occurrences! < 0) return null;
   if (!Array.isArray(sampled) || sampled.length !== templates.length) return null;
   const l = layout(bits!, occurrences!);
-  if (bin.length !== l.bytes || meta.bin !== sha256(bin) || meta.digest !== templatesDigest(templates)) return null;
+  if (bin.length !== l.bytes || meta.bin !== sha256Hex(bin) || meta.digest !== templatesDigest(templates)) return null;
   // typed-array views need an aligned offset: copy when the read buffer is not
   const b = bin.byteOffset % 4 === 0 ? bin : Buffer.from(bin);
   const index: ShingleIndex = {
