@@ -1,4 +1,21 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'tsup';
+
+// The build id every bundle of one build carries (src/compiled/build-id.ts): sha256 over the sources,
+// the lockfile and this file, so artefacts computed by the code (dist/data/spdx-terms.*) are used only
+// by the code that made them. The same sources give the same id.
+function buildId(): string {
+  const h = createHash('sha256');
+  const files = (readdirSync('src', { recursive: true, withFileTypes: true }) as Array<{ name: string; parentPath?: string; path?: string; isFile(): boolean }>)
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath ?? e.path ?? 'src', e.name).split(path.sep).join('/'))
+    .sort();
+  for (const f of [...files, 'package-lock.json', 'tsup.config.ts']) h.update(`${f}\0`).update(readFileSync(f)).update('\0');
+  return h.digest('hex').slice(0, 32);
+}
+const define = { __OML_BUILD_ID__: JSON.stringify(buildId()) };
 
 // Library: ESM + CJS + .d.ts. dist/build-data.js is run right after tsup (see
 // package.json scripts) to write the validated catalog and rules to dist/data/.
@@ -18,6 +35,7 @@ export default defineConfig([
     sourcemap: false,
     noExternal: bundledEsm,
     shims: true,
+    define,
   },
   {
     // the worker threads of analyzeStream({ workers }) (src/stream/pool.ts spawns dist/stream-worker.js,
@@ -29,6 +47,7 @@ export default defineConfig([
     sourcemap: false,
     noExternal: bundledEsm,
     shims: true,
+    define,
   },
   {
     // build-time code (npm run build runs it right after tsup)
@@ -39,6 +58,7 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node\nimport { createRequire as __omlCreateRequire } from "node:module";\nconst require = __omlCreateRequire(import.meta.url);' },
     noExternal: bundledEsm,
     shims: true,
+    define,
   },
   {
     // the bin: a small ES module that runs the CLI bundle below from V8's code cache (src/cli/code-cache.ts)
@@ -62,6 +82,7 @@ export default defineConfig([
     noExternal: [/^(?!@cyclonedx\/|vega$|vega-lite$)/],
     external: ['@cyclonedx/cyclonedx-library', 'vega', 'vega-lite'],
     shims: true,
+    define,
     // whitespace and syntax minified (identifiers and function names kept, so stack traces still read);
     // ASCII only, so the bin hands V8 a one-byte string without decoding UTF-8
     esbuildOptions(o) {

@@ -5,6 +5,7 @@ import { extractTerms } from '../extract/engine.js';
 import { parsePlain } from '../parse/plain.js';
 import { splitSentences } from '../parse/sentences.js';
 import type { Term } from '../types.js';
+import { storedSpdxTerms } from './spdx-terms-store.js';
 
 const require = createRequire(import.meta.url);
 let ids: Record<string, unknown> | null = null;
@@ -25,8 +26,23 @@ function spdxText(id: string): string | undefined {
   }
 }
 
-/** Terms of a standard SPDX license, extracted from the spdx-license-list text (empty when unknown). */
+/** The ids of the spdx-license-list package (whose texts spdxTerms reads). */
+export function spdxTermIds(): string[] {
+  ids ??= require('spdx-license-list') as Record<string, unknown>;
+  return Object.keys(ids).filter((id) => /^[A-Za-z0-9.+-]+$/.test(id)).sort();
+}
+
+/**
+ * Terms of a standard SPDX license, extracted from the spdx-license-list text (empty when unknown):
+ * the build's stored terms when made by this code from this run's data (spdx-terms-store.ts), else
+ * extracted now.
+ */
 export function spdxTerms(id: string): Term[] {
+  return storedSpdxTerms(id) ?? computeSpdxTerms(id);
+}
+
+/** Terms of a standard SPDX license extracted now from its spdx-license-list text (empty when unknown). */
+export function computeSpdxTerms(id: string): Term[] {
   const text = spdxText(id);
   if (!text) return [];
   const doc = parsePlain({ path: `spdx:${id}`, text: text.replace(/\r\n?/g, '\n'), encoding: 'utf-8', bytes: text.length, warnings: [] });

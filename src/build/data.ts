@@ -19,6 +19,7 @@ import { validatedLexicons } from './lexicons.js';
 import { writeCodeCache } from './code-cache.js';
 import { writeShingleIndex } from './shingle-index.js';
 import { writeKeywordAutomaton } from './keywords.js';
+import { writeSpdxTerms } from './spdx-terms.js';
 
 function write<T>(name: string, dir: string, files: string[], value: T, validated?: string[]): void {
   const out = compiledPath(name);
@@ -48,6 +49,9 @@ const lexDir = lexiconsDir();
 const lexFiles = sourceFiles(lexDir, LEXICON_SOURCES);
 const lexicons = parseLexiconFiles(lexDir, lexFiles);
 write('lexicons', lexDir, lexFiles, lexicons, validatedLexicons(lexicons));
+// the SPDX licenses' terms, extracted by this build's code from the rules and data written above
+const nTerms = writeSpdxTerms();
+process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('spdx-terms'))} (${nTerms} SPDX licenses' terms)\n`);
 // last: the warm run behind the CLI's code cache uses the compiled data above
 const cacheBytes = writeCodeCache();
 process.stdout.write(`build-data: dist/cli-bundle.cjs.cache (${Math.round(cacheBytes / 1024)} KB, accepted by a second run)\n`);

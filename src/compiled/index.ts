@@ -39,11 +39,22 @@ export function sourceFiles(dir: string, ext: RegExp, recursive = true): string[
   return out;
 }
 
+/**
+ * path.relative(dir, f) without its resolving and splitting (a run digests a few hundred files): when
+ * both are normalized and f lies under dir, as sourceFiles builds them, that is the rest of f.
+ */
+function relativeTo(dir: string): (f: string) => string {
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  const normal = path.normalize(prefix) === prefix;
+  return (f) => (normal && f.startsWith(prefix) && path.normalize(f) === f ? f.slice(prefix.length) : path.relative(dir, f));
+}
+
 /** Digest of the files (relative to dir): paths and contents. */
 export function digestOf(dir: string, files: string[]): string {
   const h = createHash('sha256');
+  const rel = relativeTo(dir);
   for (const f of files) {
-    h.update(toPosix(path.relative(dir, f)));
+    h.update(toPosix(rel(f)));
     h.update('\0');
     h.update(readFileSync(f));
     h.update('\0');
@@ -56,13 +67,28 @@ export function compiledPath(name: string): string {
   return path.join(packageRoot(), 'dist', 'data', `${name}.json`);
 }
 
+/** Source digests this process checked a compiled file against and found equal, by compiled name. */
+const accepted = new Map<string, string>();
+
+/**
+ * The digest of the sources the compiled file `name` was last accepted for in this process (the
+ * sources it was loaded from), so another artefact derived from the same sources need not read them
+ * again; undefined when none was.
+ */
+export function acceptedDigest(name: string): string | undefined {
+  return accepted.get(name);
+}
+
 /** The compiled file when present and made from exactly these sources; otherwise null. */
 export function readCompiledFile<T>(name: string, dir: string, files: string[]): CompiledFile<T> | null {
   const file = compiledPath(name);
   if (process.env.OML_NO_COMPILED === '1' || !existsSync(file)) return null;
   try {
     const c = JSON.parse(readFileSync(file, 'utf8')) as CompiledFile<T>;
-    return c.digest === digestOf(dir, files) ? c : null;
+    const digest = digestOf(dir, files);
+    if (c.digest !== digest) return null;
+    accepted.set(name, digest);
+    return c;
   } catch {
     return null;
   }
