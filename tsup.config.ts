@@ -87,6 +87,7 @@ export default defineConfig([
     // __name(fn, "name") call per function cost ~1 MB of allocation and a defineProperty each at module
     // set-up, and only a function esbuild renamed for a clash (parseDocument2) shows that name;
     // ASCII only, so the bin hands V8 a one-byte string without decoding UTF-8
+    esbuildOptions(o) {
       o.minifyWhitespace = true;
       o.minifySyntax = true;
       o.keepNames = false;
