@@ -22,7 +22,9 @@ import type { Term } from '../types.js';
 
 const NAME = 'spdx-terms';
 
-interface StoredTermsMeta {
+export interface StoredTermsMeta {
+  /** The code build that computed them (informative: the stamp covers it). */
+  build: string;
   stamp: string;
   /** id -> [offset, length, sha256 of those bytes] in spdx-terms.bin. */
   entries: Record<string, [number, number, string]>;
@@ -49,8 +51,8 @@ export function spdxTermsStamp(build: string | null = buildId()): string | null 
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-/** Writes the terms of each id (the build, src/build/spdx-terms.ts); `stamp` from spdxTermsStamp. */
-export function writeStoredSpdxTerms(stamp: string, terms: ReadonlyMap<string, Term[]>, p = storedSpdxTermsPaths()): void {
+/** Writes the terms of each id (the build, src/build/spdx-terms.ts); `stamp` is spdxTermsStamp(build). */
+export function writeStoredSpdxTerms(build: string, stamp: string, terms: ReadonlyMap<string, Term[]>, p = storedSpdxTermsPaths()): void {
   const parts: Buffer[] = [];
   const entries: StoredTermsMeta['entries'] = {};
   let offset = 0;
@@ -61,7 +63,7 @@ export function writeStoredSpdxTerms(stamp: string, terms: ReadonlyMap<string, T
     offset += b.length;
   }
   writeFileSync(p.bin, Buffer.concat(parts));
-  writeFileSync(p.meta, JSON.stringify({ stamp, entries } satisfies StoredTermsMeta));
+  writeFileSync(p.meta, JSON.stringify({ build, stamp, entries } satisfies StoredTermsMeta));
 }
 
 const validEntry = (e: unknown): e is [number, number, string] => Array.isArray(e) && e.length === 3

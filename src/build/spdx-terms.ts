@@ -10,10 +10,11 @@ import type { Term } from '../types.js';
 
 /** Writes the store; returns how many licenses it holds. */
 export function writeSpdxTerms(): number {
-  const stamp = spdxTermsStamp(buildId());
-  if (stamp === null) throw new Error('build-data: no build id (dist/build-data.js must come from tsup with tsup.config.ts)');
+  const build = buildId();
+  const stamp = spdxTermsStamp(build);
+  if (build === null || stamp === null) throw new Error('build-data: no build id (dist/build-data.js must come from tsup with tsup.config.ts)');
   const terms = new Map<string, Term[]>();
   for (const id of spdxTermIds()) terms.set(id, computeSpdxTerms(id));
-  writeStoredSpdxTerms(stamp, terms);
+  writeStoredSpdxTerms(build, stamp, terms);
   return terms.size;
 }
