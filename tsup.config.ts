@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'tsup';
 
-// The build id every bundle of one build carries (src/compiled/build-id.ts): sha256 over the sources,
+// The build id every bundle of one build carries (src/compiled/index.ts buildId): sha256 over the sources,
 // the lockfile and this file, so artefacts computed by the code (dist/data/spdx-terms.*) are used only
 // by the code that made them. The same sources give the same id.
 function buildId(): string {

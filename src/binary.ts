@@ -6,13 +6,20 @@
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * Little-endian uint32 values of a byte buffer (a typed-array copy on
- * little-endian machines, byte by byte otherwise).
+ * Little-endian uint32 values of a byte buffer: on little-endian machines a view of the buffer's
+ * own bytes when it is 4-byte aligned (no copy: the SPDX shingle and template streams are a few MB
+ * each, read at every start-up), else a copy (byte by byte on big-endian machines). The
+ * values share memory with `buf`: the caller hands over a buffer it no longer writes.
  */
 export function readUint32LE(buf: Buffer): Uint32Array {
-  const out = new Uint32Array(buf.length >>> 2);
-  if (LITTLE_ENDIAN && buf.byteOffset % 4 === 0) out.set(new Uint32Array(buf.buffer, buf.byteOffset, out.length));
-  else for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32LE(i * 4);
+  const n = buf.length >>> 2;
+  if (LITTLE_ENDIAN) {
+    return buf.byteOffset % 4 === 0
+      ? new Uint32Array(buf.buffer, buf.byteOffset, n)
+      : new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + n * 4));
+  }
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = buf.readUInt32LE(i * 4);
   return out;
 }
 

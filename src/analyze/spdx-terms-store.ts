@@ -5,7 +5,7 @@
  * reads only the slice of the license it needs.
  *
  * The terms come from the extraction code as much as from data, so the stamp covers both: the build
- * id of the code (src/compiled/build-id.ts; none when run from the sources), the spdx-license-list
+ * id of the code (buildId in src/compiled/index.ts; none when run from the sources), the spdx-license-list
  * version, and the digests of the rules and data/ sources. The store is used only when its stamp is
  * this run's, and a slice only when its bytes hash to its sha256 and parse as a list; otherwise, or
  * with OML_NO_COMPILED=1, the terms are computed at run time: the same terms either way.
@@ -13,7 +13,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { acceptedDigest, compiledPath, digestOf, sha256Hex, sourceFiles } from '../compiled/index.js';
-import { buildId } from '../compiled/build-id.js';
+import { buildId } from '../compiled/index.js';
 import { spdxPackages } from '../catalog/spdx-load.js';
 import { RULE_SOURCES } from '../extract/compile.js';
 import { defaultRulesDir } from '../extract/load.js';

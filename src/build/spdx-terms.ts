@@ -3,7 +3,7 @@
  * SPDX license of the spdx-license-list package, extracted by this build's code and stored in
  * dist/data/spdx-terms.{json,bin} (src/analyze/spdx-terms-store.ts), so a run does not extract them.
  */
-import { buildId } from '../compiled/build-id.js';
+import { buildId } from '../compiled/index.js';
 import { computeSpdxTerms, spdxTermIds } from '../analyze/spdx-terms.js';
 import { spdxTermsStamp, writeStoredSpdxTerms } from '../analyze/spdx-terms-store.js';
 import type { Term } from '../types.js';
