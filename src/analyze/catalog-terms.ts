@@ -18,8 +18,8 @@ function stored(id: string): Term[] {
 /**
  * Terms of a license known only by identifier. For catalog licenses they were
  * extracted from the canonical text at build time (licenses/terms/, see
- * npm run generate); for standard SPDX licenses they are extracted
- * now from the text shipped by the spdx-license-list package. Each term is
+ * npm run generate); for standard SPDX licenses they come from the text shipped by the
+ * spdx-license-list package (extracted by the build, or now: spdx-terms.ts). Each term is
  * re-labelled with the origin that brought it in.
  */
 export function catalogTerms(id: string, origin: TermOrigin, via?: string): Term[] {
