@@ -6,10 +6,17 @@ import type { Token } from './tokens.js';
 
 const CLOSE: Readonly<Record<string, string>> = { '"': '"', '“': '”', '‘': '’', '「': '」', '『': '』', "'": "'" };
 
-/** True when tokens [start, end) hold an opening quote and its closing quote with at least one word between. */
+/**
+ * True when tokens [start, end) hold an opening quote and its closing quote with at least one word between, outside
+ * parentheses (a term defined in passing, "(collectively, the “Acme Parties”)", shows nothing).
+ */
 export function quotesInSpan(toks: readonly Token[], start: number, end: number): boolean {
+  let depth = 0;
   for (let i = start; i < end; i++) {
     const t = toks[i]!;
+    if (t.low === '(' || t.low === '（') depth++;
+    else if ((t.low === ')' || t.low === '）') && depth > 0) depth--;
+    if (depth > 0) continue;
     const close = CLOSE[t.low];
     if (close === undefined) continue;
     // an apostrophe right after a word ("the users' data") opens no quote
