@@ -28,11 +28,12 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (p.definition && c.definition !== true) return false;
   if (p.hypothetical && c.hypothetical !== true) return false;
   if (c.quoted !== undefined && c.quoted !== quotesInSpan(toks, p.start, p.end)) return false;
-  if (c.word || c.noWord) {
+  if (c.word || c.noWord || c.andWord) {
     let words = partWords.get(p);
     if (!words) partWords.set(p, (words = new Set(toks.slice(p.start, p.end).map((t) => t.low))));
     if (c.word && !c.word.some((w) => words!.has(w))) return false;
     if (c.noWord && c.noWord.some((w) => words!.has(w))) return false;
+    if (c.andWord && !c.andWord.some((w) => words!.has(w))) return false;
   }
   return true;
 }
