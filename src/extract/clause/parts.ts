@@ -66,6 +66,8 @@ function firstWord(toks: Token[], start: number): number {
 function imperative(toks: Token[], start: number, live: Tag[]): boolean {
   const i = firstWord(toks, start);
   const next = toks[i + 1]?.low;
+  // a verb alone (a heading: "Registration", "登记") commands nothing
+  if (!toks.slice(i + 1).some((t) => t.word)) return false;
   return next !== 'of' && live.some((t) => t.category === 'action' && t.start === i && t.end === i + 1 && lemmaIsSelf(toks[i]!.low, live, i));
 }
 
