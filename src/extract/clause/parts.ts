@@ -73,7 +73,9 @@ function imperative(toks: Token[], start: number, live: Tag[]): boolean {
 
 /** The token is written as its lemma (a bare verb), as the lexicon spells it. */
 function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
-  return live.some((t) => t.start === i && t.category === 'action') && !/(?:ing|ed|ion|s)$/.test(low);
+  // ("pass", "access", "address" end in "ss": bare verbs, not a third person "-s")
+  const inflected = low.endsWith('ing') || low.endsWith('ed') || low.endsWith('ion') || (low.endsWith('s') && !low.endsWith('ss'));
+  return live.some((t) => t.start === i && t.category === 'action') && !inflected;
 }
 
 function insideLonger(t: Tag, spans: Tag[]): boolean {
