@@ -58,4 +58,30 @@ describe('made-up licenses', () => {
     expect(n).toEqual(expect.arrayContaining(['use', 'commercial-use']));
     for (const r of ['non-commercial', 'research-only', 'non-production', 'prohibited-uses']) expect(n).not.toContain(r);
   });
+  test('obligations listed under a condition lead-in, quoted display and name texts, registration (written here)', () => {
+    const text = [
+      'Kestrel Model License',
+      '',
+      'Kestrel Labs grants you a worldwide, royalty-free license to use, copy, modify and distribute the Kestrel weights.',
+      '',
+      'When you redistribute the weights or a derivative:',
+      '',
+      '1. Pass the use restrictions of Section 3 on to everyone who receives the weights from you.',
+      '2. Keep every copyright notice as it is.',
+      '3. Your product must show the notice \'Made with Kestrel\' to its users.',
+      '4. The name of the derivative must be titled so that "Kestrel" is the leading element of the name.',
+      '',
+      'A copy of this license is to be included with every distribution.',
+      '',
+      'Your use of the weights is governed by the Kestrel acceptable use policy.',
+      '',
+      'No commercial deployment may begin until you have registered with Kestrel Labs.',
+      '',
+    ].join('\n');
+    const terms = analyse(text).terms.filter((t) => t.origin === 'text');
+    const n = terms.map((t) => t.name);
+    expect(n).toEqual(expect.arrayContaining(['pass-through-restrictions', 'retain-notice', 'attribution-display', 'name-prefix', 'include-license', 'comply-with-use-policy', 'registration-required']));
+    expect(terms.find((t) => t.name === 'attribution-display')?.text).toBe('Made with Kestrel');
+    expect(terms.find((t) => t.name === 'name-prefix')?.text).toBe('Kestrel');
+  });
 });

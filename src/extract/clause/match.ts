@@ -4,6 +4,7 @@
 import type { ClauseCond, PartCond, Clause } from './schema.js';
 import type { Part } from './parts.js';
 import type { Token } from './tokens.js';
+import { quotesInSpan } from './quoted.js';
 
 /** The words of a part, built once per part (many rules ask). */
 const partWords = new WeakMap<Part, Set<string>>();
@@ -26,11 +27,13 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (!anyOf(c.andAction, p.actions) || !anyOf(c.andObject, p.objects)) return false;
   if (p.definition && c.definition !== true) return false;
   if (p.hypothetical && c.hypothetical !== true) return false;
-  if (c.word || c.noWord) {
+  if (c.quoted !== undefined && c.quoted !== quotesInSpan(toks, p.start, p.end)) return false;
+  if (c.word || c.noWord || c.andWord) {
     let words = partWords.get(p);
     if (!words) partWords.set(p, (words = new Set(toks.slice(p.start, p.end).map((t) => t.low))));
     if (c.word && !c.word.some((w) => words!.has(w))) return false;
     if (c.noWord && c.noWord.some((w) => words!.has(w))) return false;
+    if (c.andWord && !c.andWord.some((w) => words!.has(w))) return false;
   }
   return true;
 }

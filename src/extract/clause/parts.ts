@@ -66,12 +66,16 @@ function firstWord(toks: Token[], start: number): number {
 function imperative(toks: Token[], start: number, live: Tag[]): boolean {
   const i = firstWord(toks, start);
   const next = toks[i + 1]?.low;
+  // a verb alone (a heading: "Registration", "登记") commands nothing
+  if (!toks.slice(i + 1).some((t) => t.word)) return false;
   return next !== 'of' && live.some((t) => t.category === 'action' && t.start === i && t.end === i + 1 && lemmaIsSelf(toks[i]!.low, live, i));
 }
 
 /** The token is written as its lemma (a bare verb), as the lexicon spells it. */
 function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
-  return live.some((t) => t.start === i && t.category === 'action') && !/(?:ing|ed|ion|s)$/.test(low);
+  // ("pass", "access", "address" end in "ss": bare verbs, not a third person "-s")
+  const inflected = low.endsWith('ing') || low.endsWith('ed') || low.endsWith('ion') || (low.endsWith('s') && !low.endsWith('ss'));
+  return live.some((t) => t.start === i && t.category === 'action') && !inflected;
 }
 
 function insideLonger(t: Tag, spans: Tag[]): boolean {
@@ -124,6 +128,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
   // the subject: the actor named before the first modal word, else the first actor named
   const firstModal = live.find((t) => MODAL_CATS.has(t.category))?.start ?? Infinity;
+  const firstModalWord = live.find((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun')?.start ?? Infinity;
   // an actor after a preposition ("register with us", "grants to you", "向我们注册") or before a possessive ("我们的邮箱")
   // is the other party, not the subject
   const subject = (t: Tag) => t.category === 'actor'
@@ -133,7 +138,10 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
   const head = headObject(live, toks);
   return {
-    role, negated, only: has('only'), definition: has('definition'), hypothetical: has('hypothetical'),
+    role, negated, only: has('only'), definition: has('definition'),
+    // an example after the modal word illustrates what is required or allowed ("you must ship a copy, for example in a
+    // file named LICENSE"): only one before it (or in a part without one) makes the part hypothetical
+    hypothetical: live.some((t) => t.category === 'hypothetical' && (t.concept !== 'example' || t.start < firstModalWord)),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
     start, end, tags: live, imperative: imperativeVerb, lead: false,
     grantNounOnly: modality === 'grant' && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun'),
@@ -173,6 +181,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
   // a negation inside an "only" phrase ("for no other purpose") does not start a part of its own
   const onlys = tags.filter((t) => t.category === 'only');
+  const objectTags = tags.filter((t) => t.category === 'object');
   const modalAt = new Set<number>();
   const clauseAt = new Set<number>();
   const actorAt = new Set<number>();
@@ -181,7 +190,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   for (const t of tags) {
     const modal = MODAL_CATS.has(t.category);
     if (modal) modalEnd.add(t.end);
-    if (modal && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys))) modalAt.add(t.start);
+    // (nor does a word that forbids inside a name: "the Prohibited Use Policy")
+    if (modal && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys)) && !(t.category === 'prohibit' && insideLonger(t, objectTags))) modalAt.add(t.start);
     if (t.category === 'actor') { clauseAt.add(t.start); actorAt.add(t.start); } else if (t.category === 'action') clauseAt.add(t.start);
   }
   const zh = toks.some((t) => HAN.test(t.low));
@@ -215,8 +225,10 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       // a part that is itself a lead-in (a heading such as "2. Commercial:") borrows nothing
       const isLead = toks[end]?.low === ':' || toks[end]?.low === '：';
       p.lead = isLead;
-      if (lead && !isLead && (p.modality === undefined || p.imperative) && lead.modality !== undefined) {
+      // (a grant read only from a noun in the item, "keep all licence notices", is no modality of its own)
+      if (lead && !isLead && (p.modality === undefined || p.imperative || p.grantNounOnly) && lead.modality !== undefined) {
         p.modality = lead.modality;
+        p.grantNounOnly = lead.grantNounOnly;
         p.negated = lead.negated;
         p.only ||= lead.only;
         if (p.actor === undefined && lead.actor !== undefined) p.actor = lead.actor;

@@ -44,6 +44,10 @@ export const PartCondSchema = z.object({
   grantWord: z.boolean().optional(),
   /** Words (lexicon-free, lowercase) the part must not contain. */
   noWord: z.array(z.string().min(1)).min(1).optional(),
+  /** A second set of words (lexicon-free, lowercase), one of which the part must also contain ("subject" and "recipients"). */
+  andWord: z.array(z.string().min(1)).min(1).optional(),
+  /** true: the part quotes something (words to show or a name: "show 'Made with Acme'"); false: it quotes nothing. */
+  quoted: z.boolean().optional(),
 }).strict();
 export type PartCond = z.infer<typeof PartCondSchema>;
 
