@@ -7,6 +7,7 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
+import { resolveSubjects } from './anaphora.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -272,6 +273,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     }
   }
   close(toks.length, 'main');
+  resolveSubjects(parts, toks);
   // a definition ("X" means ...) defines with every part of its sentence
   // (up to a new clause after ";" with a subject and a modality of its own: "“X” means ...; you may use it only for X")
   const def = parts.findIndex((p) => p.definition);
