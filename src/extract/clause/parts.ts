@@ -114,7 +114,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // a negated requirement ("does not require", "no license is required", "need not") states no duty, and forbids nothing
   const duties = live.filter((t) => t.category === 'duty');
   const noDuty = negated && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun') && duties.length > 0
-    && duties.every((t) => live.some((u) => u.concept === 'need' && u.start === t.start && u.end === t.end));
+    && (duties.every((t) => live.some((u) => u.concept === 'need' && u.start === t.start && u.end === t.end))
+      // (also when the negation falls on the requirement itself: "you will not need our permission", "won't have to pay")
+      || live.some((n) => n.category === 'negation' && live.some((u) => u.concept === 'need' && u.start === n.end)));
   if (prohibit) modality = negated ? undefined : 'prohibition';
   else if (noDuty) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
