@@ -54,7 +54,11 @@ export function makeNormalizers(t: NormalizeTables): Normalizers {
   const periodTables = t.periods.map((p) => ({ re: wordRegex(p.match), value: p.period }));
   const comparatorTables = t.comparators.map((c) => ({ re: wordRegex(c.match), value: c.comparator }));
   const consequenceTables = t.consequences.map((c) => ({ re: wordRegex(c.match), value: c.consequence }));
-  const territoryTables = t.territories.map((c) => ({ re: wordRegex(c.match), value: c.code }));
+  // one alternation of every territory name, longest first: at each place the longest name wins, and a name inside a
+  // longer one ("korea" in "north korea") is not read again; codes come out in table order
+  const territoryIndex = new Map<string, number>();
+  t.territories.forEach((c, i) => { for (const m of c.match) { const k = m.replace(/\s+/g, ' '); if (!territoryIndex.has(k)) territoryIndex.set(k, i); } });
+  const territoryRe = wordRegex([...territoryIndex.keys()], 'g');
   const outputsRe = wordRegex(t.scopes.outputs);
   const weightsRe = wordRegex(t.scopes.weights);
   const multipliers = new Map(Object.entries(t.multipliers));
@@ -82,7 +86,12 @@ export function makeNormalizers(t: NormalizeTables): Normalizers {
     },
     territories(s) {
       const low = lower(s);
-      return territoryTables.filter((e) => e.re.test(low)).map((e) => e.value);
+      const found = new Set<number>();
+      for (const m of low.matchAll(territoryRe)) {
+        const i = territoryIndex.get(m[0]);
+        if (i !== undefined) found.add(i);
+      }
+      return [...found].sort((a, b) => a - b).map((i) => t.territories[i]!.code);
     },
     scope(s) {
       const low = lower(s);

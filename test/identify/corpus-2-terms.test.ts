@@ -39,7 +39,7 @@ import { ROOT } from './helpers.js';
 // branch gC: 352/391, 352/379 (trademark rights withheld labelled present in 11 texts; three false source disclosures gone); merged with gO: floor re-measured after all merges
 const FLOOR = { recall: 352 / 391, precision: 352 / 379, thresholdRecall: 4 / 8, thresholdPrecision: 4 / 9 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
-const TIER_FLOOR = 29;
+const TIER_FLOOR = 30;
 
 const CORPUS2 = path.resolve(ROOT, '../shared/corpus-2');
 const HAVE = existsSync(path.join(CORPUS2, 'licenses'));

@@ -83,6 +83,13 @@ function triggerOf(cache: Array<string[] | null | undefined>, ri: number, rule: 
   return keys;
 }
 
+/** The first token territories are read from: the matching part's, or an exception part's before it. */
+function territoryStart(all: Part[], match: Part): number {
+  let start = match.start;
+  for (const p of all) if (p.role === 'exception' && p.start < start) start = p.start;
+  return start;
+}
+
 export function applyClauseRules(rules: CompiledRules, indices: readonly number[], input: ClauseInput, context: ContextReader): Array<{ index: number; fields: ClauseFields }> {
   if (!indices.length) return [];
   let reading: Reading;
@@ -121,8 +128,9 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
     if (trigger && !trigger.some((k) => named.has(k))) continue;
     const parts = matches(ri);
     if (!parts.length) continue;
-    // territories are read from the matching part on (a place named before it, as in an address, is not excluded)
-    const from = rule.fields.territories ? reading.tokens[parts[0]!.start]?.start ?? 0 : 0;
+    // territories are read from the matching part on (a place named before it, as in an address, is not excluded),
+    // or from an exception before it, which names what is left out ("除德国和法国外，您可在全球范围内使用")
+    const from = rule.fields.territories ? reading.tokens[territoryStart(reading.parts, parts[0]!)]?.start ?? 0 : 0;
     const { fields, missing } = context(rule, from > 0 ? input.target.slice(from) : input.target);
     if (missing) continue;
     if (clause.text === 'quoted') {

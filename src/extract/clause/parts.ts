@@ -7,6 +7,7 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
+import { resolveSubjects } from './anaphora.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -117,7 +118,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // a negated requirement ("does not require", "no license is required", "need not") states no duty, and forbids nothing
   const duties = live.filter((t) => t.category === 'duty');
   const noDuty = negated && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun') && duties.length > 0
-    && duties.every((t) => live.some((u) => u.concept === 'need' && u.start === t.start && u.end === t.end));
+    && (duties.every((t) => live.some((u) => u.concept === 'need' && u.start === t.start && u.end === t.end))
+      // (also when the negation falls on the requirement itself: "you will not need our permission", "won't have to pay")
+      || live.some((n) => n.category === 'negation' && live.some((u) => u.concept === 'need' && u.start === n.end)));
   if (prohibit) modality = negated ? undefined : 'prohibition';
   else if (noDuty) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
@@ -284,6 +287,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     }
   }
   close(toks.length, 'main');
+  resolveSubjects(parts, toks);
   // a definition ("X" means ...) defines with every part of its sentence
   // (up to a new clause after ";" with a subject and a modality of its own: "“X” means ...; you may use it only for X")
   const def = parts.findIndex((p) => p.definition);
