@@ -10,6 +10,7 @@ import { clauseMatches } from './match.js';
 import type { Part } from './parts.js';
 import { firstQuoted, readClause, type Reading } from './reader.js';
 import { readThreshold } from './threshold.js';
+import { thresholdHalves } from './halves.js';
 import { isChinese, tokenize, type Token } from './tokens.js';
 import { possibleClauseRules } from '../prefilter.js';
 
@@ -131,6 +132,9 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
       if (q !== undefined) fields.text = q;
     }
     if (clause.threshold) {
+      // two halves with a threshold each ("does not exceed N, ...; is greater than N, you must ..."): one term per half
+      const halves = thresholdHalves(rules, rule, input.target, reading, parts, fields, context);
+      if (halves) { for (const f of halves) out.push({ index: ri, fields: f }); continue; }
       const metric = clause.threshold.metric;
       const tag = reading.tags.find((t) => t.category === 'metric' && t.concept === metric && parts.some((p) => t.start >= p.start && t.start < p.end));
       if (!tag) continue;

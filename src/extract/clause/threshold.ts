@@ -241,3 +241,22 @@ export function readThreshold(
     ...(period ? { period } : {}),
   };
 }
+
+/** Where one half of a sentence ends and the next starts: ";" in English and Chinese text. */
+const HALF_BREAK = new Set([';', '；']);
+
+/**
+ * The stretches of a sentence between ";" that hold one of the character offsets `at` (metric phrases), as
+ * [start, end) ranges in order, one per stretch. "If your users do not exceed N, ...; if they exceed N, you must ..."
+ * states two thresholds, each with its own comparator and consequence: each half is read on its own.
+ */
+export function halvesAt(text: string, at: readonly number[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !HALF_BREAK.has(text[i]!)) continue;
+    if (at.some((a) => a >= start && a < i)) out.push({ start, end: i });
+    start = i + 1;
+  }
+  return out;
+}
