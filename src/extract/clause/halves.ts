@@ -29,7 +29,8 @@ export function thresholdHalves(
   for (const h of halves) {
     const tag = tags.find((t) => reading.tokens[t.start]!.start >= h.start && reading.tokens[t.start]!.start < h.end)!;
     const text = target.slice(h.start, h.end);
-    const read = readThreshold(text, reading.tokens[tag.start]!.start - h.start, reading.tokens[tag.end - 1]!.end - h.start, rules.norm, readerLexicons().metrics, th.percent === true);
+    const others = otherMetrics(reading, th.metric).map((o) => ({ start: o.start - h.start, end: o.end - h.start }));
+    const read = readThreshold(text, reading.tokens[tag.start]!.start - h.start, reading.tokens[tag.end - 1]!.end - h.start, rules.norm, readerLexicons().metrics, th.percent === true, others);
     if (!read?.comparator) continue;
     const f: ClauseFields = { ...base, value: read.value, comparator: read.comparator };
     delete f.consequence;
@@ -51,4 +52,28 @@ export function thresholdHalves(
 function inHalf(reading: Reading, p: Part, h: { start: number; end: number }): boolean {
   const s = reading.tokens[p.start]?.start ?? -1;
   return s >= h.start && s < h.end;
+}
+
+/** The threshold on the other side of a ceiling: "fewer than N" -> "N or more", "no more than N" -> "more than N". */
+const COMPLEMENT: Partial<Record<string, '>' | '>='>> = { '<': '>=', '<=': '>' };
+
+/**
+ * A ceiling ("fewer than 1 million users") whose own half of the sentence states no consequence, while the rest of the
+ * sentence or the next one does ("...; all others must obtain a commercial license", "Otherwise, you must request a
+ * license"): that consequence is what holds above the ceiling. Returns the ceiling without it and the complement
+ * threshold with it, or undefined when the reading stays as it is.
+ */
+export function ceilingComplement(rules: CompiledRules, target: string, tagStart: number, fields: ClauseFields): ClauseFields[] | undefined {
+  const flip = fields.comparator !== undefined ? COMPLEMENT[fields.comparator] : undefined;
+  if (!flip || fields.consequence === undefined || fields.consequence === 'attribution-display') return undefined;
+  const own = halvesAt(target, [tagStart])[0];
+  if (!own || rules.norm.consequence(target.slice(own.start, own.end)) !== undefined) return undefined;
+  const { consequence, ...ceiling } = fields;
+  return [ceiling, { ...ceiling, comparator: flip, consequence }];
+}
+
+/** The character spans of the metric phrases of the reading other than `metric` (their numbers are not this metric's). */
+export function otherMetrics(reading: Reading, metric: string): Array<{ start: number; end: number }> {
+  return reading.tags.filter((t) => t.category === 'metric' && t.concept !== metric)
+    .map((t) => ({ start: reading.tokens[t.start]!.start, end: reading.tokens[t.end - 1]!.end }));
 }
