@@ -35,8 +35,12 @@ const SPACE = /\s/g;
 /** A Latin letter (a number right after one is part of a name; Chinese text puts numbers right after words). */
 const LETTER = /[A-Za-z]/;
 
+/** A Chinese character, and a number written as digits with one decimal point only ("2.0"). */
+const HAN_CHAR = /\p{Script=Han}/u;
+const DECIMAL_ONLY = /^\d{1,3}\.\d{1,3}$/;
+
 /** Every regex of this module, for the ReDoS proof. */
-export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, SECTION_BEFORE, DIGITS, DIGIT, WORDCH, SPACE, LETTER, ...NUMWORD_PATTERNS];
+export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, SECTION_BEFORE, DIGITS, DIGIT, WORDCH, SPACE, LETTER, HAN_CHAR, DECIMAL_ONLY, ...NUMWORD_PATTERNS];
 
 interface Num { value: number; start: number; end: number }
 
@@ -209,6 +213,9 @@ export function readThreshold(
       const prev = text[n.start - 1] ?? ' ';
       const prev2 = text[n.start - 2] ?? ' ';
       if (LETTER.test(prev) || ((prev === '.' || prev === '-') && LETTER.test(prev2))) return false;
+      // a version right after a Chinese name ("源2.0"): a decimal with no multiplier or unit word of its own
+      const written = text.slice(n.start, n.end);
+      if (HAN_CHAR.test(prev) && written.includes('.') && DECIMAL_ONLY.test(written)) return false;
       // a dotted section number ("1.1.3") is not an amount: a number right after "<digit>." or right before ".<digit>"
       if ((prev === '.' && DIGIT.test(prev2)) || (next === '.' && DIGIT.test(text[n.end + 1] ?? ''))) return false;
       // a number of some other unit ("300 kilometers", "30 days", "500 employees") is not a count of the metric
