@@ -36,9 +36,11 @@ import { ROOT } from './helpers.js';
 // Branch rr2: cogvideox's 'must not exceed 1 million visits' read as > with license-required: 338/375, thresholds 4/8 and 4/9.
 // Both merged (session 4, round 2): 338/371, thresholds 4/8 and 4/9.
 // Branch rX (session 5): output ownership read from a part about outputs (orion-14b-style '...不主张任何权利' and the like): 341/380, 341/373 (main 340/380, 340/372).
-const FLOOR = { recall: 341 / 380, precision: 341 / 373, thresholdRecall: 4 / 8, thresholdPrecision: 4 / 9 };
+// Branch gT (session 6): a two-half threshold sentence read as two thresholds (kolors: '<=' with no consequence, labelled
+// now, and '>' license-required); the MAU clause form carries period month like the regex form: thresholds 6/9 and 6/10; tiers 30.
+const FLOOR = { recall: 341 / 380, precision: 341 / 373, thresholdRecall: 6 / 9, thresholdPrecision: 6 / 10 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
-const TIER_FLOOR = 29;
+const TIER_FLOOR = 30;
 
 const CORPUS2 = path.resolve(ROOT, '../shared/corpus-2');
 const HAVE = existsSync(path.join(CORPUS2, 'licenses'));
