@@ -158,7 +158,12 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
       because('license-required', `above a ceiling the license states (${what}): what it grants under the ceiling does not cover you, so a separate license from the licensor is required`);
       addAction('Request a license from the licensor before use: you are above the ceiling the license states');
     }
-    if (crossed.length) {
+    // a ceiling with no consequence ("if your users do not exceed N, your registration counts as the license; if they
+    // exceed N, you must request one") states what the license grants under it: a profile within it is covered
+    const within = consequence === undefined && crossed.length > 0 && crossed.every((r) => isCeiling(r.applied.comparator));
+    if (within) {
+      reasons.push(`within a ceiling the license states (${crossed.map((r) => r.applied.headroom).join('; ')}): what it grants under the ceiling covers you`);
+    } else if (crossed.length) {
       const what = crossed.map((r) => r.applied.headroom).join('; ');
       switch (consequence) {
         case 'license-required':

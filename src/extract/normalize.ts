@@ -5,6 +5,7 @@
 import type { Comparator, Consequence, Period } from '../types.js';
 import type { NormalizeTables } from './schema.js';
 import { makeRequestReader } from './request.js';
+import { makeDeemedReader } from './deemed.js';
 
 
 function escape(s: string): string {
@@ -63,6 +64,15 @@ export function makeNormalizers(t: NormalizeTables): Normalizers {
   const weightsRe = wordRegex(t.scopes.weights);
   const multipliers = new Map(Object.entries(t.multipliers));
   const requests = makeRequestReader(t.consequence_requests);
+  const deemed = makeDeemedReader(t.consequence_requests);
+  // the license-request phrases, each match checked: one a deemed word leads ("deemed to have obtained the
+  // commercial license") is the license the text grants, not a consequence
+  const requestTable = consequenceTables.filter((c) => c.value === 'license-required').map((c) => new RegExp(c.re.source, 'g'));
+  const asked = (low: string) => requestTable.some((re) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(low); m !== null; m = re.exec(low)) if (!deemed(low, m.index)) return true;
+    return false;
+  });
   // British spellings read as the tables write them ("a commercial licence" -> "a commercial license")
   const spelling = (s: string) => s.replace(/licenc/gi, 'licens');
 
@@ -80,9 +90,15 @@ export function makeNormalizers(t: NormalizeTables): Normalizers {
     comparator: (s) => first(comparatorTables, s),
     consequence(s) {
       const folded = spelling(s);
-      const c = first(consequenceTables, folded);
+      const low = lower(folded);
+      let c: Consequence | undefined;
+      for (const e of consequenceTables) {
+        if (!e.re.test(low) || (e.value === 'license-required' && !asked(low))) continue;
+        c = e.value;
+        break;
+      }
       // a request for a license outranks every other consequence, as the table's first entry does
-      return c !== 'license-required' && requests(lower(folded)) ? 'license-required' : c;
+      return c !== 'license-required' && requests(low) ? 'license-required' : c;
     },
     territories(s) {
       const low = lower(s);

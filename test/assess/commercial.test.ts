@@ -304,3 +304,27 @@ describe('a threshold stated as a ceiling (< or <=) fails closed above it', () =
     expect(r.verdict).toBe('unknown');
   });
 });
+
+describe('two halves of one sentence: a ceiling that grants, and the same limit crossed that asks for a license', () => {
+  // "if your users do not exceed 300 million, registration counts as the license; if they are greater than 300 million,
+  // you must request a license": the reader gives '<=' with no consequence and '>' with license-required
+  const halves = () => {
+    const { consequence: _none, ...grant } = threshold('monthly-active-users', 300_000_000, 'license-required', { comparator: '<=' });
+    return [permission('use'), permission('commercial-use'), grant as Term, threshold('monthly-active-users', 300_000_000, 'license-required')];
+  };
+  it('1k users: within the ceiling, no license is required and nothing is unknown', () => {
+    const r = verdict(halves(), { ...STARTUP, monthlyActiveUsers: 1_000 });
+    expect(r.verdict).not.toBe('license-required');
+    expect(r.verdict).not.toBe('unknown');
+    expect(r.reasons.join(' ')).toMatch(/within a ceiling the license states/);
+  });
+  it('400M users: a license is required', () => {
+    const r = verdict(halves(), { ...STARTUP, monthlyActiveUsers: 400_000_000 });
+    expect(r.verdict).toBe('license-required');
+  });
+  it('a floor with no consequence, crossed, stays unknown (only a ceiling states what holds under it)', () => {
+    const { consequence: _none, ...floor } = threshold('monthly-active-users', 300_000_000, 'license-required');
+    const r = verdict([permission('use'), floor as Term], { ...STARTUP, monthlyActiveUsers: 400_000_000 });
+    expect(r.verdict).toBe('unknown');
+  });
+});

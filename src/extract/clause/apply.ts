@@ -10,6 +10,7 @@ import { clauseMatches } from './match.js';
 import type { Part } from './parts.js';
 import { firstQuoted, readClause, type Reading } from './reader.js';
 import { readThreshold } from './threshold.js';
+import { ceilingComplement, otherMetrics, thresholdHalves } from './halves.js';
 import { isChinese, tokenize, type Token } from './tokens.js';
 import { possibleClauseRules } from '../prefilter.js';
 
@@ -139,12 +140,15 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
       if (q !== undefined) fields.text = q;
     }
     if (clause.threshold) {
+      // two halves with a threshold each ("does not exceed N, ...; is greater than N, you must ..."): one term per half
+      const halves = thresholdHalves(rules, rule, input.target, reading, parts, fields, context);
+      if (halves) { for (const f of halves) out.push({ index: ri, fields: f }); continue; }
       const metric = clause.threshold.metric;
       const tag = reading.tags.find((t) => t.category === 'metric' && t.concept === metric && parts.some((p) => t.start >= p.start && t.start < p.end));
       if (!tag) continue;
       const tStart = reading.tokens[tag.start]!.start;
       const tEnd = reading.tokens[tag.end - 1]!.end;
-      const th = readThreshold(input.target, tStart, tEnd, rules.norm, readerLexicons().metrics, clause.threshold.percent === true);
+      const th = readThreshold(input.target, tStart, tEnd, rules.norm, readerLexicons().metrics, clause.threshold.percent === true, otherMetrics(reading, metric));
       if (!th) continue;
       // a number with no comparator, in a sentence with no modality, condition, "only" or consequence, describes
       // ("our service had 2 million users"): it sets no threshold; `framed` rules ask for both a frame and a comparator
@@ -157,6 +161,9 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
       // no consequence word, but the threshold sits in a prohibition (a list item under "You agree not to use the
       // model: ... (a) if you earned more than $5M"): crossing it is prohibited
       if (rule.fields.consequence && fields.consequence === undefined && reading.parts.some((p) => p.role === 'main' && p.modality === 'prohibition' && !p.definition && !p.hypothetical)) fields.consequence = 'prohibited';
+      // a ceiling whose consequence is stated elsewhere ("...; all others must obtain a license"): that is the complement's
+      const sides = rule.fields.consequence ? ceilingComplement(rules, input.target, tStart, fields) : undefined;
+      if (sides) { for (const f of sides) out.push({ index: ri, fields: f }); continue; }
     }
     out.push({ index: ri, fields });
   }

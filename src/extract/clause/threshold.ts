@@ -35,8 +35,12 @@ const SPACE = /\s/g;
 /** A Latin letter (a number right after one is part of a name; Chinese text puts numbers right after words). */
 const LETTER = /[A-Za-z]/;
 
+/** A Chinese character, and a number written as digits with one decimal point only ("2.0"). */
+const HAN_CHAR = /\p{Script=Han}/u;
+const DECIMAL_ONLY = /^\d{1,3}\.\d{1,3}$/;
+
 /** Every regex of this module, for the ReDoS proof. */
-export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, SECTION_BEFORE, DIGITS, DIGIT, WORDCH, SPACE, LETTER, ...NUMWORD_PATTERNS];
+export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, SECTION_BEFORE, DIGITS, DIGIT, WORDCH, SPACE, LETTER, HAN_CHAR, DECIMAL_ONLY, ...NUMWORD_PATTERNS];
 
 interface Num { value: number; start: number; end: number }
 
@@ -44,6 +48,8 @@ interface Num { value: number; start: number; end: number }
 const WINDOW = 160;
 /** How far a number with a comparator may stand from its metric ("the monthly active users of the products ... of Licensee's affiliates were greater than ..."); a bare number, 50. */
 const FAR = 130;
+/** How far around the metric and its number a period word is looked for before the whole sentence is read. */
+const NEAR_PERIOD = 16;
 
 function zhNumeral(s: string, digits: Record<string, number>): number | undefined {
   // 一, 十, 二十, 三十五, 十五
@@ -181,6 +187,7 @@ function zhLookup<K extends string>(table: Partial<Record<K, string[]>>, s: stri
  */
 export function readThreshold(
   text: string, mStart: number, mEnd: number, norm: Normalizers, lex: MetricsLexicon, percent = false,
+  others: ReadonlyArray<{ start: number; end: number }> = [],
 ): ThresholdRead | undefined {
   // numbers are read in a window around the metric (a long sentence is not scanned whole for every metric)
   const from = Math.max(0, mStart - WINDOW);
@@ -206,6 +213,9 @@ export function readThreshold(
       const prev = text[n.start - 1] ?? ' ';
       const prev2 = text[n.start - 2] ?? ' ';
       if (LETTER.test(prev) || ((prev === '.' || prev === '-') && LETTER.test(prev2))) return false;
+      // a version right after a Chinese name ("源2.0"): a decimal with no multiplier or unit word of its own
+      const written = text.slice(n.start, n.end);
+      if (HAN_CHAR.test(prev) && written.includes('.') && DECIMAL_ONLY.test(written)) return false;
       // a dotted section number ("1.1.3") is not an amount: a number right after "<digit>." or right before ".<digit>"
       if ((prev === '.' && DIGIT.test(prev2)) || (next === '.' && DIGIT.test(text[n.end + 1] ?? ''))) return false;
       // a number of some other unit ("300 kilometers", "30 days", "500 employees") is not a count of the metric
@@ -226,6 +236,9 @@ export function readThreshold(
     // "or more" after the number, or after the metric that follows it ("5 million users or more")
     return enComparator(low.slice(Math.max(0, n.start - 60), n.start), low.slice(n.end, Math.max(n.end, mEnd) + 24), lex);
   };
+  // a number bound to another metric ("1 million monthly active users and $5 million in revenue", "revenue did not
+  // exceed $10M and monthly active users ...") is that metric's, not this one's
+  if (others.length) nums = nums.filter((n) => !boundElsewhere(low, n, mStart, mEnd, others, lex));
   const scored = nums.map((n) => ({ n, d: dist(n) })).filter((x) => x.d <= FAR).map((x) => ({ ...x, c: cmpOf(x.n) }))
     .filter((x) => x.d <= 50 || x.c !== undefined || percent);
   // the nearest number; one with a comparator of its own wins over a bare one a little nearer
@@ -233,11 +246,56 @@ export function readThreshold(
   if (!best) return undefined;
   const around = `${text.slice(Math.max(0, best.n.start - 40), best.n.start)} ${text.slice(best.n.start, best.n.end)} ${text.slice(best.n.end, best.n.end + 20)}`;
   const currency = norm.currency(around) ?? (zh ? zhLookup(lex.zh_currencies, around) : undefined);
-  const period = norm.period(text) ?? enPeriod(low, lex) ?? (zh ? zhLookup(lex.zh_periods, text) : undefined);
+  // the period next to the metric and its number first ("annual revenue" in a sentence that also counts "monthly active users")
+  const nearFrom = Math.max(0, Math.min(mStart, best.n.start) - NEAR_PERIOD);
+  const nearTo = Math.max(mEnd, best.n.end) + NEAR_PERIOD;
+  const near = zh ? undefined : norm.period(text.slice(nearFrom, nearTo)) ?? enPeriod(low.slice(nearFrom, nearTo), lex);
+  const period = near ?? norm.period(text) ?? enPeriod(low, lex) ?? (zh ? zhLookup(lex.zh_periods, text) : undefined);
   return {
     value: best.n.value,
     ...(best.c ? { comparator: best.c } : {}),
     ...(currency ? { currency } : {}),
     ...(period ? { period } : {}),
   };
+}
+
+/** How far (characters) a comparator may put a number after another metric ("revenue did not exceed US$ 10M"). */
+const BOUND_GAP = 40;
+/** At most this many words between another metric and a number it binds. */
+const BOUND_WORDS = 5;
+
+/**
+ * Is the number stated of another metric: right before one ("1 million monthly active users"), or after one with
+ * only a comparator between ("revenue did not exceed $10M"), with this metric not between them?
+ */
+function boundElsewhere(low: string, n: Num, mStart: number, mEnd: number, others: ReadonlyArray<{ start: number; end: number }>, lex: MetricsLexicon): boolean {
+  return others.some((o) => {
+    if (o.start >= n.end) return o.start - n.end <= 2 && low.slice(n.end, o.start).trim() === '' && !(mStart >= n.end && mStart <= o.start);
+    if (o.end > n.start || n.start - o.end > BOUND_GAP || (mStart >= o.end && mStart < n.start)) return false;
+    // only a comparator and a few linking words between ("revenue in the prior year exceeded"), not a clause of its own
+    const gap = low.slice(o.end, n.start).split(' ').filter((w) => w.length > 0);
+    if (gap.length > BOUND_WORDS || gap.some((w) => w === 'and' || w === 'or' || w.includes(',') || w.includes(';'))) return false;
+    // this metric right after the number keeps it
+    if (mStart >= n.end && mStart - n.end <= 2) return false;
+    return enComparator(low.slice(o.end, n.start), '', lex) !== undefined;
+  });
+}
+
+/** Where one half of a sentence ends and the next starts: ";" in English and Chinese text. */
+const HALF_BREAK = new Set([';', '；']);
+
+/**
+ * The stretches of a sentence between ";" that hold one of the character offsets `at` (metric phrases), as
+ * [start, end) ranges in order, one per stretch. "If your users do not exceed N, ...; if they exceed N, you must ..."
+ * states two thresholds, each with its own comparator and consequence: each half is read on its own.
+ */
+export function halvesAt(text: string, at: readonly number[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !HALF_BREAK.has(text[i]!)) continue;
+    if (at.some((a) => a >= start && a < i)) out.push({ start, end: i });
+    start = i + 1;
+  }
+  return out;
 }
