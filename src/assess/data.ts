@@ -26,6 +26,8 @@ export const OpennessWeightsSchema = lazySchema(() => z.object({
   version: z.literal(1),
   bands: z.object(Object.fromEntries(ScoredTiers.map((t) => [t, Band])) as Record<(typeof ScoredTiers)[number], typeof Band>).strict(),
   tierRules: z.object({ noncommercial: TierRule, restricted: TierRule, conditional: TierRule }).strict(),
+  /** Hosted-only terms (src/assess/hosted.ts): the reader's object concepts for the licensor's service and for the weights. */
+  closed: z.object({ serviceObjects: Names.min(1), weightObjects: Names.min(1), copyGrants: Names }).strict().optional(),
   permissiveSpdx: Names,
   openSource: z.object({ requireDatasets: z.boolean(), openCodeFromOsiLicense: z.boolean() }).strict(),
   weights: z.object({

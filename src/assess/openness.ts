@@ -8,6 +8,7 @@
 import spdxList from 'spdx-license-list';
 import type { LicenseInfo, Openness, Reason, Term, Tier } from '../types.js';
 import { inIdList, opennessWeights, type OpennessWeights, type TierRule } from './data.js';
+import { hostedOnly } from './hosted.js';
 
 export interface OpennessInput {
   license: LicenseInfo;
@@ -72,6 +73,13 @@ function weightOf(t: Term, w: OpennessWeights): number {
 
 interface TierDecision { tier: Tier; reasons: Reason[] }
 
+/** `closed` when every grant (outputs aside) is a right to the licensor's service only (hosted.ts). */
+function closedDecision(grants: Term[], w: OpennessWeights): TierDecision | null {
+  const g = hostedOnly(grants.filter((t) => t.scope !== 'outputs'), w.closed);
+  if (!g) return null;
+  return { tier: 'closed', reasons: [{ message: `no right to the weights outside the licensor's service: the grants are access to the service only (${describe(g)} at ${where(g)})`, points: 0, term: termRef(g) }] };
+}
+
 function decideTier(input: OpennessInput, w: OpennessWeights): TierDecision {
   const { license, terms } = input;
   const grants = terms.filter((t) => t.kind === 'permission');
@@ -87,6 +95,8 @@ function decideTier(input: OpennessInput, w: OpennessWeights): TierDecision {
     };
   }
 
+  const hosted = closedDecision(grants, w);
+  if (hosted) return hosted;
   const nc = terms.find((t) => t.kind === 'restriction' && coversWeights(t) && matchesRule(t, w.tierRules.noncommercial));
   if (nc) {
     return { tier: 'open-weight-noncommercial', reasons: [{ message: `weights may not be used commercially: ${describe(nc)} at ${where(nc)}`, points: 0, term: termRef(nc) }] };
