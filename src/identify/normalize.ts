@@ -13,6 +13,7 @@
 
 import { lineToTokens, unifyPhrases } from './words.js';
 import { maskMarkup } from './mask.js';
+import { memoParagraph, type ParagraphTokens } from './paragraph-memo.js';
 
 // All regexes below are linear: single character classes, bounded repetition,
 // no nested quantifiers over overlapping classes.
@@ -48,8 +49,6 @@ export interface Tokens {
   bodyStart: number;
 }
 
-/** Tokens of one paragraph and the number of its leading tokens that form a title (0 if none). */
-interface ParagraphTokens extends Omit<Tokens, 'bodyStart'> { titleEnd: number }
 
 /** A copyright notice: [start, end) character range in its paragraph. */
 type Range = [number, number];
@@ -81,13 +80,16 @@ export function tokenize(input: string): Tokens {
     // paragraph: lines i..j (non-blank)
     let j = i;
     while (j + 1 < srcLines.length && srcLines[j + 1].trim() !== '') j++;
-    const para = paragraphTokens(text, srcLines, lineOffsets, i, j);
+    const a = i;
+    const from = lineOffsets[a];
+    const { p: para, by, lineBy } = memoParagraph(text.slice(from, lineOffsets[j] + srcLines[j].length), from, a,
+      () => paragraphTokens(text, srcLines, lineOffsets, a, j));
     i = j;
     if (para.words.length === 0) continue;
     leading = false;
     const base = words.length;
     for (let k = 0; k < para.words.length; k++) {
-      words.push(para.words[k]); lines.push(para.lines[k]); starts.push(para.starts[k]); ends.push(para.ends[k]);
+      words.push(para.words[k]); lines.push(para.lines[k] + lineBy); starts.push(para.starts[k] + by); ends.push(para.ends[k] + by);
     }
     if (titlePending) {
       titlePending = false;
