@@ -13,7 +13,7 @@
 
 import { lineToTokens, unifyPhrases } from './words.js';
 import { maskMarkup } from './mask.js';
-import { memoParagraph, type ParagraphTokens } from './paragraph-memo.js';
+import { memoParagraph, paragraphMemoOn, type ParagraphTokens } from './paragraph-memo.js';
 
 // All regexes below are linear: single character classes, bounded repetition,
 // no nested quantifiers over overlapping classes.
@@ -71,6 +71,7 @@ export function tokenize(input: string): Tokens {
   let leading = true; // still before the first content paragraph
   let titlePending = true;
   let bodyStart = 0;
+  const memo = paragraphMemoOn();
   for (let i = 0; i < srcLines.length; i++) {
     if (srcLines[i].trim() === '') continue;
     if (leading && srcLines[i].trim().startsWith('[')) {
@@ -82,8 +83,9 @@ export function tokenize(input: string): Tokens {
     while (j + 1 < srcLines.length && srcLines[j + 1].trim() !== '') j++;
     const a = i;
     const from = lineOffsets[a];
-    const { p: para, by, lineBy } = memoParagraph(text.slice(from, lineOffsets[j] + srcLines[j].length), from, a,
-      () => paragraphTokens(text, srcLines, lineOffsets, a, j));
+    const read = () => paragraphTokens(text, srcLines, lineOffsets, a, j);
+    const { p: para, by, lineBy } = memo ? memoParagraph(text.slice(from, lineOffsets[j] + srcLines[j].length), from, a, read)
+      : { p: read(), by: 0, lineBy: 0 };
     i = j;
     if (para.words.length === 0) continue;
     leading = false;

@@ -36,9 +36,10 @@ export interface Placed {
 /**
  * The tokens of the paragraph `key` (its text) that starts at character `from` on 0-based line `line`:
  * from the memo when it was read before, else from `read()` (then kept). The tokens are read-only.
+ * Callers ask only while paragraphMemoOn().
  */
 export function memoParagraph(key: string, from: number, line: number, read: () => ParagraphTokens): Placed {
-  if (key.length > MAX_CHARS || !paragraphMemoOn()) return { p: read(), by: 0, lineBy: 0 };
+  if (key.length > MAX_CHARS) return { p: read(), by: 0, lineBy: 0 };
   const kept = entries.get(key);
   if (kept) return { p: kept, by: from, lineBy: line + 1 };
   const p = read();
