@@ -26,26 +26,16 @@ const entries = new Map<string, ParagraphTokens>();
 
 export const paragraphMemoOn = (): boolean => process.env.OML_NO_FASTPATH !== '1';
 
-/** A paragraph's tokens and how far to move them into place (add `by` to offsets, `lineBy` to lines). */
-export interface Placed {
-  p: Readonly<ParagraphTokens>;
-  by: number;
-  lineBy: number;
+/** The stored tokens of paragraph `key` (its text), relative to its start (offset 0, line 0), or undefined. Read-only. */
+export function keptParagraph(key: string): Readonly<ParagraphTokens> | undefined {
+  return key.length > MAX_CHARS ? undefined : entries.get(key);
 }
 
-/**
- * The tokens of the paragraph `key` (its text) that starts at character `from` on 0-based line `line`:
- * from the memo when it was read before, else from `read()` (then kept). The tokens are read-only.
- * Callers ask only while paragraphMemoOn().
- */
-export function memoParagraph(key: string, from: number, line: number, read: () => ParagraphTokens): Placed {
-  if (key.length > MAX_CHARS) return { p: read(), by: 0, lineBy: 0 };
-  const kept = entries.get(key);
-  if (kept) return { p: kept, by: from, lineBy: line + 1 };
-  const p = read();
+/** Keeps the tokens `p` of paragraph `key` that starts at character `from` on 0-based line `line`. */
+export function keepParagraph(key: string, p: ParagraphTokens, from: number, line: number): void {
+  if (key.length > MAX_CHARS) return;
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   entries.set(key, relative(p, from, line + 1));
-  return { p, by: 0, lineBy: 0 };
 }
 
 function relative(p: ParagraphTokens, from: number, line: number): ParagraphTokens {
