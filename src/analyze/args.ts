@@ -48,15 +48,21 @@ export function checkSourceText(fn: string, src: unknown, limits?: Partial<Limit
     if (typeof src !== 'object' || src === null) throw new OmlError('USAGE', `${fn}: source: expected a SourceText { path, text }, got ${describe(src)}${hint}`);
     fail(fn, 'source', r.error.issues, src);
   }
-  const lim = withLimits(limits);
-  const bytes = Buffer.byteLength(r.data.text, 'utf8');
-  if (bytes > lim.maxFileBytes) {
-    throw new OmlError('TOO_LARGE', `text is ${bytes} bytes, over the limit of ${lim.maxFileBytes} bytes (maxFileBytes)`, { file: r.data.path || '(text)' });
-  }
+  const bytes = checkTextSize(r.data, limits);
   const given = src as SourceText;
   // a complete SourceText passes through unchanged (fields added by other stages are kept)
   if (typeof given.encoding === 'string' && typeof given.bytes === 'number' && Array.isArray(given.warnings)) return given;
   return { ...given, encoding: given.encoding ?? 'utf-8', bytes: given.bytes ?? bytes, warnings: given.warnings ?? [] };
+}
+
+/** The text's UTF-8 byte count; a text over maxFileBytes is refused like a file over the limit. */
+export function checkTextSize(src: { path: string; text: string }, limits?: Partial<Limits>): number {
+  const lim = withLimits(limits);
+  const bytes = Buffer.byteLength(src.text, 'utf8');
+  if (bytes > lim.maxFileBytes) {
+    throw new OmlError('TOO_LARGE', `text is ${bytes} bytes, over the limit of ${lim.maxFileBytes} bytes (maxFileBytes)`, { file: src.path || '(text)' });
+  }
+  return bytes;
 }
 
 export function checkPath(fn: string, p: unknown, name = 'path'): string {

@@ -80,13 +80,26 @@ interface Span { s: Sentence; from: number; to: number; terms: Term[] }
 /** Sentences with the lines they span (up to the next sentence) and the terms found in each. */
 function spans(d: DocumentAnalysis): Span[] {
   const sentences = d.sentences ?? splitSentences(d.doc);
-  const lastLine = d.src.text.split('\n').length;
+  const lastLine = lineCount(d.src.text);
+  // the terms of each sentence start (line, column), in the document's order
+  const at = new Map<string, Term[]>();
+  for (const t of d.terms) {
+    const k = `${t.evidence.line}:${t.evidence.column}`;
+    const list = at.get(k);
+    if (list) list.push(t); else at.set(k, [t]);
+  }
   return sentences.map((s, i) => {
     const next = sentences[i + 1];
     const to = next ? Math.max(s.line, next.column > 1 ? next.line : next.line - 1) : lastLine;
-    const terms = d.terms.filter((t) => t.evidence.line === s.line && t.evidence.column === s.column);
-    return { s, from: s.line, to, terms };
+    return { s, from: s.line, to, terms: at.get(`${s.line}:${s.column}`) ?? [] };
   });
+}
+
+/** Number of lines of a text (as text.split('\n').length counts them). */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export interface Accounting {
@@ -184,7 +197,7 @@ export function accountRemovals(
   });
   const passages = removals.map((r) => ({ ...r, terms: [] as TermRef[] }));
   const unaccounted: Warning[] = [];
-  const inputLines = Math.max(1, d.src.text.split('\n').length);
+  const inputLines = Math.max(1, lineCount(d.src.text));
   for (const t of missing) {
     const rel = t.evidence.line / Math.max(1, templateLines);
     let best: (typeof passages)[number] | undefined;

@@ -12,7 +12,7 @@ import { assemble, type SubjectParts } from './assemble.js';
 import { analyzeCardBody, analyzeReadme } from './card-body.js';
 import { analyzeDocument, type DocumentAnalysis } from './document.js';
 import type { AnalyzeOptions } from './options.js';
-import { checkOptions, checkPath, checkPaths, checkSourceText } from './args.js';
+import { checkOptions, checkPath, checkPaths, checkSourceText, checkTextSize } from './args.js';
 import { SameTextMemo } from './dedupe.js';
 import { fastPathDefault } from '../extract/engine.js';
 
@@ -21,7 +21,20 @@ export type { AnalyzeOptions } from './options.js';
 /** Analyse a decoded text (a LICENSE, use policy or model card) held in memory. */
 export function analyzeText(srcIn: SourceText, opts: AnalyzeOptions = {}): Analysis {
   checkOptions('analyzeText', opts);
-  const src = checkSourceText('analyzeText', srcIn, opts.limits);
+  return analyzeChecked(checkSourceText('analyzeText', srcIn, opts.limits), opts);
+}
+
+/**
+ * analyzeText for a text this module's callers read themselves (readSource: a complete SourceText) with
+ * options already checked: only the size check of checkSourceText, not its schema parse per file.
+ */
+function analyzeRead(src: SourceText, opts: AnalyzeOptions): Analysis {
+  checkTextSize(src, opts.limits);
+  return analyzeChecked(src, opts);
+}
+
+/** analyzeText after its argument checks. */
+function analyzeChecked(src: SourceText, opts: AnalyzeOptions): Analysis {
   const doc = parseDocument(src, { limits: opts.limits, markdown: opts.markdown });
   if (doc.card) {
     const body = analyzeCardBody(src, doc, doc.card, opts);
@@ -55,7 +68,7 @@ export async function analyzeFile(path: string, opts: AnalyzeOptions = {}): Prom
   checkPath('analyzeFile', path);
   checkOptions('analyzeFile', opts);
   const src = await readSource(path, opts.limits, budgetOf(opts));
-  return analyzeText(src, opts);
+  return analyzeRead(src, opts);
 }
 
 /** Analyse a model folder: its LICENSE*, use policies, NOTICE and README.md model card as one subject. */
@@ -163,7 +176,7 @@ export async function analyzePaths(pathsIn: string[], opts: AnalyzeOptions = {})
   const errors: OmlError[] = [];
   const run = { ...opts, budget: budgetOf(opts) };
   // several paths: a text met again (a LICENSE copied into many folders) is analysed once (src/analyze/dedupe.ts)
-  const memo = paths.length > 1 && fastPathDefault() ? new SameTextMemo((src) => analyzeText(src, run)) : null;
+  const memo = paths.length > 1 && fastPathDefault() ? new SameTextMemo((src) => analyzeRead(src, run)) : null;
   for (const p of paths) {
     try {
       results.push(await pathAnalysis(p, run, memo));

@@ -6,7 +6,8 @@
  */
 import { SHINGLE_K } from './fingerprint.js';
 import type { Tokens } from './normalize.js';
-import { templatePositions, templateSet, type Template } from './templates.js';
+import type { Template } from './templates.js';
+import { slotIn, templateTable } from './template-table.js';
 import type { Passage } from '../types.js';
 
 export interface Diff {
@@ -25,17 +26,48 @@ export interface Diff {
 /** Runs of uncovered words separated by at most this many covered words are one passage. */
 const MERGE_GAP = 8;
 
-export function diffAgainst(text: string, tokens: Tokens, seq: Uint32Array, t: Template): Diff {
+/**
+ * The first, cheap half of a diff: each input shingle looked up in the template once (its slot in the
+ * template's table, -1 when absent) and the input words no shared shingle covers. `addedWords` is the
+ * diff's exactly, known before the (dearer) alignment that finds the removals.
+ */
+export interface Probe {
+  t: Template;
+  slots: Int32Array;
+  covered: Uint8Array;
+  addedWords: number;
+}
+
+export function probeTemplate(tokens: Tokens, seq: Uint32Array, t: Template): Probe {
   const n = tokens.words.length;
   const k = Math.min(SHINGLE_K, n);
-  const set = templateSet(t);
+  const table = templateTable(t);
+  const slots = new Int32Array(seq.length);
   const covered = new Uint8Array(n);
+  let coveredTo = 0; // words before this index are marked
   for (let i = 0; i < seq.length; i++) {
-    if (set.has(seq[i])) covered.fill(1, i, i + k);
+    const s = slotIn(table, seq[i]!);
+    slots[i] = s;
+    if (s < 0) continue;
+    const end = Math.min(n, i + k);
+    for (let w = Math.max(i, coveredTo); w < end; w++) covered[w] = 1;
+    if (end > coveredTo) coveredTo = end;
   }
-  const additions = collectAdditions(text, tokens, covered);
+  let addedWords = 0;
+  for (let w = tokens.bodyStart; w < n; w++) if (!covered[w]) addedWords++;
+  return { t, slots, covered, addedWords };
+}
+
+export function diffAgainst(text: string, tokens: Tokens, seq: Uint32Array, t: Template): Diff {
+  return diffFromProbe(text, tokens, probeTemplate(tokens, seq, t));
+}
+
+/** The whole diff from its probe (probeTemplate with the same tokens and shingles). */
+export function diffFromProbe(text: string, tokens: Tokens, probe: Probe): Diff {
+  const k = Math.min(SHINGLE_K, tokens.words.length);
+  const additions = collectAdditions(text, tokens, probe.covered);
   const addedWords = additions.reduce((a, p) => a + p.words, 0);
-  const rem = collectRemovals(tokens, seq, t, k);
+  const rem = collectRemovals(tokens, probe, k);
   return { additions, addedWords, ...rem };
 }
 
@@ -71,15 +103,17 @@ function extendPunct(text: string, end: number): number {
   return e;
 }
 
-function collectRemovals(tokens: Tokens, seq: Uint32Array, t: Template, k: number) {
+function collectRemovals(tokens: Tokens, probe: Probe, k: number) {
+  const t = probe.t;
   const m = t.seq.length;
-  const chain = align(seq, t);
+  const { inputAt, templateAt } = align(probe);
+  const len = inputAt.length;
   const removals: Passage[] = [];
   let removedWords = 0;
-  const leadingRemoved = chain.length ? chain[0][1] : 0;
-  for (let c = 1; c < chain.length; c++) {
-    const [lastI, lastP] = chain[c - 1];
-    const [i, p] = chain[c];
+  const leadingRemoved = len ? templateAt[0]! : 0;
+  for (let c = 1; c < len; c++) {
+    const lastI = inputAt[c - 1]!, lastP = templateAt[c - 1]!;
+    const i = inputAt[c]!, p = templateAt[c]!;
     if (p <= lastP + 1) continue;
     const del = p - lastP - 1;
     const ins = i - lastI - 1;
@@ -90,7 +124,7 @@ function collectRemovals(tokens: Tokens, seq: Uint32Array, t: Template, k: numbe
       removals.push(gapPassage(tokens, at, w));
     }
   }
-  const lastP = chain.length ? chain[chain.length - 1][1] : -1;
+  const lastP = len ? templateAt[len - 1]! : -1;
   const trailingRemoved = lastP < 0 ? t.words : Math.max(0, m - 1 - lastP);
   if (trailingRemoved > 0 && lastP >= 0) {
     removals.push(gapPassage(tokens, tokens.words.length - 1, trailingRemoved, 'after the end of the text'));
@@ -106,35 +140,51 @@ const MAX_POSITIONS = 8;
 
 /**
  * Longest chain of (input index, template position) pairs increasing in both:
- * the alignment of input and template (patience-style LIS, O(n log n)).
+ * the alignment of input and template (patience-style LIS, O(n log n)), over typed arrays.
  */
-function align(seq: Uint32Array, t: Template): Array<[number, number]> {
-  const pos = templatePositions(t);
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < seq.length; i++) {
-    const list = pos.get(seq[i]);
-    if (!list) continue;
-    // descending positions for the same i so that at most one is chained
-    const n = Math.min(list.length, MAX_POSITIONS);
-    for (let j = n - 1; j >= 0; j--) pairs.push([i, list[j]]);
+function align(probe: Probe): { inputAt: Int32Array; templateAt: Int32Array } {
+  const table = templateTable(probe.t);
+  const { slots } = probe;
+  let total = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i]!;
+    if (s >= 0) total += Math.min(table.count[s]!, MAX_POSITIONS);
   }
-  const tails: number[] = []; // index into pairs of the smallest tail of each length
-  const prev = new Int32Array(pairs.length).fill(-1);
-  for (let x = 0; x < pairs.length; x++) {
-    const p = pairs[x][1];
+  const pairI = new Int32Array(total);
+  const pairP = new Int32Array(total);
+  let x = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i]!;
+    if (s < 0) continue;
+    // descending positions for the same i so that at most one is chained
+    const from = table.first[s]!;
+    for (let j = Math.min(table.count[s]!, MAX_POSITIONS) - 1; j >= 0; j--) {
+      pairI[x] = i;
+      pairP[x++] = table.positions[from + j]!;
+    }
+  }
+  const tails = new Int32Array(total); // index into the pairs of the smallest tail of each length
+  let length = 0;
+  const prev = new Int32Array(total).fill(-1);
+  for (let y = 0; y < total; y++) {
+    const p = pairP[y]!;
     let lo = 0;
-    let hi = tails.length;
+    let hi = length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]][1] < p) lo = mid + 1; else hi = mid;
+      if (pairP[tails[mid]!]! < p) lo = mid + 1; else hi = mid;
     }
-    if (lo > 0) prev[x] = tails[lo - 1];
-    tails[lo] = x;
+    if (lo > 0) prev[y] = tails[lo - 1]!;
+    tails[lo] = y;
+    if (lo === length) length++;
   }
-  const out: Array<[number, number]> = [];
-  let cur = tails.length ? tails[tails.length - 1] : -1;
-  while (cur >= 0) { out.push(pairs[cur]); cur = prev[cur]; }
-  return out.reverse();
+  const inputAt = new Int32Array(length);
+  const templateAt = new Int32Array(length);
+  for (let cur = length ? tails[length - 1]! : -1, c = length - 1; cur >= 0; cur = prev[cur]!, c--) {
+    inputAt[c] = pairI[cur]!;
+    templateAt[c] = pairP[cur]!;
+  }
+  return { inputAt, templateAt };
 }
 
 function gapPassage(tokens: Tokens, at: number, words: number, where?: string): Passage {

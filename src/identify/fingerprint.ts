@@ -61,19 +61,45 @@ export function bodyHash(words: readonly string[], hashes?: Uint32Array): string
   return hex(a) + hex(b) + hex(c) + hex(d);
 }
 
-/** Sorted distinct values of a shingle sequence. */
+/**
+ * Sorted distinct values of a shingle sequence: a least-significant-byte radix sort (four passes of
+ * 256 buckets; about twice as fast as TypedArray sort on a license's shingles), then the repeats dropped.
+ */
 export function sortedUnique(seq: Uint32Array): Uint32Array {
-  const s = Uint32Array.from(seq).sort();
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) s[n++] = s[i];
-  return s.subarray(0, n);
+  const n = seq.length;
+  let a = Uint32Array.from(seq);
+  let b = new Uint32Array(n);
+  const count = new Uint32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(a[i]! >>> shift) & 255]!++;
+    for (let d = 0, at = 0; d < 256; d++) {
+      const c = count[d]!;
+      count[d] = at;
+      at += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = a[i]!;
+      b[count[(v >>> shift) & 255]!++] = v;
+    }
+    const t = a;
+    a = b;
+    b = t;
+  }
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || a[i] !== a[i - 1]) a[m++] = a[i]!;
+  return a.subarray(0, m);
 }
 
-/** Size of the intersection of two sorted distinct arrays. */
+/** Size of the intersection of two sorted distinct arrays (a merge without branches on the comparisons). */
 export function intersectCount(a: Uint32Array, b: Uint32Array): number {
+  const na = a.length, nb = b.length;
   let i = 0, j = 0, n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { n++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  while (i < na && j < nb) {
+    const x = a[i]!, y = b[j]!;
+    n += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
   }
   return n;
 }

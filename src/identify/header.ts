@@ -13,6 +13,7 @@
  */
 import type { Tokens } from './normalize.js';
 import { getTemplateStore, headerProgramOf, leadingWordPcs, runProgram, WORD_OP, type TemplateIndexEntry } from './template-vm.js';
+import { headerIndex, requiredHeld } from './header-index.js';
 import { vetoAdditions } from './veto.js';
 import type { Passage } from '../types.js';
 
@@ -46,13 +47,18 @@ export function matchHeader(dir: string, text: string, tokens: Tokens, hashes: U
   const lineStart = new Uint8Array(n);
   tokens.lines.forEach((l, i) => { if (i === 0 || tokens.lines[i - 1] !== l) lineStart[i] = 1; });
   const found: Array<{ h: TemplateIndexEntry; m: HeaderMatch; required: number }> = [];
-  for (const h of store.headers) {
+  // required words of every header held by the input, counted through the inverted index (one header: directly)
+  const idx = only === undefined ? headerIndex(store) : null;
+  const hits = idx ? idx.hitsOf(have) : null;
+  for (let hi = 0; hi < store.headers.length; hi++) {
+    const h = store.headers[hi]!;
     if (only !== undefined && h.id !== only) continue;
+    if (idx && hits && !prefilterPasses(idx.required[hi]!, hits[hi]!)) continue;
     const p = headerProgramOf(store, h);
-    let req = 0;
-    let hit = 0;
-    for (let pc = 0; pc < p.op.length; pc++) if (p.req[pc]) { req++; if (have.has(p.a[pc]!)) hit++; }
-    if (req < MIN_REQUIRED || hit < req * PREFILTER) continue;
+    if (!(idx && hits)) {
+      const { req, hit } = requiredHeld(p, have);
+      if (!prefilterPasses(req, hit)) continue;
+    }
     const pcs = [0, ...leadingWordPcs(p, LEADING_SKIP + 1).slice(1)];
     // a header starts at the input's start or, after a preamble, at a word of its opening
     const lead = new Set<number>();
@@ -75,6 +81,11 @@ export function matchHeader(dir: string, text: string, tokens: Tokens, hashes: U
   // a current id over a deprecated one, then the header holding most of the input, then the shortest id
   found.sort((a, b) => Number(a.h.deprecated) - Number(b.h.deprecated) || b.required - a.required || a.h.id.length - b.h.id.length);
   return found[0]!.m;
+}
+
+/** Enough of a header's required words in the input for the matcher to run. */
+function prefilterPasses(req: number, hit: number): boolean {
+  return req >= MIN_REQUIRED && hit >= req * PREFILTER;
 }
 
 /** The veto rules, except that the header's own license name (the words of it) is no other license's name. */

@@ -7,10 +7,11 @@
 import type { Tokens } from './normalize.js';
 import { bodyHash, shingleSeq, sortedUnique, intersectCount, wordHashes } from './fingerprint.js';
 import { getMatcher, slotOf, templateSorted, SAMPLE_MASK, type Matcher, type Template } from './templates.js';
-import { diffAgainst, type Diff } from './diff.js';
+import { diffFromProbe, probeTemplate, type Diff, type Probe } from './diff.js';
 import { vetoAdditions, isEnumeratorOnly } from './veto.js';
 import { tokenizeInput } from './prepare.js';
 import { judgeSimilar } from './similar.js';
+import { postingsOf } from './postings.js';
 import { spdxTemplateMatches, type SpdxTemplateMatch } from './spdx-match.js';
 import { matchHeader, type HeaderMatch } from './header.js';
 import type { LicenseInfo } from '../types.js';
@@ -42,6 +43,8 @@ const TEMPLATE_TRIES = 4;
 const MAX_TRIES = 10;
 /** An SPDX template holding nearly all of the input is tried even when much longer (LGPL-3.0 holds GPL-3.0 as optional text). */
 const MIN_COVERED = 0.85;
+/** The diff of the text against a template (`probe`: its probe, when already made). */
+type DiffOf = (t: Template, probe?: Probe) => Diff;
 const EMPTY_DIFF: Diff = { additions: [], removals: [], addedWords: 0, removedWords: 0, leadingRemoved: 0, trailingRemoved: 0 };
 
 export function identifyText(text: string, path: string): LicenseInfo {
@@ -53,6 +56,13 @@ export function identifyText(text: string, path: string): LicenseInfo {
   const seq = shingleSeq(tokens.words, hashes);
   if (body.length === 0) return unknown(path, []);
 
+  // each template diffed once per text (the near candidates, a derivative's base, the chosen one)
+  const diffs = new Map<Template, Diff>();
+  const diffOf: DiffOf = (t, probe) => {
+    let d = diffs.get(t);
+    if (!d) diffs.set(t, (d = diffFromProbe(text, tokens, probe ?? probeTemplate(tokens, seq, t))));
+    return d;
+  };
   const hash = bodyHash(body, hashes.subarray(tokens.bodyStart));
   const exactTi = m.byHash.get(hash);
   const ranked = rank(m, seq, exactTi);
@@ -60,25 +70,33 @@ export function identifyText(text: string, path: string): LicenseInfo {
 
   if (exactTi !== undefined) {
     const t = m.templates[pickSameText(m, text, tokens, hashes, exactTi)]!;
-    return finish(m, text, tokens, seq, t, 'exact', 1, diffBase(m, text, tokens, seq, t), candidates.filter((c) => c.id !== t.id), path);
+    return finish(m, diffOf, t, 'exact', 1, diffBase(m, diffOf, t), candidates.filter((c) => c.id !== t.id), path);
   }
   const best = ranked[0];
   const spdx = best ? bestTemplateMatch(m, text, tokens, hashes, ranked, best) : null;
   if (spdx) {
     const others = ranked.filter((r) => r !== spdx.s).slice(0, 5).map((r) => ({ id: r.t.id, score: round(r.jaccard) }));
-    return finish(m, text, tokens, seq, spdx.s.t, 'template', 0.95 + 0.05 * spdx.s.jaccard, templateAdditions(text, tokens, seq, spdx.s.t), others, path);
+    return finish(m, diffOf, spdx.s.t, 'template', 0.95 + 0.05 * spdx.s.jaccard, templateAdditions(diffOf(spdx.s.t)), others, path);
   }
   const header = matchHeader(m.catalog.dir, text, tokens, hashes);
   if (header) return headerInfo(m, header, candidates, path);
   if (!best || (best.jaccard < MIN_JACCARD && best.containment < MIN_CONTAINMENT)) {
     return unknown(path, candidates, best ? round(best.jaccard * 0.5) : 0);
   }
-  // among near-equal candidates, the one needing the fewest changes wins
+  // among near-equal candidates, the one needing the fewest changes wins (the first of equals); a
+  // candidate whose added words alone reach the best cost so far cannot win and is not aligned
   const near = ranked.filter((s) => s.jaccard >= best.jaccard - NEAR_MARGIN).slice(0, 3);
-  const judged = near.map((s) => ({ s, d: diffAgainst(text, tokens, seq, s.t) }))
-    .map((x) => ({ ...x, cost: x.d.addedWords + bodyRemovedOf(x.d, tokens) }));
-  judged.sort((a, b) => a.cost - b.cost);
-  const { s: chosen, d: own } = judged[0];
+  let chosen = best;
+  let own: Diff | null = null;
+  let bestCost = Infinity;
+  for (const s of near) {
+    const probe = probeTemplate(tokens, seq, s.t);
+    if (probe.addedWords >= bestCost) continue;
+    const d = diffOf(s.t, probe);
+    const cost = d.addedWords + bodyRemovedOf(d, tokens);
+    if (cost < bestCost) { chosen = s; own = d; bestCost = cost; }
+  }
+  if (!own) own = diffOf(chosen.t);
   const tol = Math.min(10, Math.max(2, Math.round(chosen.t.words * 0.005)));
   const bodyRemoved = bodyRemovedOf(own, tokens);
   const veto = vetoAdditions(own.additions);
@@ -87,7 +105,7 @@ export function identifyText(text: string, path: string): LicenseInfo {
   const isTemplate = added <= tol && bodyRemoved <= 2 && !veto.vetoed;
   const match = isTemplate ? 'template' : 'modified';
   const confidence = isTemplate ? 0.9 + 0.1 * chosen.jaccard : Math.min(0.9, Math.max(chosen.jaccard, chosen.containment * 0.8));
-  const d = chosen.t.entry?.basedOn ? diffBase(m, text, tokens, seq, chosen.t) : own;
+  const d = chosen.t.entry?.basedOn ? diffBase(m, diffOf, chosen.t) : own;
   const others = ranked.filter((r) => r !== chosen).slice(0, 5).map((r) => ({ id: r.t.id, score: round(r.jaccard) }));
   // a catalog license's text that names itself differently is another license on the same template
   const similar = chosen.t.entry
@@ -100,7 +118,7 @@ export function identifyText(text: string, path: string): LicenseInfo {
       closest: { id: chosen.t.id, family: chosen.t.family, version: chosen.t.version, similarity: round(chosen.jaccard) },
     };
   }
-  return finish(m, text, tokens, seq, chosen.t, match, confidence, d, others, path);
+  return finish(m, diffOf, chosen.t, match, confidence, d, others, path);
 }
 
 /**
@@ -157,8 +175,8 @@ function pickSameText(m: Matcher, text: string, tokens: Tokens, hashes: Uint32Ar
  * addition, so whatever a wildcard or the ignored tail holds is read and
  * accounted for (fail closed), never dropped.
  */
-function templateAdditions(text: string, tokens: Tokens, seq: Uint32Array, t: Template): Diff {
-  const additions = diffAgainst(text, tokens, seq, t).additions;
+function templateAdditions(diff: Diff): Diff {
+  const additions = diff.additions;
   return { ...EMPTY_DIFF, additions, addedWords: additions.reduce((n, a) => n + a.words, 0) };
 }
 
@@ -186,7 +204,8 @@ function rank(m: Matcher, seq: Uint32Array, exactTi: number | undefined): Scored
   const input = sortedUnique(seq);
   const counts = new Uint32Array(m.templates.length);
   const hit: number[] = [];
-  const { bits, keys, head, next, ti: tis } = m.index;
+  const { bits, keys, head } = m.index;
+  const { start, ti: tis } = postingsOf(m.index);
   const mask = (1 << bits) - 1;
   let sampled = 0;
   for (let i = 0; i < input.length; i++) {
@@ -196,7 +215,7 @@ function rank(m: Matcher, seq: Uint32Array, exactTi: number | undefined): Scored
     // inlined lookup in the index's hash table (see templates.ts buildIndex)
     for (let s = slotOf(h, bits); head[s] !== -1; s = (s + 1) & mask) {
       if (keys[s] !== h) continue;
-      for (let p = head[s]!; p !== -1; p = next[p]!) {
+      for (let p = start[s]!, end = start[s + 1]!; p < end; p++) {
         const ti = tis[p]!;
         if (counts[ti]++ === 0) hit.push(ti);
       }
@@ -261,16 +280,16 @@ function score(t: Template, ti: number, input: Uint32Array): Scored {
 }
 
 /** For a known derivative (basedOn), additions/removals are relative to the standard template. */
-function diffBase(m: Matcher, text: string, tokens: Tokens, seq: Uint32Array, t: Template): Diff | null {
+function diffBase(m: Matcher, diffOf: DiffOf, t: Template): Diff | null {
   const baseId = t.entry?.basedOn;
   if (!baseId) return null;
   const base = m.byId.get(baseId);
-  return base ? diffAgainst(text, tokens, seq, base) : null;
+  return base ? diffOf(base) : null;
 }
 
-function finish(m: Matcher, text: string, tokens: Tokens, seq: Uint32Array, t: Template, match: LicenseInfo['match'],
+function finish(m: Matcher, diffOf: DiffOf, t: Template, match: LicenseInfo['match'],
   confidence: number, d: Diff | null, candidates: LicenseInfo['candidates'], path: string): LicenseInfo {
-  const diff = d ?? (match === 'exact' ? null : diffAgainst(text, tokens, seq, t));
+  const diff = d ?? (match === 'exact' ? null : diffOf(t));
   return {
     id: t.id,
     spdx: t.spdx,

@@ -13,6 +13,7 @@
 
 import { lineToTokens, unifyPhrases } from './words.js';
 import { maskMarkup } from './mask.js';
+import { keepParagraph, keptParagraph, paragraphMemoOn, type ParagraphTokens } from './paragraph-memo.js';
 
 // All regexes below are linear: single character classes, bounded repetition,
 // no nested quantifiers over overlapping classes.
@@ -48,8 +49,6 @@ export interface Tokens {
   bodyStart: number;
 }
 
-/** Tokens of one paragraph and the number of its leading tokens that form a title (0 if none). */
-interface ParagraphTokens extends Omit<Tokens, 'bodyStart'> { titleEnd: number }
 
 /** A copyright notice: [start, end) character range in its paragraph. */
 type Range = [number, number];
@@ -72,22 +71,35 @@ export function tokenize(input: string): Tokens {
   let leading = true; // still before the first content paragraph
   let titlePending = true;
   let bodyStart = 0;
+  const memo = paragraphMemoOn();
   for (let i = 0; i < srcLines.length; i++) {
-    if (srcLines[i].trim() === '') continue;
+    if (isBlank(srcLines[i])) continue;
     if (leading && srcLines[i].trim().startsWith('[')) {
       const span = pointerSpan(srcLines, i);
       if (span > 0) { i += span - 1; continue; }
     }
     // paragraph: lines i..j (non-blank)
     let j = i;
-    while (j + 1 < srcLines.length && srcLines[j + 1].trim() !== '') j++;
-    const para = paragraphTokens(text, srcLines, lineOffsets, i, j);
+    while (j + 1 < srcLines.length && !isBlank(srcLines[j + 1])) j++;
+    const a = i;
+    const from = lineOffsets[a];
+    // a paragraph met before is shifted into place (paragraph-memo.ts)
+    const key = memo ? text.slice(from, lineOffsets[j] + srcLines[j].length) : '';
+    const kept = memo ? keptParagraph(key) : undefined;
+    let para: Readonly<ParagraphTokens>, by = 0, lineBy = 0;
+    if (kept) {
+      para = kept; by = from; lineBy = a + 1;
+    } else {
+      const read = paragraphTokens(text, srcLines, lineOffsets, a, j);
+      if (memo) keepParagraph(key, read, from, a);
+      para = read;
+    }
     i = j;
     if (para.words.length === 0) continue;
     leading = false;
     const base = words.length;
     for (let k = 0; k < para.words.length; k++) {
-      words.push(para.words[k]); lines.push(para.lines[k]); starts.push(para.starts[k]); ends.push(para.ends[k]);
+      words.push(para.words[k]); lines.push(para.lines[k] + lineBy); starts.push(para.starts[k] + by); ends.push(para.ends[k] + by);
     }
     if (titlePending) {
       titlePending = false;
@@ -99,6 +111,10 @@ export function tokenize(input: string): Tokens {
   unifyPhrases(words, starts, ends, lines, remap);
   return { words, lines, starts, ends, bodyStart: words.length === before ? bodyStart : remap[bodyStart] ?? words.length };
 }
+
+/** Whitespace only (what trim() removes: \\s is the same set), without a trimmed copy. */
+const NOT_SPACE = /\S/;
+const isBlank = (line: string): boolean => !NOT_SPACE.test(line);
 
 /** Character offset of the start of every line (handles CRLF and CR). */
 function lineStarts(text: string, srcLines: readonly string[]): number[] {

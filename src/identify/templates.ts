@@ -30,9 +30,7 @@ export interface Template {
   seq: Uint32Array;
   /** Number of distinct sampled shingles. */
   sampled: number;
-  set?: Set<number>;
   sorted?: Uint32Array;
-  positions?: Map<number, number[]>;
 }
 
 export interface Matcher {
@@ -148,29 +146,10 @@ function mk(entry: CatalogEntry | null, id: string, spdx: string, name: string, 
   return { entry, id, spdx, name, family, version, hash, words, seq, sampled: 0 };
 }
 
-/** Set of a template's shingles (cached). */
-export function templateSet(t: Template): Set<number> {
-  if (!t.set) t.set = new Set(t.seq);
-  return t.set;
-}
-
 /** Sorted distinct shingles (cached). */
 export function templateSorted(t: Template): Uint32Array {
   if (!t.sorted) t.sorted = sortedUnique(t.seq);
   return t.sorted;
-}
-
-/** Positions of each shingle in the template (cached). */
-export function templatePositions(t: Template): Map<number, number[]> {
-  if (!t.positions) {
-    const m = new Map<number, number[]>();
-    t.seq.forEach((h, i) => {
-      const l = m.get(h);
-      if (l) l.push(i); else m.set(h, [i]);
-    });
-    t.positions = m;
-  }
-  return t.positions;
 }
 
 function spdxFamilies(dir: string): Array<[string, Family]> {
