@@ -89,12 +89,16 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const requests = objects.filter((t) => t.concept === 'license-request');
   // a "should" inside a marker ("should you") states a condition, not a hypothetical
   const markers = kept.filter((t) => t.category === 'marker');
+  // (not a party that grants: "we grant", "licensor hereby grants" name the grant with the party)
+  const actors = kept.filter((t) => t.category === 'actor' && !t.concept.endsWith('-grant'));
   // (and so is a word that forbids: "Prohibited Use Policy")
   const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
     && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
     && (t.category !== 'qualifier' || !inSpan(t, requests)) && (t.category !== 'hypothetical' || !inSpan(t, markers))
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
-    && (t.category !== 'only' || !insideLonger(t, prohibits)));
+    && (t.category !== 'only' || !insideLonger(t, prohibits))
+    // a grant word inside the name of a party ("许可" in "被许可方", the licensee) grants nothing
+    && (t.category !== 'grant' || !insideLonger(t, actors)));
   const cats = new Set<string>();
   for (const t of live) cats.add(t.category);
   const has = (c: string) => cats.has(c);
