@@ -2,9 +2,12 @@
  * The actions a part's grant can be about: every action it names except the ones that are plainly not what the
  * grant lets the licensee do (English only; Chinese text keeps every action):
  * - a verb of a relative or subordinate clause, right after its subject pronoun ("researchers who use the Model",
- *   "fine-tunes that use up to 2,000 GPU-hours", "the version they use");
+ *   "fine-tunes that use up to 2,000 GPU-hours", "the version they use") or after a relative pronoun and a modal or
+ *   passive word ("rights of others that may apply to the model", "tools which can be deployed");
  * - a purpose noun after "for" ("may be modified for internal or external use", "for any use");
- * - a noun after a possessive of a third party ("suspend its use", "their use of the Model").
+ * - a noun after a possessive of a third party ("suspend its use", "their use of the Model");
+ * - a noun after a determiner with no grant word after it ("rights that may apply to the model or any use thereof";
+ *   but "any use of the model is permitted").
  * A rule asks for these with `grantAction` (schema.ts); the part's `actions` stay as read, for the other rules.
  */
 import type { Tag } from './tag.js';
@@ -35,10 +38,34 @@ function purposeNoun(toks: Token[], tags: Tag[], i: number): boolean {
   return false;
 }
 
+/** Relative pronouns, and the modal and passive words a relative clause may put before its verb ("that may apply to"). */
+const RELATIVE: ReadonlySet<string> = new Set(['who', 'whom', 'which', 'that']);
+const MODAL_WORDS: ReadonlySet<string> = new Set(['may', 'might', 'can', 'could', 'shall', 'should', 'will', 'would', 'must', 'be', 'been', 'is', 'are']);
+
+/** "which may be used", "that may apply": a relative pronoun, then up to two modal or passive words, then the verb. */
+function relativeVerb(toks: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const low = toks[j]!.low;
+    if (RELATIVE.has(low)) return j < i - 1;
+    if (!MODAL_WORDS.has(low)) return false;
+  }
+  return false;
+}
+
+/** Determiners: the action after one is a noun ("any use thereof", "the distribution of"). */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'such', 'all', 'every', 'each', 'this', 'that', 'no']);
+
+/** A noun ("the use", "any use") is what a grant is about only as its subject ("any use of the model is permitted"). */
+function nounBeforeNoGrant(t: Tag, toks: Token[], tags: Tag[]): boolean {
+  const before = toks[t.start - 1]?.low;
+  return before !== undefined && DETERMINERS.has(before) && !tags.some((u) => u.category === 'grant' && u.start >= t.end);
+}
+
 function notGranted(t: Tag, toks: Token[], tags: Tag[]): boolean {
   const before = toks[t.start - 1]?.low;
   if (before === undefined) return false;
-  return SUBJECT_PRONOUNS.has(before) || THIRD_POSSESSIVES.has(before) || purposeNoun(toks, tags, t.start);
+  return SUBJECT_PRONOUNS.has(before) || THIRD_POSSESSIVES.has(before) || purposeNoun(toks, tags, t.start) || relativeVerb(toks, t.start)
+    || nounBeforeNoGrant(t, toks, tags);
 }
 
 /** The concepts of the actions of `live` (a part's tags) that a grant of the part can be about. */

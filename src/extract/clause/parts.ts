@@ -91,6 +91,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const markers = kept.filter((t) => t.category === 'marker');
   // (not a party that grants: "we grant", "licensor hereby grants" name the grant with the party)
   const actors = kept.filter((t) => t.category === 'actor' && !t.concept.endsWith('-grant'));
+  const grants = kept.filter((t) => t.category === 'grant');
   // (and so is a word that forbids: "Prohibited Use Policy")
   const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
     && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
@@ -98,7 +99,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
     && (t.category !== 'only' || !insideLonger(t, prohibits))
     // a grant word inside the name of a party ("许可" in "被许可方", the licensee) grants nothing
-    && (t.category !== 'grant' || !insideLonger(t, actors)));
+    && (t.category !== 'grant' || !insideLonger(t, actors))
+    // a duty word inside a grant phrase ("shall have the right to", "will be entitled to") binds to nothing
+    && (t.category !== 'duty' || !insideLonger(t, grants)));
   const cats = new Set<string>();
   for (const t of live) cats.add(t.category);
   const has = (c: string) => cats.has(c);
@@ -224,6 +227,14 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
         p.negated = lead.negated;
         p.only ||= lead.only;
         if (p.actor === undefined && lead.actor !== undefined) p.actor = lead.actor;
+      }
+      // "you will not use, or allow others to use, the model": a part that goes on with "or" / "nor" and no subject of
+      // its own stays under the ban before it
+      const prev = parts[parts.length - 1];
+      if (prev?.modality === 'prohibition' && (toks[start]?.low === 'or' || toks[start]?.low === 'nor')
+        && !p.tags.some((t) => t.category === 'actor' && t.start === start + 1)) {
+        p.modality = 'prohibition';
+        p.negated = prev.negated;
       }
       parts.push(p);
     }
