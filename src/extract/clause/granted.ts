@@ -58,7 +58,7 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'such
 /** A noun ("the use", "any use") is what a grant is about only as its subject ("any use of the model is permitted"). */
 function nounBeforeNoGrant(t: Tag, toks: Token[], tags: Tag[]): boolean {
   const before = toks[t.start - 1]?.low;
-  return before !== undefined && DETERMINERS.has(before) && !tags.some((u) => u.category === 'grant' && u.start >= t.end);
+  return before !== undefined && DETERMINERS.has(before) && !tags.some((u) => u.category === 'grant' && u.concept !== 'grant-noun' && u.start >= t.end);
 }
 
 function notGranted(t: Tag, toks: Token[], tags: Tag[]): boolean {
