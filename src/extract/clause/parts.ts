@@ -98,8 +98,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     && (t.category !== 'qualifier' || !inSpan(t, requests)) && (t.category !== 'hypothetical' || !inSpan(t, markers))
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
     && (t.category !== 'only' || !insideLonger(t, prohibits))
-    // a grant word inside the name of a party ("许可" in "被许可方", the licensee) grants nothing
-    && (t.category !== 'grant' || !insideLonger(t, actors))
+    // a grant word or a verb inside the name of a party ("许可" in "被许可方", "开发" in "开发者") grants or does nothing
+    && ((t.category !== 'grant' && t.category !== 'action') || !insideLonger(t, actors))
     // a duty word inside a grant phrase ("shall have the right to", "will be entitled to") binds to nothing
     && (t.category !== 'duty' || !insideLonger(t, grants)));
   const cats = new Set<string>();
