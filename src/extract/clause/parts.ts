@@ -92,6 +92,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // (not a party that grants: "we grant", "licensor hereby grants" name the grant with the party)
   const actors = kept.filter((t) => t.category === 'actor' && !t.concept.endsWith('-grant'));
   const grants = kept.filter((t) => t.category === 'grant');
+  const parties = kept.filter((t) => t.category === 'actor');
   // (and so is a word that forbids: "Prohibited Use Policy")
   const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
     && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
@@ -99,7 +100,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
     && (t.category !== 'only' || !insideLonger(t, prohibits))
     // a grant word or a verb inside the name of a party ("许可" in "被许可方", "开发" in "开发者") grants or does nothing
-    && ((t.category !== 'grant' && t.category !== 'action') || !insideLonger(t, actors))
+    && (t.category !== 'grant' || !insideLonger(t, actors)) && (t.category !== 'action' || !insideLonger(t, parties))
     // a duty word inside a grant phrase ("shall have the right to", "will be entitled to") binds to nothing
     && (t.category !== 'duty' || !insideLonger(t, grants)));
   const cats = new Set<string>();
