@@ -5,9 +5,19 @@ import type { ClauseCond, PartCond, Clause } from './schema.js';
 import type { Part } from './parts.js';
 import type { Token } from './tokens.js';
 import { quotesInSpan } from './quoted.js';
+import { grantedActions, grantStated } from './granted.js';
 
 /** The words of a part, built once per part (many rules ask). */
 const partWords = new WeakMap<Part, Set<string>>();
+
+/** The actions a part's grant can be about (granted.ts), built once per part. */
+const partGranted = new WeakMap<Part, Set<string>>();
+const HAN = /\p{Script=Han}/u;
+function granted(p: Part, toks: Token[]): Set<string> {
+  let g = partGranted.get(p);
+  if (!g) partGranted.set(p, (g = grantedActions(p.tags, toks, toks.some((t) => HAN.test(t.low)))));
+  return g;
+}
 
 const anyOf = (want: string[] | undefined, have: Set<string>) => !want || want.some((w) => have.has(w));
 const noneOf = (want: string[] | undefined, have: Set<string>) => !want || !want.some((w) => have.has(w));
@@ -16,7 +26,7 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (c.role ? !c.role.includes(p.role) : p.role !== defaultRole) return false;
   if (c.modality && !c.modality.includes(p.modality ?? 'none')) return false;
   if (c.only !== undefined && c.only !== p.only) return false;
-  if (c.grantWord && p.grantNounOnly) return false;
+  if (c.grantWord && p.grantNounOnly && !grantStated(p.tags, toks)) return false;
   if (c.negated !== undefined && c.negated !== p.negated) return false;
   if (c.lead !== undefined && c.lead !== p.lead) return false;
   if (c.noHead && p.head !== undefined && c.noHead.includes(p.head)) return false;
@@ -25,6 +35,7 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (!anyOf(c.action, p.actions) || !anyOf(c.object, p.objects) || !anyOf(c.qualifier, p.qualifiers) || !anyOf(c.metric, p.metrics)) return false;
   if (!noneOf(c.noQualifier, p.qualifiers) || !noneOf(c.noAction, p.actions) || !noneOf(c.noObject, p.objects) || !noneOf(c.noMetric, p.metrics)) return false;
   if (!anyOf(c.andAction, p.actions) || !anyOf(c.andObject, p.objects)) return false;
+  if (c.grantAction && !anyOf(c.grantAction, granted(p, toks))) return false;
   if (p.definition && c.definition !== true) return false;
   if (p.hypothetical && c.hypothetical !== true) return false;
   if (c.quoted !== undefined && c.quoted !== quotesInSpan(toks, p.start, p.end)) return false;

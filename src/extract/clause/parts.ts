@@ -94,12 +94,20 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const requests = objects.filter((t) => t.concept === 'license-request');
   // a "should" inside a marker ("should you") states a condition, not a hypothetical
   const markers = kept.filter((t) => t.category === 'marker');
+  // (not a party that grants: "we grant", "licensor hereby grants" name the grant with the party)
+  const actors = kept.filter((t) => t.category === 'actor' && !t.concept.endsWith('-grant'));
+  const grants = kept.filter((t) => t.category === 'grant');
+  const parties = kept.filter((t) => t.category === 'actor');
   // (and so is a word that forbids: "Prohibited Use Policy")
   const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
     && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
     && (t.category !== 'qualifier' || !inSpan(t, requests)) && (t.category !== 'hypothetical' || !inSpan(t, markers))
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
-    && (t.category !== 'only' || !insideLonger(t, prohibits)));
+    && (t.category !== 'only' || !insideLonger(t, prohibits))
+    // a grant word or a verb inside the name of a party ("许可" in "被许可方", "开发" in "开发者") grants or does nothing
+    && (t.category !== 'grant' || !insideLonger(t, actors)) && (t.category !== 'action' || !insideLonger(t, parties))
+    // a duty word inside a grant phrase ("shall have the right to", "will be entitled to") binds to nothing
+    && (t.category !== 'duty' || !insideLonger(t, grants)));
   const cats = new Set<string>();
   for (const t of live) cats.add(t.category);
   const has = (c: string) => cats.has(c);
@@ -235,6 +243,14 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
         p.negated = lead.negated;
         p.only ||= lead.only;
         if (p.actor === undefined && lead.actor !== undefined) p.actor = lead.actor;
+      }
+      // "you will not use, or allow others to use, the model": a part that goes on with "or" / "nor" and no subject of
+      // its own stays under the ban before it
+      const prev = parts[parts.length - 1];
+      if (prev?.modality === 'prohibition' && (toks[start]?.low === 'or' || toks[start]?.low === 'nor')
+        && !p.tags.some((t) => t.category === 'actor' && t.start === start + 1)) {
+        p.modality = 'prohibition';
+        p.negated = prev.negated;
       }
       parts.push(p);
     }

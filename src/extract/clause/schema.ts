@@ -35,6 +35,8 @@ export const PartCondSchema = z.object({
   /** A second set, of which at least one must also be named ("state" and "modify"). */
   andAction: Concepts.optional(),
   andObject: Concepts.optional(),
+  /** At least one of these actions is one the part's grant can be about (granted.ts: not a relative clause's verb, a purpose noun or "its use"). */
+  grantAction: Concepts.optional(),
   /** Definitions ("X means ...") and hypotheticals are left out unless this is true. */
   definition: z.boolean().optional(),
   hypothetical: z.boolean().optional(),

@@ -1,0 +1,94 @@
+/**
+ * The actions a part's grant can be about: every action it names except the ones that are plainly not what the
+ * grant lets the licensee do (English only; Chinese text keeps every action):
+ * - a verb of a relative or subordinate clause, right after its subject pronoun ("researchers who use the Model",
+ *   "fine-tunes that use up to 2,000 GPU-hours", "the version they use") or after a relative pronoun and a modal or
+ *   passive word ("rights of others that may apply to the model", "tools which can be deployed");
+ * - a purpose noun after "for" ("may be modified for internal or external use", "for any use");
+ * - a noun after a possessive of a third party ("suspend its use", "their use of the Model");
+ * - a noun after a determiner with no grant word after it ("rights that may apply to the model or any use thereof";
+ *   but "any use of the model is permitted").
+ * A rule asks for these with `grantAction` (schema.ts); the part's `actions` stay as read, for the other rules.
+ */
+import type { Tag } from './tag.js';
+import type { Token } from './tokens.js';
+
+/** Words after which an action is the verb of a relative clause or of a clause with a subject of its own. */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'which', 'that', 'they', 'we', 'you', 'he', 'she', 'it']);
+/** Possessives of a third party: the action after them is a noun ("its use"). */
+const THIRD_POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'whose']);
+/** Words that may stand between "for" and a purpose noun ("for internal or external use", "for any such use"). */
+const PURPOSE_GAP = 4;
+/** Categories whose words end the look-back for "for": a verb, a thing, a person or a modal word is another phrase. */
+const STOPS: ReadonlySet<string> = new Set(['action', 'object', 'actor', 'grant', 'duty', 'prohibit']);
+const STOP_WORDS: ReadonlySet<string> = new Set(['to', 'of', 'by', 'with', 'from', 'in', 'on']);
+
+function taggedAt(tags: Tag[], i: number): boolean {
+  return tags.some((t) => t.start <= i && i < t.end && STOPS.has(t.category));
+}
+
+/** The action at token `i` is a purpose noun: "for" comes first, within PURPOSE_GAP plain words. */
+function purposeNoun(toks: Token[], tags: Tag[], i: number): boolean {
+  for (let j = i - 1, n = 0; j >= 0 && n <= PURPOSE_GAP; j--, n++) {
+    const low = toks[j]!.low;
+    if (low === 'for') return true;
+    if (!toks[j]!.word && low !== '-') return false;
+    if (STOP_WORDS.has(low) || taggedAt(tags, j)) return false;
+  }
+  return false;
+}
+
+/** Relative pronouns, and the modal and passive words a relative clause may put before its verb ("that may apply to"). */
+const RELATIVE: ReadonlySet<string> = new Set(['who', 'whom', 'which', 'that']);
+const MODAL_WORDS: ReadonlySet<string> = new Set(['may', 'might', 'can', 'could', 'shall', 'should', 'will', 'would', 'must', 'be', 'been', 'is', 'are']);
+
+/** "which may be used", "that may apply": a relative pronoun, then up to two modal or passive words, then the verb. */
+function relativeVerb(toks: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const low = toks[j]!.low;
+    if (RELATIVE.has(low)) return j < i - 1;
+    if (!MODAL_WORDS.has(low)) return false;
+  }
+  return false;
+}
+
+/** Determiners: the action after one is a noun ("any use thereof", "the distribution of"). */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'such', 'all', 'every', 'each', 'this', 'that', 'no']);
+
+/** A noun ("the use", "any use") is what a grant is about only as its subject ("any use of the model is permitted"). */
+function nounBeforeNoGrant(t: Tag, toks: Token[], tags: Tag[]): boolean {
+  const before = toks[t.start - 1]?.low;
+  return before !== undefined && DETERMINERS.has(before) && !tags.some((u) => u.category === 'grant' && u.concept !== 'grant-noun' && u.start >= t.end);
+}
+
+function notGranted(t: Tag, toks: Token[], tags: Tag[]): boolean {
+  const before = toks[t.start - 1]?.low;
+  if (before === undefined) return false;
+  return SUBJECT_PRONOUNS.has(before) || THIRD_POSSESSIVES.has(before) || purposeNoun(toks, tags, t.start) || relativeVerb(toks, t.start)
+    || nounBeforeNoGrant(t, toks, tags);
+}
+
+/** The concepts of the actions of `live` (a part's tags) that a grant of the part can be about. */
+export function grantedActions(live: Tag[], toks: Token[], chinese: boolean): Set<string> {
+  const out = new Set<string>();
+  for (const t of live) {
+    if (t.category !== 'action') continue;
+    if (chinese || !notGranted(t, toks, live)) out.add(t.concept);
+  }
+  return out;
+}
+
+/**
+ * The part states its grant with words that grant: a grant word ("may", "grants", "is permitted"), a grant phrase of
+ * several words ("a license is granted"), or a grant noun followed by "to" and an action ("the right to use",
+ * "a free licence to run"); not a noun alone ("use of the model is subject to this licence", "this permission is limited").
+ */
+export function grantStated(live: Tag[], toks: Token[]): boolean {
+  for (const t of live) {
+    if (t.category !== 'grant') continue;
+    if (t.concept !== 'grant-noun' || t.end - t.start > 1) return true;
+    const to = toks[t.end]?.low;
+    if (to === 'to' && live.some((u) => u.category === 'action' && (u.start === t.end + 1 || u.start === t.end + 2))) return true;
+  }
+  return false;
+}
