@@ -8,6 +8,7 @@
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { resolveSubjects } from './anaphora.js';
+import { inAnySpan, inLongerSpan } from './span-index.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -51,7 +52,7 @@ const COLON = new Set([':', '：']);
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
 
 function inSpan(t: Tag, spans: Tag[]): boolean {
-  return spans.some((c) => t.start >= c.start && t.end <= c.end);
+  return inAnySpan(t, spans);
 }
 
 /** The first word of toks[start..] after a list marker ("(a)", "1.", "-"). */
@@ -80,7 +81,7 @@ function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
 }
 
 function insideLonger(t: Tag, spans: Tag[]): boolean {
-  return spans.some((c) => t.start >= c.start && t.end <= c.end && c.end - c.start > t.end - t.start);
+  return inLongerSpan(t, spans);
 }
 
 function readPart(role: Role, start: number, end: number, all: Tag[], toks: Token[]): Part {
