@@ -5,6 +5,7 @@
  * for every short input; the same counts as requiredHeld, which counts one header directly.
  */
 import { headerProgramOf, type Program, type TemplateStore } from './template-vm.js';
+import { weakMemo } from '../weak-memo.js';
 
 export interface HeaderIndex {
   /** Required words of each header (store.headers order), repeats counted. */
@@ -13,16 +14,7 @@ export interface HeaderIndex {
   hitsOf(have: ReadonlySet<number>): Int32Array;
 }
 
-const indexes = new WeakMap<TemplateStore, HeaderIndex>();
-
-export function headerIndex(store: TemplateStore): HeaderIndex {
-  let idx = indexes.get(store);
-  if (!idx) {
-    idx = buildIndex(store);
-    indexes.set(store, idx);
-  }
-  return idx;
-}
+export const headerIndex: (store: TemplateStore) => HeaderIndex = weakMemo(buildIndex);
 
 function buildIndex(store: TemplateStore): HeaderIndex {
   const required = new Int32Array(store.headers.length);

@@ -5,6 +5,7 @@
  * once per index (one pass over its postings), the same postings in the same order.
  */
 import type { ShingleIndex } from './templates.js';
+import { weakMemo } from '../weak-memo.js';
 
 export interface Postings {
   /** Slot s holds ti[start[s]] .. ti[start[s + 1] - 1] (ascending template numbers, as the lists). */
@@ -12,16 +13,7 @@ export interface Postings {
   ti: Uint16Array;
 }
 
-const built = new WeakMap<ShingleIndex, Postings>();
-
-export function postingsOf(index: ShingleIndex): Postings {
-  let p = built.get(index);
-  if (!p) {
-    p = layOut(index);
-    built.set(index, p);
-  }
-  return p;
-}
+export const postingsOf: (index: ShingleIndex) => Postings = weakMemo(layOut);
 
 function layOut(index: ShingleIndex): Postings {
   const size = index.head.length;

@@ -5,6 +5,7 @@
  * template diffed, cached on the template.
  */
 import { slotOf, type Template } from './templates.js';
+import { weakMemo } from '../weak-memo.js';
 
 export interface TemplateTable {
   bits: number;
@@ -18,16 +19,7 @@ export interface TemplateTable {
   positions: Int32Array;
 }
 
-const tables = new WeakMap<Template, TemplateTable>();
-
-export function templateTable(t: Template): TemplateTable {
-  let table = tables.get(t);
-  if (!table) {
-    table = buildTable(t.seq);
-    tables.set(t, table);
-  }
-  return table;
-}
+export const templateTable: (t: Template) => TemplateTable = weakMemo((t: Template) => buildTable(t.seq));
 
 function buildTable(seq: Uint32Array): TemplateTable {
   let bits = 4;

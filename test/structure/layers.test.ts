@@ -33,6 +33,7 @@ const RANKS: Record<string, number> = {
   'glob.ts': 0,
   'data-table.ts': 0,
   'sorted.ts': 0,
+  'weak-memo.ts': 0,
   'esm-import.ts': 0,
   'lazy-schema.ts': 0,
   'messages.ts': 0,

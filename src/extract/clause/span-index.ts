@@ -3,6 +3,8 @@
  * adversarial text (one "sentence" of thousands of tags) asked "is this tag inside one of those?" for every tag was
  * quadratic; the index is built once per list (the lists are built per part) and kept in a WeakMap.
  */
+import { weakMemo } from '../../weak-memo.js';
+
 interface Span { start: number; end: number }
 
 interface SpanIndex {
@@ -14,20 +16,14 @@ interface SpanIndex {
 
 /** Below this many spans a plain scan is cheaper than an index. */
 const SCAN_BELOW = 16;
-const indexes = new WeakMap<readonly Span[], SpanIndex>();
-
-function indexOf(spans: readonly Span[]): SpanIndex {
-  let ix = indexes.get(spans);
-  if (ix) return ix;
+const indexOf: (spans: readonly Span[]) => SpanIndex = weakMemo((spans: readonly Span[]): SpanIndex => {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const starts = sorted.map((s) => s.start);
   const maxEnd: number[] = [];
   let m = -Infinity;
   for (const s of sorted) maxEnd.push((m = Math.max(m, s.end)));
-  ix = { starts, maxEnd };
-  indexes.set(spans, ix);
-  return ix;
-}
+  return { starts, maxEnd };
+});
 
 /** The largest end among spans starting at or before `at` (strict: before `at`); -Infinity if none. */
 function maxEndUpTo(ix: SpanIndex, at: number, strict: boolean): number {
