@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { loadLexicon } from '../../lexicon.js';
 import { COMPARATORS, PERIODS } from '../../types.js';
+import { storedLexiconIndices } from '../reader-store.js';
 
 export const CATEGORIES = [
   'actor', 'grant', 'duty', 'negation', 'prohibit', 'cancel', 'only', 'marker', 'definition', 'hypothetical',
@@ -111,17 +112,18 @@ export function readerLexicons(): { en: LexiconIndex; zh: LexiconIndex; metrics:
   const en = loadLexicon('reader/en', ReaderLexiconSchema);
   const zh = loadLexicon('reader/zh', ReaderLexiconSchema);
   const metrics = loadLexicon('reader/metrics', MetricsLexiconSchema);
+  // the build's indices (reader-store.ts) when made by this code from these lexicons, else built here
+  cache = { ...(storedLexiconIndices() ?? indexLexicons(en, zh, metrics)), metrics, raw: [en, zh] };
+  return cache;
+}
+
+/** The phrase indices of the English and Chinese lexicons, with the metrics' phrases of each language. */
+export function indexLexicons(en: ReaderLexicon, zh: ReaderLexicon, metrics: MetricsLexicon): { en: LexiconIndex; zh: LexiconIndex } {
   const entries = (l: ReaderLexicon): Array<[Category, string, string[]]> =>
     Object.entries(l.categories).flatMap(([cat, concepts]) =>
       Object.entries(concepts ?? {}).map(([concept, phrases]): [Category, string, string[]] => [cat as Category, concept, phrases]));
   const isZh = (p: string) => /\p{Script=Han}/u.test(p);
   const metricEntries = (zh: boolean): Array<[Category, string, string[]]> =>
     Object.entries(metrics.metrics).map(([m, ps]): [Category, string, string[]] => ['metric', m, ps.filter((p) => isZh(p) === zh)]);
-  cache = {
-    en: index('en', [...entries(en), ...metricEntries(false)]),
-    zh: index('zh', [...entries(zh), ...metricEntries(true)]),
-    metrics,
-    raw: [en, zh],
-  };
-  return cache;
+  return { en: index('en', [...entries(en), ...metricEntries(false)]), zh: index('zh', [...entries(zh), ...metricEntries(true)]) };
 }
