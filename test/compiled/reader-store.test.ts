@@ -4,11 +4,11 @@
  * (bytes that do not hash to the header's sha256, a truncated file, a misshapen payload) or with
  * OML_NO_COMPILED=1; and the indices the build computes are those the reader builds now.
  */
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { readReaderIndex, readerIndexStamp, storedClausePrefilter, writeReaderIndex, type StoredReaderIndex } from '../../src/extract/reader-store.js';
+import { readReaderIndex, readerIndexPath, readerIndexStamp, storedClausePrefilter, writeReaderIndex, type StoredReaderIndex } from '../../src/extract/reader-store.js';
 import { indexLexicons, MetricsLexiconSchema, ReaderLexiconSchema, readerLexicons } from '../../src/extract/clause/lexicon.js';
 import { buildClausePrefilter } from '../../src/extract/prefilter.js';
 import { getRules } from '../../src/extract/compile.js';
@@ -84,5 +84,13 @@ describe('stored reader index', () => {
 
   test('run from the sources (no build id) the prefilter is never the stored one', () => {
     expect(storedClausePrefilter('rules-a', compiled.clauseRules, compiled.clauseRules.map((i) => rules[i]!.id))).toBeNull();
+  });
+
+  test.runIf(existsSync(readerIndexPath()))('the build\'s store holds what the reader builds now', () => {
+    const f = readerIndexPath();
+    const header = JSON.parse(readFileSync(f, 'utf8').split('\n', 1)[0]!) as { stamp: string };
+    const got = readReaderIndex(f, header.stamp);
+    expect(got).not.toBeNull();
+    expect(JSON.parse(JSON.stringify(got!.value))).toEqual(JSON.parse(JSON.stringify(value)));
   });
 });
