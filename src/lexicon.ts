@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { OmlError } from './errors.js';
 import { dataPath, toPosix } from './paths.js';
-import { readCompiledFile, sourceFiles } from './compiled/index.js';
+import { acceptedDigest, readCompiledFile, sourceFiles } from './compiled/index.js';
 
 const cache = new Map<string, unknown>();
 
@@ -37,6 +37,11 @@ function compiledLexicons(): { value: Record<string, unknown>; validated: Readon
     compiled = null;
   }
   return compiled;
+}
+
+/** The digest of data/lexicons the compiled lexicons were accepted for in this run; undefined when they are not used. */
+export function compiledLexiconsDigest(): string | undefined {
+  return compiledLexicons() ? acceptedDigest('lexicons') : undefined;
 }
 
 /** Loads data/lexicons/<name>.yaml once, validated by `schema`; a bad file is an OmlError CATALOG naming it. */

@@ -20,6 +20,7 @@ import { writeCodeCache } from './code-cache.js';
 import { writeShingleIndex } from './shingle-index.js';
 import { writeKeywordAutomaton } from './keywords.js';
 import { writeSpdxTerms } from './spdx-terms.js';
+import { writeReaderStore } from './reader-index.js';
 
 function write<T>(name: string, dir: string, files: string[], value: T, validated?: string[]): void {
   const out = compiledPath(name);
@@ -49,6 +50,9 @@ const lexDir = lexiconsDir();
 const lexFiles = sourceFiles(lexDir, LEXICON_SOURCES);
 const lexicons = parseLexiconFiles(lexDir, lexFiles);
 write('lexicons', lexDir, lexFiles, lexicons, validatedLexicons(lexicons));
+// the clause reader's phrase indices and the clause rules' prefilter, from the lexicons and rules written above
+const nFirst = writeReaderStore();
+process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('reader-index'))} (${nFirst} first words)\n`);
 // the SPDX licenses' terms, extracted by this build's code from the rules and data written above
 const nTerms = writeSpdxTerms();
 process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('spdx-terms'))} (${nTerms} SPDX licenses' terms)\n`);

@@ -5,10 +5,11 @@
 import type { Rule, NormalizeTables } from './schema.js';
 import { makeNormalizers, type Normalizers } from './normalize.js';
 import { defaultRulesDir, loadNormalizeTables, loadRules } from './load.js';
-import { readCompiled, sourceFiles } from '../compiled/index.js';
+import { acceptedDigest, readCompiled, sourceFiles } from '../compiled/index.js';
 import { buildKeywords, type KeywordAutomaton } from './keywords.js';
 import { readStoredKeywords } from './keywords-store.js';
 import { buildClausePrefilter, type ClausePrefilter } from './prefilter.js';
+import { storedClausePrefilter } from './reader-store.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -38,7 +39,11 @@ export interface CompiledRules {
   norm: Normalizers;
 }
 
-export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRules {
+/**
+ * `compiledDigest`: the digest of the sources the rules were compiled from, when they are the package's
+ * compiled rules (dist/data/rules.json) accepted in this run; the build's stored prefilter is used only then.
+ */
+export function compileRules(rules: Rule[], tables: NormalizeTables, compiledDigest?: string): CompiledRules {
   const byKeyword = new Map<string, Set<number>>();
   rules.forEach((r, i) => {
     for (const k of r.keywords) {
@@ -63,8 +68,10 @@ export function compileRules(rules: Rule[], tables: NormalizeTables): CompiledRu
     rulesFor,
     clauseRules,
     termIds: rules.map((r) => `${r.term.kind}/${r.term.name}`),
-    // lazily: the reader's lexicon is loaded only by a run that reads sentences
-    clausePrefilter: () => (prefilter ??= buildClausePrefilter(rules, clauseRules)),
+    // lazily: the reader's lexicon is loaded only by a run that reads sentences; the build's prefilter
+    // (reader-store.ts) when made from these rules, else built here
+    clausePrefilter: () => (prefilter ??= storedClausePrefilter(compiledDigest, clauseRules, clauseRules.map((i) => rules[i]!.id))
+      ?? buildClausePrefilter(rules, clauseRules)),
     clauseRuleIds: new Set(rules.filter((r) => r.clause).map((r) => r.id)),
     norm: makeNormalizers(tables),
   };
@@ -88,7 +95,7 @@ export function getRules(dir: string = defaultRulesDir()): CompiledRules {
   let c = cache.get(dir);
   if (!c) {
     const compiled = dir === defaultRulesDir() ? readCompiled<RulesData>('rules', dir, sourceFiles(dir, RULE_SOURCES)) : null;
-    c = compiled ? compileRules(compiled.rules, compiled.tables) : compileRules(loadRules(dir), loadNormalizeTables(dir));
+    c = compiled ? compileRules(compiled.rules, compiled.tables, acceptedDigest('rules')) : compileRules(loadRules(dir), loadNormalizeTables(dir));
     cache.set(dir, c);
   }
   return c;

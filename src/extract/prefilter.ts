@@ -10,7 +10,7 @@
  * characters).
  */
 import type { ClauseCond, PartCond } from './clause/schema.js';
-import { readerLexicons } from './clause/lexicon.js';
+import { readerLexicons, type LexiconIndex } from './clause/lexicon.js';
 import { lemmas, type Token } from './clause/tokens.js';
 import type { Rule } from './schema.js';
 
@@ -51,8 +51,8 @@ export function alternativeNeeds(c: ClauseCond): string[] | null {
     ?? modalityNeeds(c.modality);
 }
 
-/** Builds the prefilter of the clause rules at `indices` of `rules`. */
-export function buildClausePrefilter(rules: readonly Rule[], indices: readonly number[]): ClausePrefilter {
+/** Builds the prefilter of the clause rules at `indices` of `rules` (from the reader's English index, by default this run's). */
+export function buildClausePrefilter(rules: readonly Rule[], indices: readonly number[], en: LexiconIndex = readerLexicons().en): ClausePrefilter {
   // the English lexicon's first words by tag key and by category
   const words = new Map<string, Set<string>>();
   const add = (key: string, w: string) => {
@@ -60,7 +60,7 @@ export function buildClausePrefilter(rules: readonly Rule[], indices: readonly n
     if (!s) words.set(key, (s = new Set()));
     s.add(w);
   };
-  for (const [first, phrases] of readerLexicons().en.byFirst) {
+  for (const [first, phrases] of en.byFirst) {
     for (const p of phrases) { add(p.key, first); add(`${p.category}/*`, first); }
   }
   const byWord = new Map<string, number[]>();

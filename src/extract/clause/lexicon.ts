@@ -3,8 +3,10 @@
  * that state it, validated by zod and indexed by first word for the tagger. Words live in data, never in code.
  */
 import { z } from 'zod';
+import { lazySchema } from '../../lazy-schema.js';
 import { loadLexicon } from '../../lexicon.js';
 import { COMPARATORS, PERIODS } from '../../types.js';
+import { storedLexiconIndices } from '../reader-store.js';
 
 export const CATEGORIES = [
   'actor', 'grant', 'duty', 'negation', 'prohibit', 'cancel', 'only', 'marker', 'definition', 'hypothetical',
@@ -12,19 +14,20 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number] | 'metric';
 
-const Phrases = z.array(z.string().min(1)).min(1);
+// built on first use (../../lazy-schema.ts): a run from the lexicons the build validated never needs them
+const Phrases = lazySchema(() => z.array(z.string().min(1)).min(1));
 
-export const ReaderLexiconSchema = z.object({
+export const ReaderLexiconSchema = lazySchema(() => z.object({
   language: z.enum(['en', 'zh']),
   categories: z.partialRecord(z.enum(CATEGORIES), z.record(z.string().regex(/^[a-z][a-z-]*$/), Phrases)),
   examples: z.array(z.object({
     text: z.string().min(1),
     expect: z.partialRecord(z.enum([...CATEGORIES, 'metric']), z.array(z.string())),
   }).strict()).min(1),
-}).strict();
+}).strict());
 export type ReaderLexicon = z.infer<typeof ReaderLexiconSchema>;
 
-export const MetricsLexiconSchema = z.object({
+export const MetricsLexiconSchema = lazySchema(() => z.object({
   metrics: z.record(z.string().regex(/^[a-z][a-z-]*$/), Phrases),
   percent: Phrases,
   zh_multipliers: z.record(z.string(), z.number().positive()),
@@ -47,7 +50,7 @@ export const MetricsLexiconSchema = z.object({
   en_articles: Phrases.optional(),
   /** Unit words after a number that make it a count of something else ("300 kilometers", "30 days", "500 employees"). */
   en_units: Phrases.optional(),
-}).strict();
+}).strict());
 export type MetricsLexicon = z.infer<typeof MetricsLexiconSchema>;
 
 /** One phrase of a concept, as the tagger matches it: its words (English, lowercase) or its characters (Chinese). */
@@ -111,17 +114,18 @@ export function readerLexicons(): { en: LexiconIndex; zh: LexiconIndex; metrics:
   const en = loadLexicon('reader/en', ReaderLexiconSchema);
   const zh = loadLexicon('reader/zh', ReaderLexiconSchema);
   const metrics = loadLexicon('reader/metrics', MetricsLexiconSchema);
+  // the build's indices (reader-store.ts) when made by this code from these lexicons, else built here
+  cache = { ...(storedLexiconIndices() ?? indexLexicons(en, zh, metrics)), metrics, raw: [en, zh] };
+  return cache;
+}
+
+/** The phrase indices of the English and Chinese lexicons, with the metrics' phrases of each language. */
+export function indexLexicons(en: ReaderLexicon, zh: ReaderLexicon, metrics: MetricsLexicon): { en: LexiconIndex; zh: LexiconIndex } {
   const entries = (l: ReaderLexicon): Array<[Category, string, string[]]> =>
     Object.entries(l.categories).flatMap(([cat, concepts]) =>
       Object.entries(concepts ?? {}).map(([concept, phrases]): [Category, string, string[]] => [cat as Category, concept, phrases]));
   const isZh = (p: string) => /\p{Script=Han}/u.test(p);
   const metricEntries = (zh: boolean): Array<[Category, string, string[]]> =>
     Object.entries(metrics.metrics).map(([m, ps]): [Category, string, string[]] => ['metric', m, ps.filter((p) => isZh(p) === zh)]);
-  cache = {
-    en: index('en', [...entries(en), ...metricEntries(false)]),
-    zh: index('zh', [...entries(zh), ...metricEntries(true)]),
-    metrics,
-    raw: [en, zh],
-  };
-  return cache;
+  return { en: index('en', [...entries(en), ...metricEntries(false)]), zh: index('zh', [...entries(zh), ...metricEntries(true)]) };
 }

@@ -3,11 +3,13 @@
  * the clause reader finds in a sentence, instead of regexes over its surface.
  */
 import { z } from 'zod';
+import { lazySchema } from '../../lazy-schema.js';
 
-const Concepts = z.array(z.string().regex(/^[a-z][a-z-]*$/)).min(1);
+// built on first use (../../lazy-schema.ts): a run from the compiled rules never validates a clause
+const Concepts = lazySchema(() => z.array(z.string().regex(/^[a-z][a-z-]*$/)).min(1));
 
 /** Constraints on one part of a sentence; every field given must hold. */
-export const PartCondSchema = z.object({
+export const PartCondSchema = lazySchema(() => z.object({
   /** The part's role (default: main). */
   role: z.array(z.enum(['main', 'exception', 'condition'])).min(1).optional(),
   /** Modality; `none` is a part without one. */
@@ -50,20 +52,20 @@ export const PartCondSchema = z.object({
   andWord: z.array(z.string().min(1)).min(1).optional(),
   /** true: the part quotes something (words to show or a name: "show 'Made with Acme'"); false: it quotes nothing. */
   quoted: z.boolean().optional(),
-}).strict();
+}).strict());
 export type PartCond = z.infer<typeof PartCondSchema>;
 
-export const ClauseCondSchema = PartCondSchema.extend({
+export const ClauseCondSchema = lazySchema(() => PartCondSchema.extend({
   /** Some exception part of the same sentence ("except", "other than", "unless") meets these constraints. */
   exception: PartCondSchema.optional(),
   /** Some condition part of the same sentence ("if", "when", "once") meets these constraints. */
   condition: PartCondSchema.optional(),
   /** Some other part of the same sentence meets these constraints. */
   with: PartCondSchema.optional(),
-}).strict();
+}).strict());
 export type ClauseCond = z.infer<typeof ClauseCondSchema>;
 
-export const ClauseSchema = z.object({
+export const ClauseSchema = lazySchema(() => z.object({
   /** The term is found when a part meets any of these. */
   any: z.array(ClauseCondSchema).min(1),
   /** ...and no part of the sentence meets any of these. */
@@ -77,5 +79,5 @@ export const ClauseSchema = z.object({
   }).strict().optional(),
   /** `quoted`: the term's text is the first quoted string of the sentence (attribution / name rules). */
   text: z.enum(['quoted']).optional(),
-}).strict();
+}).strict());
 export type Clause = z.infer<typeof ClauseSchema>;
