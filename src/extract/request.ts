@@ -25,7 +25,10 @@ function lemmas(w: string): string[] {
 
 export function makeRequestReader(t: RequestTables | undefined): (low: string) => boolean {
   if (!t) return () => false;
-  const verbs = new Set(t.verbs);
+  // a verb of two words ("apply for") asks only with its second word right after it ("apply for authorization", not "these terms apply to any license")
+  const verbs = new Set(t.verbs.filter((v) => !v.includes(' ')));
+  const pairs = t.verbs.filter((v) => v.includes(' ')).map((v) => v.split(' ') as [string, string]);
+  const isVerb = (words: string[], i: number) => lemmas(words[i]!).some((l) => verbs.has(l) || pairs.some(([a, b]) => a === l && words[i + 1] === b));
   const nouns = new Set(t.nouns);
   const negations = new Set(t.negations);
   const definite = new Set(t.definite);
@@ -46,7 +49,7 @@ export function makeRequestReader(t: RequestTables | undefined): (low: string) =
   return (low: string): boolean => {
     const words = low.match(WORDS) ?? [];
     for (let i = 0; i < words.length; i++) {
-      if (!lemmas(words[i]!).some((l) => verbs.has(l))) continue;
+      if (!isVerb(words, i)) continue;
       if (negated(words[i - 1]) || negated(words[i + 1]) || deemedBefore(words, i)) continue;
       for (let j = i + 1; j <= i + gap + 1 && j < words.length; j++) if (nouns.has(words[j]!) && !definite.has(words[j - 1]!) && !priced.has(words[j + 1] ?? '')) return true;
     }
