@@ -2,7 +2,8 @@
  * The actions a part's grant can be about: every action it names except the ones that are plainly not what the
  * grant lets the licensee do (English only; Chinese text keeps every action):
  * - a verb of a relative or subordinate clause, right after its subject pronoun ("researchers who use the Model",
- *   "fine-tunes that use up to 2,000 GPU-hours", "the version they use") or after a relative pronoun and a modal or
+ *   "fine-tunes that use up to 2,000 GPU-hours", "the version they use"), unless the pronoun ends a grant phrase
+ *   ("lets you use") or after a relative pronoun and a modal or
  *   passive word ("rights of others that may apply to the model", "tools which can be deployed");
  * - a purpose noun after "for" ("may be modified for internal or external use", "for any use");
  * - a noun after a possessive of a third party ("suspend its use", "their use of the Model");
@@ -61,10 +62,15 @@ function nounBeforeNoGrant(t: Tag, toks: Token[], tags: Tag[]): boolean {
   return before !== undefined && DETERMINERS.has(before) && !tags.some((u) => u.category === 'grant' && u.concept !== 'grant-noun' && u.start >= t.end);
 }
 
+/** The pronoun before token `i` is the one a grant phrase names ("lets you use", "let them run"): the verb is granted. */
+function grantedPronoun(tags: Tag[], i: number): boolean {
+  return tags.some((u) => u.category === 'grant' && u.start < i - 1 && i - 1 < u.end && u.end === i);
+}
+
 function notGranted(t: Tag, toks: Token[], tags: Tag[]): boolean {
   const before = toks[t.start - 1]?.low;
   if (before === undefined) return false;
-  return SUBJECT_PRONOUNS.has(before) || THIRD_POSSESSIVES.has(before) || purposeNoun(toks, tags, t.start) || relativeVerb(toks, t.start)
+  return (SUBJECT_PRONOUNS.has(before) && !grantedPronoun(tags, t.start)) || THIRD_POSSESSIVES.has(before) || purposeNoun(toks, tags, t.start) || relativeVerb(toks, t.start)
     || nounBeforeNoGrant(t, toks, tags);
 }
 
