@@ -40,7 +40,7 @@ import { ROOT } from './helpers.js';
 // Branch gT (session 6): a two-half threshold sentence read as two thresholds (kolors: '<=' with no consequence, labelled
 // now, and '>' license-required); the MAU clause form carries period month like the regex form: thresholds 6/9 and 6/10; tiers 30.
 // All session-6 branches merged (gP, gO, gC, gR, gT, gX): 357/391, 357/383, thresholds 6/9 and 6/10; tiers 30.
-const FLOOR = { recall: 358 / 391, precision: 358 / 384, thresholdRecall: 6 / 9, thresholdPrecision: 6 / 10 };
+const FLOOR = { recall: 359 / 391, precision: 359 / 385, thresholdRecall: 6 / 9, thresholdPrecision: 6 / 10 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
 const TIER_FLOOR = 30;
 
