@@ -20,6 +20,7 @@ import { gatedRules } from './gate.js';
 import { applyClauseRules, type ClauseFields } from './clause/apply.js';
 import type { Rule } from './schema.js';
 import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
+import { fastPathsOn } from '../fast-path.js';
 
 export interface ExtractOptions {
   rules?: CompiledRules;
@@ -35,10 +36,8 @@ export interface ExtractOptions {
   fast?: boolean;
 }
 
-/** Whether extraction takes its fast paths by default (OML_NO_FASTPATH=1: no). */
-export function fastPathDefault(): boolean {
-  return process.env.OML_NO_FASTPATH !== '1';
-}
+/** Whether extraction takes its fast paths by default (OML_NO_FASTPATH=1: no; src/fast-path.ts). */
+export const fastPathDefault: () => boolean = fastPathsOn;
 
 /** How many sentences after the matched one (same segment) the consequence may be read from. */
 export const CONSEQUENCE_LOOKAHEAD = 2;

@@ -7,6 +7,7 @@
  * MAX_CHARS characters each, the oldest dropped first. Off with OML_NO_FASTPATH=1 (every paragraph is
  * tokenized as it comes: the same tokens).
  */
+import { fastPathsOn } from '../fast-path.js';
 
 export interface ParagraphTokens {
   words: string[];
@@ -24,7 +25,7 @@ const MAX_CHARS = 16_384;
 
 const entries = new Map<string, ParagraphTokens>();
 
-export const paragraphMemoOn = (): boolean => process.env.OML_NO_FASTPATH !== '1';
+export const paragraphMemoOn: () => boolean = fastPathsOn;
 
 /** The stored tokens of paragraph `key` (its text), relative to its start (offset 0, line 0), or undefined. Read-only. */
 export function keptParagraph(key: string): Readonly<ParagraphTokens> | undefined {

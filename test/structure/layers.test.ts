@@ -34,6 +34,7 @@ const RANKS: Record<string, number> = {
   'data-table.ts': 0,
   'sorted.ts': 0,
   'weak-memo.ts': 0,
+  'fast-path.ts': 0,
   'esm-import.ts': 0,
   'lazy-schema.ts': 0,
   'messages.ts': 0,
