@@ -4,11 +4,10 @@
  * restriction), an OpenRAIL-style grant with use-based restrictions passed on to recipients is restricted.
  */
 import { describe, expect, test } from 'vitest';
-import { analyzeText } from '../../src/index.js';
+import { analyseLicense } from '../extract/analyse.js';
 
 function analyse(lines: string[]) {
-  const text = lines.join('\n\n') + '\n';
-  return analyzeText({ path: 'LICENSE', text, encoding: 'utf-8', bytes: Buffer.byteLength(text), warnings: [] });
+  return analyseLicense(lines.join('\n\n') + '\n');
 }
 
 const HOSTED_TAIL = [

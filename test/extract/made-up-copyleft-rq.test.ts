@@ -5,11 +5,8 @@
  * conditions and duties, so the license tiers open-weight-permissive; the same text with one real use ban moves down.
  */
 import { describe, expect, test } from 'vitest';
-import { analyzeText } from '../../src/index.js';
+import { analyseLicense as analyse } from './analyse.js';
 
-function analyse(text: string) {
-  return analyzeText({ path: 'LICENSE', text, encoding: 'utf-8', bytes: Buffer.byteLength(text), warnings: [] });
-}
 const WRONG = ['non-commercial', 'prohibited-uses', 'no-hosting-service', 'guardrail-circumvention', 'attribution-display'];
 
 const LARCH = [

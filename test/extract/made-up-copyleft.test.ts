@@ -5,11 +5,8 @@
  * restriction added moves down, so the tier is read from the terms and not from the word "copyleft".
  */
 import { describe, expect, test } from 'vitest';
-import { analyzeText } from '../../src/index.js';
+import { analyseLicense as analyse } from './analyse.js';
 
-function analyse(text: string) {
-  return analyzeText({ path: 'LICENSE', text, encoding: 'utf-8', bytes: Buffer.byteLength(text), warnings: [] });
-}
 const RESTRICTIONS = ['non-commercial', 'research-only', 'non-production', 'prohibited-uses', 'no-training-other-models',
   'territory-exclusion', 'no-hosting-service'];
 

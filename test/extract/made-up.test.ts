@@ -3,11 +3,8 @@
  * license) get their grant, their restrictions and a tier, instead of `unknown`.
  */
 import { describe, expect, test } from 'vitest';
-import { analyzeText } from '../../src/index.js';
+import { analyseLicense as analyse } from './analyse.js';
 
-function analyse(text: string) {
-  return analyzeText({ path: 'LICENSE', text, encoding: 'utf-8', bytes: Buffer.byteLength(text), warnings: [] });
-}
 const names = (text: string) => analyse(text).terms.filter((t) => t.origin === 'text').map((t) => t.name);
 
 describe('made-up licenses', () => {
