@@ -159,8 +159,11 @@ export function assessCommercialUse(input: CommercialInput, profile: Profile): C
       addAction('Request a license from the licensor before use: you are above the ceiling the license states');
     }
     // a ceiling with no consequence ("if your users do not exceed N, your registration counts as the license; if they
-    // exceed N, you must request one") states what the license grants under it: a profile within it is covered
-    const within = consequence === undefined && crossed.length > 0 && crossed.every((r) => isCeiling(r.applied.comparator));
+    // exceed N, you must request one") states what the license grants under it: a profile within it is covered, but
+    // only when the license also states what holds above the same limit (the other half, with its consequence); a
+    // ceiling alone whose consequence was not read ("below 1M users, contact us before ...") stays unknown (fail closed)
+    const within = consequence === undefined && crossed.length > 0
+      && crossed.every((r) => isCeiling(r.applied.comparator) && hasStatedComplement(r, results));
     if (within) {
       reasons.push(`within a ceiling the license states (${crossed.map((r) => r.applied.headroom).join('; ')}): what it grants under the ceiling covers you`);
     } else if (crossed.length) {
@@ -246,4 +249,10 @@ function summarize(v: Verdict, acts: string[], n: number, why: string | undefine
 /** A threshold stated as a ceiling under which something holds ("less than", "does not exceed"). */
 function isCeiling(comparator: string): boolean {
   return comparator === '<' || comparator === '<=';
+}
+
+/** The license states the other side of this ceiling: a threshold of the same metric and value, not a ceiling, with a consequence. */
+function hasStatedComplement(r: ThresholdResult, all: ThresholdResult[]): boolean {
+  return all.some((o) => o !== r && o.term.name === r.term.name && o.term.value === r.term.value
+    && !isCeiling(o.applied.comparator) && o.term.consequence !== undefined);
 }

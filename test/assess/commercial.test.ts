@@ -326,5 +326,15 @@ describe('two halves of one sentence: a ceiling that grants, and the same limit 
     const { consequence: _none, ...floor } = threshold('monthly-active-users', 300_000_000, 'license-required');
     const r = verdict([permission('use'), floor as Term], { ...STARTUP, monthlyActiveUsers: 400_000_000 });
     expect(r.verdict).toBe('unknown');
+  });  it('a ceiling alone with no consequence read ("below 1M users, contact us before ..."), within it, stays unknown', () => {
+    // nothing states what holds above the limit, so the missing consequence may be one the reader could not read
+    const { consequence: _none, ...alone } = threshold('monthly-active-users', 1_000_000, 'license-required', { comparator: '<' });
+    const r = verdict([permission('use'), alone as Term], { ...STARTUP, monthlyActiveUsers: 1_000 });
+    expect(r.verdict).toBe('unknown');
+  });
+  it('a complement at another limit does not make a ceiling covered', () => {
+    const { consequence: _none, ...grant } = threshold('monthly-active-users', 1_000_000, 'license-required', { comparator: '<' });
+    const r = verdict([permission('use'), grant as Term, threshold('monthly-active-users', 300_000_000, 'license-required')], { ...STARTUP, monthlyActiveUsers: 1_000 });
+    expect(r.verdict).toBe('unknown');
   });
 });
