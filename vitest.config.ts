@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
  *   child processes such as the CLI or the recheck agent), and `isolate: false`, so the files a
  *   worker runs share loaded modules and data (rules, catalog, fingerprints) instead of
  *   re-importing them per file;
- * - timed: test/fuzz, whose hang guards measure wall time per input: one file at a time, each
+ * - timed: test/fuzz, whose hang guards measure time per input (CPU time of the test process, test/cpu-time.ts): one file at a time, each
  *   with fresh modules, after the unit group, so other test files never compete with them.
  */
 export default defineConfig({

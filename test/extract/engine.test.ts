@@ -6,6 +6,7 @@ import { extractTerms, getRules, loadRules } from '../../src/extract/index.js';
 import { isOmlError } from '../../src/errors.js';
 import type { Term } from '../../src/types.js';
 import { corpusText, docOf } from './helpers.js';
+import { cpuSince } from '../cpu-time.js';
 
 const rules = getRules();
 const find = (terms: Term[], name: string) => terms.filter((t) => t.name === name);
@@ -122,16 +123,16 @@ describe('performance', () => {
     ];
     let text = parts.join('\n');
     while (text.length < 2 * 1024 * 1024) text += ' more than 5 million monthly active users revenue USD $'.repeat(1000);
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     extractTerms(docOf(text));
-    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(cpuSince(t0)).toBeLessThan(3000);
   });
   test('a 15 KB license takes a few milliseconds once warm', () => {
     const doc = docOf(corpusText('licenses/flux-1-dev-non-commercial-1.1.1.txt'));
     for (let i = 0; i < 5; i++) extractTerms(doc, { rules });
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     for (let i = 0; i < 20; i++) extractTerms(doc, { rules });
-    expect((performance.now() - t0) / 20).toBeLessThan(50);
+    expect((cpuSince(t0)) / 20).toBeLessThan(50);
   });
 });
 

@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { OmlError } from '../../src/errors.js';
+import { cpuTimed } from '../cpu-time.js';
 
 export const SEED = Number(process.env.FUZZ_SEED ?? 20260501);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0);
@@ -24,16 +25,8 @@ export const HANG_MS = 2000;
 /** Larger test timeout for a property when FUZZ_RUNS asks for a long campaign. */
 export const timeout = (ciMs: number): number => (RUNS > 0 ? Math.max(ciMs, RUNS * 50) : ciMs);
 
-/** Wall time of one synchronous call, in ms, and its outcome. */
-export function timed<T>(fn: () => T): { ms: number; value?: T; error?: unknown } {
-  const t0 = performance.now();
-  try {
-    const value = fn();
-    return { ms: performance.now() - t0, value };
-  } catch (error) {
-    return { ms: performance.now() - t0, error };
-  }
-}
+/** CPU time of one synchronous call, in ms, and its outcome (CPU, not wall: load from other processes does not count; test/cpu-time.ts). */
+export const timed = cpuTimed;
 
 /**
  * Runs `fn` on one input: it must finish within `hangMs` and either return or

@@ -12,6 +12,7 @@ import { analyzeText } from '../../src/analyze/index.js';
 import { parseConfig } from '../../src/policy/config.js';
 import type { SourceText } from '../../src/types.js';
 import { SEED } from './helpers.js';
+import { cpuMs } from '../cpu-time.js';
 
 const src = (text: string): SourceText => ({ path: 'card.md', text, encoding: 'utf-8', bytes: text.length, warnings: [] });
 
@@ -36,11 +37,8 @@ const SLACK = 150;
 /** Budget: < 1 s per MB on the reference machine (README, Limits); asserted with a 8x margin for a loaded CI box. */
 const budgetMs = (chars: number) => 8 * 1000 * (chars / (1024 * 1024)) + 500;
 
-function time(fn: () => unknown): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-}
+/** CPU ms of one call (test/cpu-time.ts: load from other processes does not count). */
+const time = cpuMs;
 
 describe('markdown: linear time on hostile shapes (n vs 4n)', () => {
   analyzeText(src('# warm up\n\nMIT'));

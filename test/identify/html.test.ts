@@ -13,6 +13,7 @@ import { analyzeText } from '../../src/analyze/index.js';
 import { identifyText } from '../../src/identify/identify.js';
 import type { SourceText } from '../../src/types.js';
 import { ROOT } from './helpers.js';
+import { cpuSince } from '../cpu-time.js';
 
 const HTML = `<!DOCTYPE html>
 <html>
@@ -93,9 +94,9 @@ describe('HTML license files', () => {
 describe('hostile HTML', () => {
   it('deep nesting and a megabyte of tags parse in bounded time without overflowing the stack', () => {
     for (const text of ['<div>'.repeat(100_000) + 'You may not use the Model.', '<p>a</p>'.repeat(125_000), '&amp;'.repeat(200_000)]) {
-      const t0 = performance.now();
+      const t0 = process.cpuUsage();
       const doc = parseDocument(src(`<!DOCTYPE html><body>${text}</body>`, 'LICENSE.html'));
-      expect(performance.now() - t0).toBeLessThan(15_000);
+      expect(cpuSince(t0)).toBeLessThan(15_000);
       expect(doc.segments.length).toBeGreaterThan(0);
     }
     // identification masks the markup of the same input (it used to overflow the stack at a few thousand levels)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OmlError } from '../../src/errors.js';
 import { findFrontMatter, frontMatterKeyLine, MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_KEYS, parseFrontMatter } from '../../src/parse/frontmatter.js';
+import { cpuMs } from '../cpu-time.js';
 
 function err(fn: () => unknown): OmlError {
   try { fn(); } catch (e) { if (e instanceof OmlError) return e; throw e; }
@@ -8,7 +9,7 @@ function err(fn: () => unknown): OmlError {
 }
 
 const keys = (n: number, prefix = 'k') => Array.from({ length: n }, (_, i) => `${prefix}${i}: v`).join('\n');
-const time = (fn: () => unknown) => { const t = performance.now(); fn(); return performance.now() - t; };
+const time = cpuMs; // CPU ms (test/cpu-time.ts): load from other processes does not count
 
 describe('where the front matter starts', () => {
   it('tolerates a BOM and leading blank lines, with a warning for the blank lines', () => {

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { parseFrontMatter, findFrontMatter } from '../../src/parse/frontmatter.js';
 import { OmlError } from '../../src/errors.js';
 import { CORPUS, corpusFiles } from './corpus.js';
+import { cpuSince } from '../cpu-time.js';
 
 const card = (name: string) => readFileSync(join(CORPUS, 'model-cards', name), 'utf8').replace(/\r\n?/g, '\n');
 
@@ -105,9 +106,9 @@ describe('parseFrontMatter on written fixtures', () => {
       levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${p}`).join(',')}]`);
     }
     const text = `---\n${levels.join('\n')}\n---\nbody\n`;
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     const e = err(() => parseFrontMatter(text, 'bomb.md'));
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(cpuSince(t0)).toBeLessThan(1000);
     expect(e.code).toBe('YAML_ALIAS');
     expect(e.message).toContain('bomb.md');
   });
