@@ -1,9 +1,9 @@
 /**
  * Issue 18, item 4a: the blind suite. Cases written from DESIGN.md's vocabulary only (test/blind/README.md),
- * in two sets by two blind writers (cases/, cases-2/), go one by one through the public analyzeText; recall,
+ * in three sets by three blind writers (cases/, cases-2/, cases-3/), go one by one through the public analyzeText; recall,
  * precision and exact per term / kind / language are printed and written to test/blind/REPORT.md, for each set
- * and for both together. Each set holds its own ratchet (set 1: baseline.json, set 2: baseline-2.json;
- * BLIND_UPDATE=1 raises both; the env var is the update mode, since vitest workers do not see CLI flags) and the
+ * and for all together. Each set holds its own ratchet (set 1: baseline.json, set N: baseline-N.json;
+ * BLIND_UPDATE=1 raises them all; the env var is the update mode, since vitest workers do not see CLI flags) and the
  * harness checks itself and every set.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,8 +39,8 @@ function runEngine(c: BlindCase): Found[] {
 }
 
 describe('blind suite: the sets', () => {
-  it('there are two sets, in distinct folders, with distinct ratchet files', () => {
-    expect(SETS.map((s) => s.key)).toEqual(['1', '2']);
+  it('there are three sets, in distinct folders, with distinct ratchet files', () => {
+    expect(SETS.map((s) => s.key)).toEqual(['1', '2', '3']);
     expect(new Set(SETS.map((s) => s.dir)).size).toBe(SETS.length);
     expect(new Set(SETS.map((s) => s.baseline)).size).toBe(SETS.length);
     expect(basename(SETS[0]!.baseline)).toBe('baseline.json');
@@ -170,7 +170,7 @@ describe('blind suite: the harness', () => {
     expect(ratchet(s, { ...b, terms: { use: b.terms.use! } }, 'baseline-2.json')).toEqual(['modify: not in baseline-2.json (run with BLIND_UPDATE=1)']);
   });
 
-  it('reports each set, then both sets together, whose counts are the sums of the sets', () => {
+  it('reports each set, then all sets together, whose counts are the sums of the sets', () => {
     const v: Vocabulary = { ...vocab, kindOf: new Map([['use', 'permission'], ['modify', 'permission']]), core: [] };
     const mk = (id: string, term: string, polarity: 'positive' | 'near-miss'): BlindCase => ({
       id, term, kind: 'permission', polarity, lang: 'en', document: id, also: [],
@@ -187,7 +187,7 @@ describe('blind suite: the harness', () => {
     const md = renderSetsReport([{ label: 'Set 1: A', scores: sa }, { label: 'Set 2: B', scores: sb }], both);
     expect(md).toMatch(/^## Set 1: A: 2 cases$/m);
     expect(md).toMatch(/^## Set 2: B: 2 cases$/m);
-    expect(md).toMatch(/^## Both sets: 4 cases$/m);
+    expect(md).toMatch(/^## All sets: 4 cases$/m);
     expect(md).toMatch(/^\| use \(permission\) \| 1\/1 \| 100\.0% \| 0\/1 \| 0\.0% \| 50\.0% \| 100\.0% \| 50\.0% \|$/m);
     expect(md).toMatch(/^\| modify \(permission\) \| 0\/0 \| - \| 1\/1 \| 100\.0% \| 100\.0% \| 50\.0% \| 100\.0% \|$/m);
     expect(renderConsole(sb, 'Set 2 title').split('\n')[0]).toBe('Set 2 title');
@@ -222,12 +222,12 @@ describe('blind suite: the engine on unseen wording', () => {
     expect(ratchet(s, baseline, file)).toEqual([]);
   }, 300_000);
 
-  it('scores both sets together and writes REPORT.md', () => {
+  it('scores all sets together and writes REPORT.md', () => {
     expect(scored.map((x) => x.label), 'every set ran').toEqual(SETS.map((s) => s.label));
     const found = new Map<string, Found[]>();
     scored.forEach((x, i) => { for (const [id, terms] of x.found) found.set(`${SETS[i]!.key}:${id}`, terms); });
     const both: Scores = score(scored.flatMap((x) => x.cases), found, vocab);
-    console.log(renderConsole(both, 'Blind suite, both sets: per term, per kind, per language'));
+    console.log(renderConsole(both, 'Blind suite, all sets: per term, per kind, per language'));
     const report = renderSetsReport(scored, both);
     if (!existsSync(REPORT) || readFileSync(REPORT, 'utf8') !== report) writeFileSync(REPORT, report);
     expect(both.cases).toBe(loaded.reduce((n, x) => n + x.cases.length, 0));

@@ -1,6 +1,6 @@
 /**
- * Blind suite: loading and validating the case files (test/blind/cases/*.yaml, set 1, and
- * test/blind/cases-2/*.yaml, set 2) and the vocabulary (test/blind/vocabulary.yaml). Pure data handling:
+ * Blind suite: loading and validating the case files (test/blind/cases/*.yaml, set 1,
+ * test/blind/cases-2/*.yaml, set 2, and test/blind/cases-3/*.yaml, set 3) and the vocabulary (test/blind/vocabulary.yaml). Pure data handling:
  * no engine call here.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { TERM_KINDS, TermKindSchema, type TermKind } from '../../src/types.js';
 export const BLIND_DIR = __dirname;
 export const CASES_DIR = join(BLIND_DIR, 'cases');
 export const CASES_2_DIR = join(BLIND_DIR, 'cases-2');
+export const CASES_3_DIR = join(BLIND_DIR, 'cases-3');
 
 /** A set of blind cases: written by one blind writer, scored on its own against its own ratchet. */
 export interface BlindSet {
@@ -28,6 +29,7 @@ export interface BlindSet {
 export const SETS: readonly BlindSet[] = [
   { key: '1', label: 'Set 1: test/blind/cases (the first blind writer)', dir: CASES_DIR, baseline: join(BLIND_DIR, 'baseline.json') },
   { key: '2', label: 'Set 2: test/blind/cases-2 (the second blind writer, 2026-12-02)', dir: CASES_2_DIR, baseline: join(BLIND_DIR, 'baseline-2.json') },
+  { key: '3', label: 'Set 3: test/blind/cases-3 (the third blind writer, 2026-12-02)', dir: CASES_3_DIR, baseline: join(BLIND_DIR, 'baseline-3.json') },
 ];
 
 /** The cases of a set with ids made unique across sets (`2:revenue/p01`), for scoring several sets together. */

@@ -75,7 +75,7 @@ export interface ScoredSet { label: string; scores: Scores }
 /** Per term, each set's recall beside the figures of both sets together. */
 function comparison(sets: ScoredSet[], both: Scores): string[] {
   const head = [
-    `| term | ${sets.map((_, i) => `set ${i + 1} found / positives | set ${i + 1} recall`).join(' | ')} | both recall | both precision | both exact |`,
+    `| term | ${sets.map((_, i) => `set ${i + 1} found / positives | set ${i + 1} recall`).join(' | ')} | all recall | all precision | all exact |`,
     `| --- | ${sets.map(() => '---: | ---:').join(' | ')} | ---: | ---: | ---: |`,
   ];
   const byName = sets.map((x) => new Map(x.scores.terms.map((t) => [t.term, t])));
@@ -87,7 +87,7 @@ function comparison(sets: ScoredSet[], both: Scores): string[] {
 }
 
 /**
- * REPORT.md for several sets: each set's own tables (its figures are those its ratchet holds), then both
+ * REPORT.md for several sets: each set's own tables (its figures are those its ratchet holds), then all
  * sets scored together (the union of their cases: counts add up, since a case is scored alone).
  */
 export function renderSetsReport(sets: ScoredSet[], both: Scores): string {
@@ -98,12 +98,12 @@ export function renderSetsReport(sets: ScoredSet[], both: Scores): string {
     '',
     `${sets.length} sets of cases, written blind by different writers from DESIGN.md's term definitions (README.md here), `
       + `${both.cases} cases in all, each run alone through \`analyzeText\` as a plain-text LICENSE. Each set is scored on its own `
-      + `and held by its own ratchet (set 1: baseline.json, set 2: baseline-2.json); "Both sets" scores them together. ${DEFINITIONS}`,
+      + `and held by its own ratchet (set 1: baseline.json, set N: baseline-N.json); "All sets" scores them together. ${DEFINITIONS}`,
     '',
   ];
   for (const x of sets) lines.push(`## ${x.label}: ${x.scores.cases} cases`, '', ...tables(x.scores, '###'));
   lines.push(
-    `## Both sets: ${both.cases} cases`,
+    `## All sets: ${both.cases} cases`,
     '',
     ...HEAD,
     row('**all**', both.all),
@@ -111,7 +111,7 @@ export function renderSetsReport(sets: ScoredSet[], both: Scores): string {
     row('Chinese', both.byLang.zh),
     ...both.kinds.map((k) => row(k.kind, k)),
     '',
-    '### Per term, set by set and both',
+    '### Per term, set by set and all',
     '',
     ...comparison(sets, both),
     '',
