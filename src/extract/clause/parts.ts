@@ -150,7 +150,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
   const head = headObject(live, toks);
   return {
-    role, negated, only: has('only'), definition: has('definition'),
+    role, negated, only: has('only'), definition: defines(live, toks, start),
     // an example after the modal word illustrates what is required or allowed ("you must ship a copy, for example in a
     // file named LICENSE"): only one before it (or in a part without one) makes the part hypothetical
     hypothetical: live.some((t) => t.category === 'hypothetical' && (t.concept !== 'example' || t.start < firstModalWord)),
@@ -162,6 +162,22 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     ...(head ? { head } : {}),
   };
 }
+
+/**
+ * The part defines a term: a definition word, except an exclusion said of the grant itself, which withholds a right
+ * ("the rights granted do not include commercial use", "this licence does not cover deployment in the UK"; but
+ * "'Study Purposes' does not include commercial use" defines).
+ */
+function defines(live: Tag[], toks: Token[], start: number): boolean {
+  const grantNamed = (u: Tag) => (u.category === 'grant' && (u.concept === 'grant-noun' || GRANT_WORDS.has(toks[u.start]!.low)))
+    || (u.category === 'object' && (u.concept === 'license-text' || u.concept === 'terms'));
+  // (a quoted subject is a defined term: '"Licensed Patents" does not include ...')
+  const quoted = (t: Tag) => toks.slice(start, t.start).some((k) => QUOTE_MARKS.has(k.low));
+  return live.some((t) => t.category === 'definition'
+    && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
+}
+const GRANT_WORDS = new Set(['grant', 'grants', 'granted']);
+const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'this', 'these', 'those', 'that', 'such', 'any', 'our', 'your', 'their']);
 
