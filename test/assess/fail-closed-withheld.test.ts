@@ -29,6 +29,9 @@ describe('a right withheld is a restriction', () => {
     ['non-production', 'Nothing in this license allows you to run the Model in a production environment.'],
     ['no-hosting-service', 'This license does not permit you to offer the Model as a hosted service.'],
     ['territory-exclusion', 'Nothing in this agreement authorizes use of the Model in the European Union.'],
+    ['non-commercial', 'Commercial use of the Model falls outside the scope of this license.'],
+    ['non-production', 'Running the Model in production is outside the scope of the rights granted.'],
+    ['research-only', 'Any use other than research is outside the scope of this agreement and is not permitted.'],
   ];
   test.each(withheld)('%s: %s', (name, sentence) => {
     const r = analyse(sentence);
@@ -74,6 +77,8 @@ describe('near misses stay permissive', () => {
     'Restrictions on commercial use found in other licenses do not apply to the Model.',
     'Restrictions found in other licenses do not apply to the Model, except that you must keep the copyright notices.',
     'You may not sell the outputs of the Model as a standalone dataset, but you may sell products built with the Model.',
+    'Questions about commercial use are outside the scope of this FAQ.',
+    'The prohibitions of Section 3 do not apply to commercial use of the Model.',
   ];
   test.each(permissive)('%s', (sentence) => {
     const r = analyse(sentence);
