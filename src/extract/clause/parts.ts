@@ -139,6 +139,11 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     && live.some((g) => g.category === 'grant' && g.concept !== 'grant-noun' && g.start >= n.end && g.start <= n.end + 1));
   if (prohibit) modality = negated && !secondBan ? undefined : 'prohibition';
   else if (noDuty) modality = undefined;
+  // "may not" and a verb said of a thing, with no one acting and nothing done, tells what may happen ("the guardrails may
+  // not catch every harmful request"), it forbids nothing (a passive still does: "harmful content may not be generated")
+  else if (negated && !has('actor') && !has('action') && !has('duty') && live.every((t) => t.category !== 'grant' || toks[t.start]!.low === 'may')
+    && live.some((t) => t.category === 'grant')
+    && live.some((t) => t.category === 'negation' && toks[t.start - 1]?.low === 'may' && toks[t.end]?.word === true && toks[t.end]!.low !== 'be')) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (has('grant')) modality = 'grant';
