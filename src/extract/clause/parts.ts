@@ -93,6 +93,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // a verb inside a name ("Acceptable Use Policy") is part of the name, and so is a qualifier of a license asked for ("a commercial license")
   const objects = kept.filter((t) => t.category === 'object');
   const requests = objects.filter((t) => t.concept === 'license-request');
+  // (and a qualifier of a way of hosting: "a paid API" names the service, as "a commercial license" names the license)
+  const hosts = kept.filter((t) => t.category === 'action' && t.concept === 'host');
   // a "should" inside a marker ("should you") states a condition, not a hypothetical
   const markers = kept.filter((t) => t.category === 'marker');
   // (not a party that grants: "we grant", "licensor hereby grants" name the grant with the party)
@@ -102,7 +104,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // (and so is a word that forbids: "Prohibited Use Policy")
   const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
     && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
-    && (t.category !== 'qualifier' || !inSpan(t, requests)) && (t.category !== 'hypothetical' || !inSpan(t, markers))
+    && (t.category !== 'qualifier' || (!inSpan(t, requests) && !insideLonger(t, hosts))) && (t.category !== 'hypothetical' || !inSpan(t, markers))
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
     && (t.category !== 'only' || !insideLonger(t, prohibits))
     // a grant word or a verb inside the name of a party ("许可" in "被许可方", "开发" in "开发者") grants or does nothing
@@ -130,8 +132,18 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     && (duties.every((t) => live.some((u) => u.concept === 'need' && u.start === t.start && u.end === t.end))
       // (also when the negation falls on the requirement itself: "you will not need our permission", "won't have to pay")
       || live.some((n) => n.category === 'negation' && live.some((u) => u.concept === 'need' && u.start === n.end)));
-  if (prohibit) modality = negated ? undefined : 'prohibition';
+  // a negation after the word that forbids, right before a grant word, is a second ban, not a negated one ("is outside
+  // the scope of this licence and is not permitted"; but "nothing prohibits", "the prohibitions do not apply")
+  const firstBan = live.find((t) => t.category === 'prohibit')?.start ?? Infinity;
+  const secondBan = live.some((n) => n.category === 'negation' && n.start > firstBan
+    && live.some((g) => g.category === 'grant' && g.concept !== 'grant-noun' && g.start >= n.end && g.start <= n.end + 1));
+  if (prohibit) modality = negated && !secondBan ? undefined : 'prohibition';
   else if (noDuty) modality = undefined;
+  // "may not" and a verb said of a thing, with no one acting and nothing done, tells what may happen ("the guardrails may
+  // not catch every harmful request"), it forbids nothing (a passive still does: "harmful content may not be generated")
+  else if (negated && !has('actor') && !has('action') && !has('duty') && live.every((t) => t.category !== 'grant' || toks[t.start]!.low === 'may')
+    && live.some((t) => t.category === 'grant')
+    && live.some((t) => t.category === 'negation' && toks[t.start - 1]?.low === 'may' && toks[t.end]?.word === true && toks[t.end]!.low !== 'be')) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (has('grant')) modality = 'grant';
@@ -150,7 +162,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
   const head = headObject(live, toks);
   return {
-    role, negated, only: has('only'), definition: has('definition'),
+    role, negated, only: has('only'), definition: defines(live, toks, start),
     // an example after the modal word illustrates what is required or allowed ("you must ship a copy, for example in a
     // file named LICENSE"): only one before it (or in a part without one) makes the part hypothetical
     hypothetical: live.some((t) => t.category === 'hypothetical' && (t.concept !== 'example' || t.start < firstModalWord)),
@@ -162,6 +174,22 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     ...(head ? { head } : {}),
   };
 }
+
+/**
+ * The part defines a term: a definition word, except an exclusion said of the grant itself, which withholds a right
+ * ("the rights granted do not include commercial use", "this licence does not cover deployment in the UK"; but
+ * "'Study Purposes' does not include commercial use" defines).
+ */
+function defines(live: Tag[], toks: Token[], start: number): boolean {
+  const grantNamed = (u: Tag) => (u.category === 'grant' && (u.concept === 'grant-noun' || GRANT_WORDS.has(toks[u.start]!.low)))
+    || (u.category === 'object' && (u.concept === 'license-text' || u.concept === 'terms'));
+  // (a quoted subject is a defined term: '"Licensed Patents" does not include ...')
+  const quoted = (t: Tag) => toks.slice(start, t.start).some((k) => QUOTE_MARKS.has(k.low));
+  return live.some((t) => t.category === 'definition'
+    && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
+}
+const GRANT_WORDS = new Set(['grant', 'grants', 'granted']);
+const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'this', 'these', 'those', 'that', 'such', 'any', 'our', 'your', 'their']);
 
