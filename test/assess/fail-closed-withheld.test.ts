@@ -18,6 +18,14 @@ function analyse(...lines: string[]) {
 
 const names = (r: ReturnType<typeof analyse>) => r.terms.map((t) => t.name);
 
+/** The grant plus `sentence` states `name`, does not tier permissive and does not answer `allowed`. */
+function expectRestricted(name: string, sentence: string): void {
+  const r = analyse(sentence);
+  expect(names(r)).toContain(name);
+  expect(r.openness.tier).not.toBe('open-weight-permissive');
+  expect(r.commercialUse?.verdict).not.toBe('allowed');
+}
+
 describe('a right withheld is a restriction', () => {
   const withheld: Array<[string, string]> = [
     ['non-commercial', 'Nothing in this license permits commercial use.'],
@@ -33,12 +41,7 @@ describe('a right withheld is a restriction', () => {
     ['non-production', 'Running the Model in production is outside the scope of the rights granted.'],
     ['research-only', 'Any use other than research is outside the scope of this agreement and is not permitted.'],
   ];
-  test.each(withheld)('%s: %s', (name, sentence) => {
-    const r = analyse(sentence);
-    expect(names(r)).toContain(name);
-    expect(r.openness.tier).not.toBe('open-weight-permissive');
-    expect(r.commercialUse?.verdict).not.toBe('allowed');
-  });
+  test.each(withheld)('%s: %s', expectRestricted);
 
   test('"You may use the Model for research. Nothing in this license permits commercial use." is non-commercial', () => {
     const r = analyseLicense('You may use the Model for research. Nothing in this license permits commercial use.\n', { profile: SERVE });
@@ -59,12 +62,7 @@ describe('an exception inside a negated limit re-imposes a restriction', () => {
     ['non-production', 'None of the usual limits apply to the Model, except that it may not be used in production.'],
     ['no-hosting-service', 'You may use the Model freely, except that you may not host it as a service for third parties.'],
   ];
-  test.each(reimposed)('%s: %s', (name, sentence) => {
-    const r = analyse(sentence);
-    expect(names(r)).toContain(name);
-    expect(r.openness.tier).not.toBe('open-weight-permissive');
-    expect(r.commercialUse?.verdict).not.toBe('allowed');
-  });
+  test.each(reimposed)('%s: %s', expectRestricted);
 });
 
 describe('near misses stay permissive', () => {
