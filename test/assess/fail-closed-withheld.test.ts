@@ -84,3 +84,10 @@ describe('near misses stay permissive', () => {
     expect(names(r)).not.toContain('non-production');
   });
 });
+
+describe('"may not" said of a thing still forbids when it names a purpose', () => {
+  // the "may not catch every harmful request" reading (what may happen) must not drop a ban with a qualifier
+  test('"The Model may not serve commercial customers." is non-commercial', () => {
+    expectRestricted('non-commercial', 'The Model may not serve commercial customers.');
+  });
+});

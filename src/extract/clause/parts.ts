@@ -141,7 +141,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   else if (noDuty) modality = undefined;
   // "may not" and a verb said of a thing, with no one acting and nothing done, tells what may happen ("the guardrails may
   // not catch every harmful request"), it forbids nothing (a passive still does: "harmful content may not be generated")
-  else if (negated && !has('actor') && !has('action') && !has('duty') && live.every((t) => t.category !== 'grant' || toks[t.start]!.low === 'may')
+  // (nor does a part that names a purpose: "the Model may not serve commercial customers" still forbids)
+  else if (negated && !has('actor') && !has('action') && !has('duty') && !live.some((t) => t.category === 'qualifier' && PURPOSES.has(t.concept)) && live.every((t) => t.category !== 'grant' || toks[t.start]!.low === 'may')
     && live.some((t) => t.category === 'grant')
     && live.some((t) => t.category === 'negation' && toks[t.start - 1]?.low === 'may' && toks[t.end]?.word === true && toks[t.end]!.low !== 'be')) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
@@ -189,6 +190,8 @@ function defines(live: Tag[], toks: Token[], start: number): boolean {
     && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
 }
 const GRANT_WORDS = new Set(['grant', 'grants', 'granted']);
+/** Qualifiers naming the purpose a use is for: a "may not" part that names one forbids that use. */
+const PURPOSES = new Set(['commercial', 'both-commercial', 'noncommercial', 'research', 'personal', 'production', 'internal', 'evaluation', 'nonproduction']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'this', 'these', 'those', 'that', 'such', 'any', 'our', 'your', 'their']);
