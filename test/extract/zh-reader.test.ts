@@ -40,9 +40,15 @@ const CASES: Array<{ text: string; has?: string[]; not?: string[] }> = [
   { text: '在法律允许的最大范围内，许可方不提供任何保证。', not: ['governing-law'] },
   { text: '本协议适用中华人民共和国法律。', has: ['governing-law'] },
   { text: '本协议受中华人民共和国法律管辖。', has: ['governing-law'] },
-  // 我方 is the licensor: its duties bind the licensee to nothing
+  // 我方 / 许可方 / 我们 is the licensor: its duties bind the licensee to nothing (attribution-display now carries
+  // notActor: [licensor], as disclose-source did)
   { text: '我方应当向您提供模型的源代码。', not: ['disclose-source'] },
   { text: '我方将不会把您的数据用于商业目的。', not: ['non-commercial'] },
+  { text: '许可方应在官网标明模型名称。', not: ['attribution-display'] },
+  { text: '我方应当在发布页面注明模型的来源。', not: ['attribution-display'] },
+  { text: 'We shall display the Model name on our own website.', not: ['attribution-display'] },
+  { text: '您必须在产品界面显著位置标明“基于某某模型开发”。', has: ['attribution-display'] },
+  { text: '您在分发本模型时，必须附上本协议的副本。', has: ['include-license'] },
   // definitions and disclaimers stay silent
   { text: '“商业用途”是指以获取收入为目的的任何使用。', not: ['commercial-use', 'non-commercial'] },
   { text: '“非商业用途”是指不以营利为目的的使用。', not: ['commercial-use', 'non-commercial'] },
