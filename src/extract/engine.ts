@@ -17,6 +17,7 @@ import type { FieldSpec } from './schema.js';
 import { splitSentences } from '../parse/sentences.js';
 import { foldForReading } from '../parse/fold.js';
 import { gatedRules } from './gate.js';
+import { definedTerms } from './clause/defined.js';
 import { applyClauseRules, type ClauseFields } from './clause/apply.js';
 import type { Rule } from './schema.js';
 import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
@@ -375,5 +376,6 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     if (t.kind === 'threshold' && regexThresholds.has(`${t.name}|${t.value}`)) continue;
     terms.push(t);
   }
+  terms.push(...definedTerms(rules, views, terms));
   return terms;
 }

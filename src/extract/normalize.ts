@@ -4,8 +4,7 @@
  */
 import type { Comparator, Consequence, Period } from '../types.js';
 import type { NormalizeTables } from './schema.js';
-import { makeRequestReader } from './request.js';
-import { makeDeemedReader } from './deemed.js';
+import { makeDeemedMask, makeRequestReader } from './request.js';
 
 
 function escape(s: string): string {
@@ -64,15 +63,11 @@ export function makeNormalizers(t: NormalizeTables): Normalizers {
   const weightsRe = wordRegex(t.scopes.weights);
   const multipliers = new Map(Object.entries(t.multipliers));
   const requests = makeRequestReader(t.consequence_requests);
-  const deemed = makeDeemedReader(t.consequence_requests);
-  // the license-request phrases, each match checked: one a deemed word leads ("deemed to have obtained the
-  // commercial license") is the license the text grants, not a consequence
-  const requestTable = consequenceTables.filter((c) => c.value === 'license-required').map((c) => new RegExp(c.re.source, 'g'));
-  const asked = (low: string) => requestTable.some((re) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(low); m !== null; m = re.exec(low)) if (!deemed(low, m.index)) return true;
-    return false;
-  });
+  const deemed = makeDeemedMask(t.consequence_requests);
+  // the license-request phrases read where no deemed license stands ("deemed to have obtained the commercial
+  // license" is the license the text grants, not a consequence)
+  const requestTable = consequenceTables.filter((c) => c.value === 'license-required');
+  const asked = (low: string) => { const open = deemed(low); return requestTable.some((c) => c.re.test(open)); };
   // British spellings read as the tables write them ("a commercial licence" -> "a commercial license")
   const spelling = (s: string) => s.replace(/licenc/gi, 'licens');
 

@@ -2,7 +2,7 @@
  * One sentence that states two opposite conditions on the same metric ("if ... does not exceed N, ...; if ... is
  * greater than N, you must request a license", "未超过 ...；超过 ...") is read as two thresholds, each with its own
  * comparator and consequence; a license phrase led by "deemed" / "视为" is the license the text grants, not a
- * consequence (src/extract/clause/halves.ts, src/extract/deemed.ts). Sentences written for this test.
+ * consequence (src/extract/clause/halves.ts, the deemed mask of src/extract/request.ts). Sentences written for this test.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -296,6 +296,10 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       close(i, 'main');
       start = i + 1;
       leadFrom = parts.length - 1;
+      // a lead-in that ends with its marker ("This agreement terminates automatically if:") makes the item that
+      // condition (or exception): the marker has nothing else to govern
+      const led = parts[leadFrom];
+      if (led && led.role !== 'main' && led.actor === undefined && !led.actions.size && !led.objects.size && !led.qualifiers.size && !led.metrics.size) role = led.role;
       continue;
     }
     if (tok.low === '(') parenDepth++;

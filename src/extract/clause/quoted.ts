@@ -23,7 +23,8 @@ export function quotesInSpan(toks: readonly Token[], start: number, end: number)
     if (t.low === "'" && i > 0 && toks[i - 1]!.word && toks[i - 1]!.end === t.start) continue;
     let words = 0;
     for (let j = i + 1; j < end; j++) {
-      if (toks[j]!.low === close) { if (words > 0) return true; break; }
+      // (the tokenizer reads a right single quote as an apostrophe: "‘Sharing’" closes with "'")
+      if (toks[j]!.low === close || (close === '’' && toks[j]!.low === "'")) { if (words > 0) return true; break; }
       if (toks[j]!.word) words++;
     }
   }

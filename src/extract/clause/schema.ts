@@ -79,5 +79,12 @@ export const ClauseSchema = lazySchema(() => z.object({
   }).strict().optional(),
   /** `quoted`: the term's text is the first quoted string of the sentence (attribution / name rules). */
   text: z.enum(['quoted']).optional(),
+  /**
+   * The term also holds, with the evidence of the term `by`, where the document states `by` and one of its sentences
+   * meets one of `any` (a definition that widens what `by` is about): a duty to give the source on distribution reaches
+   * network use where the license defines distribution to include it ("'Distribute' includes making the Work available
+   * to users over a network"). src/extract/clause/defined.ts.
+   */
+  defined: z.object({ by: z.string().regex(/^[a-z][a-z-]*$/), any: z.array(ClauseCondSchema).min(1) }).strict().optional(),
 }).strict());
 export type Clause = z.infer<typeof ClauseSchema>;
