@@ -5,7 +5,9 @@
  *   "fine-tunes that use up to 2,000 GPU-hours", "the version they use"), unless the pronoun ends a grant phrase
  *   ("lets you use") or after a relative pronoun and a modal or
  *   passive word ("rights of others that may apply to the model", "tools which can be deployed");
- * - a purpose noun after "for" ("may be modified for internal or external use", "for any use");
+ * - a purpose noun after "for" ("may be modified for internal or external use", "for any use") or a topic noun after
+ *   "about" ("you may ask about commercial use"), unless it is the
+ *   part's only action after a grant word ("licensed to you for use");
  * - a noun after a possessive of a third party ("suspend its use", "their use of the Model");
  * - a noun after a determiner with no grant word after it ("rights that may apply to the model or any use thereof";
  *   but "any use of the model is permitted").
@@ -18,6 +20,8 @@ import type { Token } from './tokens.js';
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'which', 'that', 'they', 'we', 'you', 'he', 'she', 'it']);
 /** Possessives of a third party: the action after them is a noun ("its use"). */
 const THIRD_POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'whose']);
+/** Words after which an action is a noun of purpose or of topic ("for internal use", "ask about commercial use"). */
+const NOUN_LEADS: ReadonlySet<string> = new Set(['for', 'about', 'regarding', 'concerning']);
 /** Words that may stand between "for" and a purpose noun ("for internal or external use", "for any such use"). */
 const PURPOSE_GAP = 4;
 /** Categories whose words end the look-back for "for": a verb, a thing, a person or a modal word is another phrase. */
@@ -28,11 +32,11 @@ function taggedAt(tags: Tag[], i: number): boolean {
   return tags.some((t) => t.start <= i && i < t.end && STOPS.has(t.category));
 }
 
-/** The action at token `i` is a purpose noun: "for" comes first, within PURPOSE_GAP plain words. */
+/** The action at token `i` is a purpose or topic noun: "for" ("about", ...) comes first, within PURPOSE_GAP plain words. */
 function purposeNoun(toks: Token[], tags: Tag[], i: number): boolean {
   for (let j = i - 1, n = 0; j >= 0 && n <= PURPOSE_GAP; j--, n++) {
     const low = toks[j]!.low;
-    if (low === 'for') return true;
+    if (NOUN_LEADS.has(low)) return true;
     if (!toks[j]!.word && low !== '-') return false;
     if (STOP_WORDS.has(low) || taggedAt(tags, j)) return false;
   }
@@ -52,6 +56,9 @@ function relativeVerb(toks: Token[], i: number): boolean {
   }
   return false;
 }
+
+/** Words that may follow a grant word that governs a purpose noun ("licensed for use", "licensed to you for use"). */
+const GRANT_LINKS: ReadonlySet<string> = new Set(['for', 'to', 'under', 'by', 'the', 'a', 'an', 'this', 'these', 'it', 'them', 'only', 'solely', 'exclusively']);
 
 /** Determiners: the action after one is a noun ("any use thereof", "the distribution of"). */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'such', 'all', 'every', 'each', 'this', 'that', 'no']);
@@ -74,12 +81,23 @@ function notGranted(t: Tag, toks: Token[], tags: Tag[]): boolean {
     || nounBeforeNoGrant(t, toks, tags);
 }
 
-/** The concepts of the actions of `live` (a part's tags) that a grant of the part can be about. */
+/**
+ * The concepts of the actions of `live` (a part's tags) that a grant of the part can be about. A purpose noun that is
+ * the only action of a part with a grant word is what is granted ("the Model is licensed to you for use in your
+ * organisation", "licensed for non-commercial use"); beside another verb it is that verb's purpose ("may be modified for
+ * internal use", "made available for research use").
+ */
 export function grantedActions(live: Tag[], toks: Token[], chinese: boolean): Set<string> {
   const out = new Set<string>();
-  for (const t of live) {
-    if (t.category !== 'action') continue;
-    if (chinese || !notGranted(t, toks, live)) out.add(t.concept);
+  const actions = live.filter((t) => t.category === 'action');
+  const grants = live.filter((u) => u.category === 'grant' && u.concept !== 'grant-noun');
+  // (a verb inside the grant phrase, "is licensed to you", is the grant itself)
+  const verbs = actions.filter((t) => !grants.some((g) => g.start < t.end && t.start < g.end));
+  // (the grant word must govern the noun, not a verb the lexicon does not know: "you may write to us for commercial use")
+  const governs = (g: Tag) => { const next = toks[g.end]; return next !== undefined && (!next.word || GRANT_LINKS.has(next.low) || live.some((u) => u.start === g.end)); };
+  const lone = verbs.length === 1 && grants.some((g) => g.end <= verbs[0]!.start && governs(g));
+  for (const t of actions) {
+    if (chinese || !notGranted(t, toks, live) || (lone && t === verbs[0] && purposeNoun(toks, live, t.start))) out.add(t.concept);
   }
   return out;
 }
