@@ -86,5 +86,11 @@ export const ClauseSchema = lazySchema(() => z.object({
    * to users over a network"). src/extract/clause/defined.ts.
    */
   defined: z.object({ by: z.string().regex(/^[a-z][a-z-]*$/), any: z.array(ClauseCondSchema).min(1) }).strict().optional(),
+  /**
+   * The term stands only where the document states none of these terms: a right granted for one purpose ("a licence to
+   * use the weights for non-commercial purposes") limits use to that purpose unless another sentence provides for the use
+   * it leaves out (grants it, prices it by size, or opens it by registering). src/extract/clause/unless.ts.
+   */
+  unlessTerm: z.array(z.string().regex(/^[a-z][a-z-]*$/)).min(1).optional(),
 }).strict());
 export type Clause = z.infer<typeof ClauseSchema>;

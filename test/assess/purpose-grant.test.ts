@@ -1,0 +1,59 @@
+/**
+ * A right granted for one purpose is a limit to that purpose (fail closed; our own sentences): "we grant you a licence to
+ * use the Model for non-commercial purposes" must not tier permissive nor answer `allowed` for a commercial profile,
+ * "only" or not. Where another sentence of the same document provides for the use the grant leaves out (grants it,
+ * prices it by size, opens it by registering), the purpose grant is one way in and no limit (a clause rule's
+ * `unlessTerm`, src/extract/clause/unless.ts). The purpose does not take the acts away: a grant to modify and share for
+ * non-commercial purposes still grants modify and distribute.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyseLicense } from '../extract/analyse.js';
+import { ProfileSchema } from '../../src/types.js';
+
+const SERVE = ProfileSchema.parse({ monthlyActiveUsers: 50_000, territories: ['US', 'DE'], activities: ['serve'] });
+const analyse = (...lines: string[]) => analyseLicense(lines.join('\n\n') + '\n', { profile: SERVE });
+const names = (r: ReturnType<typeof analyse>) => r.terms.map((t) => t.name);
+
+describe('a grant for one purpose', () => {
+  const limited: Array<[string, string]> = [
+    ['non-commercial', 'Orchard Labs grants you a licence to use the Orchard weights for non-commercial purposes.'],
+    ['non-commercial', 'We license the Orchard checkpoints to you for not-for-profit work.'],
+    ['non-commercial', '许可方授予您为非商业目的使用本模型的许可。'],
+    ['research-only', 'Orchard Labs grants you a licence to run the Orchard model for academic research.'],
+    ['research-only', 'The Orchard weights are licensed to you for scientific research.'],
+  ];
+  test.each(limited)('%s: %s', (name, sentence) => {
+    const r = analyse(sentence);
+    expect(names(r)).toContain(name);
+    expect(r.openness.tier).not.toBe('open-weight-permissive');
+    expect(r.commercialUse?.verdict).not.toBe('allowed');
+  });
+
+  test('keeps the acts it grants', () => {
+    const r = analyse('Orchard Labs grants you a licence to use, copy and modify the Orchard model for non-commercial purposes, and to share it and its derivatives.');
+    expect(names(r)).toEqual(expect.arrayContaining(['use', 'modify', 'distribute', 'non-commercial']));
+  });
+
+  const provided: Array<[string, string]> = [
+    ['commercial use granted', 'You may also use the Orchard model commercially.'],
+    ['commercial use priced by size', 'Commercial use is permitted while your annual revenue stays under US$2 million; above it you need a separate licence.'],
+    ['commercial use opened by registering', 'Commercial use is allowed once you register with Orchard Labs.'],
+  ];
+  test.each(provided)('is no limit where another sentence provides for the rest (%s)', (_, second) => {
+    const grant = 'Orchard Labs grants you a licence to use the Orchard weights for non-commercial purposes.';
+    expect(names(analyse(grant))).toContain('non-commercial');
+    expect(names(analyse(grant, second))).not.toContain('non-commercial');
+  });
+
+  const notLimits = [
+    'You may use the Orchard weights for commercial and non-commercial purposes.',
+    'You may use the Orchard weights for any purpose, including non-commercial research.',
+    'You may use the Orchard model for research or any other purpose.',
+    'Permission is granted to anyone to run, study, change and share the Orchard model, commercially or not.',
+    'We grant you a licence to use the Orchard model, for example for research.',
+  ];
+  test.each(notLimits)('names no limit: %s', (sentence) => {
+    expect(names(analyse(sentence))).not.toContain('research-only');
+    expect(names(analyse(sentence))).not.toContain('non-commercial');
+  });
+});
