@@ -42,7 +42,10 @@ import { ROOT } from './helpers.js';
 // All session-6 branches merged (gP, gO, gC, gR, gT, gX): 357/391, 357/383, thresholds 6/9 and 6/10; tiers 30.
 // Branch rQ (session 6b): "apply for" asks for a license (minicpm thresholds get license-required), security/copy-protection
 // wordings read as safety measures (alexa, opt guardrail-circumvention): 359/391, 359/385, thresholds 8/9 and 8/12; tiers 30.
-const FLOOR = { recall: 359 / 391, precision: 359 / 385, thresholdRecall: 8 / 9, thresholdPrecision: 8 / 12 };
+// Branch hA (session 7): output-restrictions only for the outputs alone (not "the Model or any output" nor outputs used to
+// train other models: -5 labels, hunyuan x2, orion, stability-nc, yuan2; -5 extras), unilateral-updates in Chinese "可能会更新" (+3),
+// lingowhale's "除适用法律禁止的范围外" is no governing-law: 359/391, 359/380; tiers 30.
+const FLOOR = { recall: 359 / 391, precision: 359 / 380, thresholdRecall: 8 / 9, thresholdPrecision: 8 / 12 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
 const TIER_FLOOR = 30;
 
