@@ -43,7 +43,11 @@ import { ROOT } from './helpers.js';
 // Branch rQ (session 6b): "apply for" asks for a license (minicpm thresholds get license-required), security/copy-protection
 // wordings read as safety measures (alexa, opt guardrail-circumvention): 359/391, 359/385, thresholds 8/9 and 8/12; tiers 30.
 // branch hB (conditional commercial grants, a grant beside another duty): 363/391, 363/389.
-const FLOOR = { recall: 363 / 391, precision: 363 / 389, thresholdRecall: 8 / 9, thresholdPrecision: 8 / 12 };
+// Session 8, hG + hD + hB merged and purpose grants: 364/391, 364/390. Then hA (output-restrictions needs the outputs as
+// the main object; published changes as unilateral updates): 362/391, 362/383 -- five labelled output restrictions stated
+// with the model ("your use of the Model, including its outputs, must not ...") are no longer read, five unlabelled ones
+// are gone, three unilateral updates are found (funasr, lingowhale, yuan2). Lowered on purpose, listed in the notes.
+const FLOOR = { recall: 362 / 391, precision: 362 / 383, thresholdRecall: 8 / 9, thresholdPrecision: 8 / 12 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
 const TIER_FLOOR = 30;
 

@@ -29,6 +29,7 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   if (c.grantWord && p.grantNounOnly && !grantStated(p.tags, toks)) return false;
   if (c.negated !== undefined && c.negated !== p.negated) return false;
   if (c.lead !== undefined && c.lead !== p.lead) return false;
+  if (c.noMainObject && c.noMainObject.some((o) => p.mainObjects.has(o))) return false;
   if (c.noHead && p.head !== undefined && c.noHead.includes(p.head)) return false;
   if (c.actor && !c.actor.includes(p.actor ?? 'none')) return false;
   if (c.notActor && c.notActor.includes(p.actor ?? 'none')) return false;

@@ -37,6 +37,11 @@ export interface Part {
    * output), else its first object ("Outputs of the Model may be used": output).
    */
   head?: string;
+  /**
+   * The objects named as things of their own, not as the source of another ("the outputs of the Model", "content generated
+   * with the Software", "responses from the Model", "本模型生成的内容", "模型的输出"): "the Model or its outputs" names both.
+   */
+  mainObjects: Set<string>;
   /** Token range [start, end). */
   start: number;
   end: number;
@@ -162,13 +167,14 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const owner = (t: Tag) => live.some((u) => u.category === 'possessive' && u.start === t.start && u.end === t.end);
   const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
   const head = headObject(live, toks);
+  const mainObjects = new Set(live.filter((t) => t.category === 'object' && !sourceOf(t, toks, live)).map((t) => t.concept));
   return {
     role, negated, only: has('only'), definition: defines(live, toks, start),
     // an example after the modal word illustrates what is required or allowed ("you must ship a copy, for example in a
     // file named LICENSE"): only one before it (or in a part without one) makes the part hypothetical
     hypothetical: live.some((t) => t.category === 'hypothetical' && (t.concept !== 'example' || t.start < firstModalWord)),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
-    start, end, tags: live, imperative: imperativeVerb, lead: false,
+    start, end, tags: live, imperative: imperativeVerb, lead: false, mainObjects,
     grantNounOnly: modality === 'grant' && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun'),
     ...(modality ? { modality } : {}),
     ...(actor ? { actor } : {}),
@@ -201,6 +207,40 @@ function afterOfBy(t: Tag, toks: Token[]): boolean {
   let i = t.start - 1;
   while (i >= 0 && DETERMINERS.has(toks[i]!.low)) i--;
   return i >= 0 && (toks[i]!.low === 'of' || toks[i]!.low === 'by');
+}
+
+const COORD = new Set(['and', 'or', 'nor']);
+const SOURCE_WORDS = new Set(['of', 'by', 'with', 'from', 'using', 'through', 'via']);
+const ZH_SOURCE_AFTER = new Set(['的', '生成', '产生', '產生', '所', '所生成']);
+
+/**
+ * The object names where another comes from: after "of" / "by" / "with" / "from" ("generated with the Model"), right before
+ * another object ("model outputs"), or (Chinese) before 的 / 生成.
+ */
+function sourceOf(t: Tag, toks: Token[], live: Tag[]): boolean {
+  if (live.some((u) => u.category === 'object' && u.start === t.end)) return true;
+  // coordinated with the outputs ("uses of the Model and its outputs"): both are named
+  let j = t.end;
+  if (toks[j]?.low === ',') j++;
+  if (toks[j] && COORD.has(toks[j]!.low)) {
+    j++;
+    while (j < toks.length && DETERMINERS.has(toks[j]!.low)) j++;
+    if (live.some((u) => u.category === 'object' && u.concept === 'output' && u.start === j)) return false;
+  }
+  // (over determiners and up to two words the lexicons do not know: "the outputs of the Acme model")
+  let i = t.start - 1;
+  let names = 0;
+  const untagged = (k: number) => toks[k]!.word && !SOURCE_WORDS.has(toks[k]!.low) && !COORD.has(toks[k]!.low) && !live.some((u) => u.start <= k && k < u.end);
+  while (i >= 0 && (DETERMINERS.has(toks[i]!.low) || (names < 2 && untagged(i) && ++names))) i--;
+  if (i >= 0 && SOURCE_WORDS.has(toks[i]!.low)) return true;
+  // coordinated with a source ("the outputs of the Model or its derivatives")
+  if (i > 0 && COORD.has(toks[i]!.low)) {
+    const k = toks[i - 1]!.low === ',' ? i - 1 : i;
+    const prev = live.find((u) => u.category === 'object' && u.end === k && u.concept !== 'output');
+    if (prev && t.concept !== 'output' && sourceOf(prev, toks, live)) return true;
+  }
+  const next = toks[t.end]?.low;
+  return next !== undefined && ZH_SOURCE_AFTER.has(next) && /\p{Script=Han}/u.test(next);
 }
 
 /**

@@ -30,6 +30,9 @@ export const PartCondSchema = lazySchema(() => z.object({
   noObject: Concepts.optional(),
   /** The object the part is about (its first object after its first action, else its first object) is none of these. */
   noHead: Concepts.optional(),
+  /** None of these objects is named as a thing of its own, only as the source of another ("the outputs of the Model" names
+   * the outputs; "the Model or its outputs" names the Model too). */
+  noMainObject: Concepts.optional(),
   /** false: the part is not a lead-in (it does not end at ":"); true: it is one. */
   lead: z.boolean().optional(),
   /** None of these metrics is named (a limit tied to a number of users or revenue is a threshold, not a ban). */

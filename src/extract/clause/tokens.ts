@@ -12,10 +12,13 @@ export interface Token {
   word: boolean;
 }
 
-/** A word: a run of letters, digits or marks, optionally joined by one inner . , ' ’ - (linear: each repetition starts with a separator). */
-const EN_TOKEN = /[\p{L}\p{N}\p{M}]+(?:[.,'’-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
+/**
+ * A word: a run of letters, digits or marks, optionally joined by one inner . , ' ’ - @ (linear: each repetition starts
+ * with a separator). "@" joins so that an e-mail address is one word: "sales@example.com" names no act of selling.
+ */
+const EN_TOKEN = /[\p{L}\p{N}\p{M}]+(?:[.,'’@-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
 /** The same for ASCII text (the common case: no Unicode property lookups). */
-const ASCII_TOKEN = /[a-z0-9]+(?:[.,'-][a-z0-9]+)*|[^\sa-z0-9]/g;
+const ASCII_TOKEN = /[a-z0-9]+(?:[.,'@-][a-z0-9]+)*|[^\sa-z0-9]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -40,9 +43,9 @@ function asciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** An inner joiner of a word: . , ' - */
+/** An inner joiner of a word: . , ' - @ */
 function asciiJoiner(c: number): boolean {
-  return c === 46 || c === 44 || c === 39 || c === 45;
+  return c === 46 || c === 44 || c === 39 || c === 45 || c === 64;
 }
 
 /**
@@ -80,7 +83,7 @@ function isWordChar(c: number, ch: string): boolean {
   if (v === undefined) { v = WORD_CHAR.test(ch); if (letterMemo.size < 10_000) letterMemo.set(c, v); }
   return v;
 }
-const JOINERS = new Set(['.', ',', "'", '’', '-']);
+const JOINERS = new Set(['.', ',', "'", '’', '-', '@']);
 
 /** The same spans as EN_TOKEN, by a linear character scan (faster than Unicode property classes in a regex). */
 function scanSpans(text: string): Array<[number, number]> {
