@@ -21,6 +21,13 @@ describe('a grant for one purpose', () => {
     ['non-commercial', '许可方授予您为非商业目的使用本模型的许可。'],
     ['research-only', 'Orchard Labs grants you a licence to run the Orchard model for academic research.'],
     ['research-only', 'The Orchard weights are licensed to you for scientific research.'],
+    // a statement of what the model is for, a personal setting, a label and its value
+    ['non-commercial', 'The Orchard model is for non-commercial use.'],
+    ['non-commercial', 'These checkpoints are intended for noncommercial purposes.'],
+    ['non-commercial', 'Usage of the Orchard weights is restricted to personal projects.'],
+    ['non-commercial', 'For personal use only.'],
+    ['non-commercial', 'Commercial use: not allowed.'],
+    ['non-commercial', 'Commercial exploitation: prohibited.'],
   ];
   test.each(limited)('%s: %s', (name, sentence) => {
     const r = analyse(sentence);
@@ -51,6 +58,11 @@ describe('a grant for one purpose', () => {
     'You may use the Orchard model for research or any other purpose.',
     'Permission is granted to anyone to run, study, change and share the Orchard model, commercially or not.',
     'We grant you a licence to use the Orchard model, for example for research.',
+    'The non-commercial version of the Orchard weights is smaller.',
+    'You may only process personal data with the Orchard model lawfully.',
+    'Orchard Labs grants you a personal, non-transferable licence to use the weights.',
+    'Disputes are resolved exclusively by the courts of Oslo, which have personal jurisdiction.',
+    'Commercial use: permitted.',
   ];
   test.each(notLimits)('names no limit: %s', (sentence) => {
     expect(names(analyse(sentence))).not.toContain('research-only');

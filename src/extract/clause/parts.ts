@@ -195,6 +195,12 @@ function defines(live: Tag[], toks: Token[], start: number): boolean {
   return live.some((t) => t.category === 'definition'
     && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
 }
+/** A label naming an act or a purpose and no modality, then a value that is a modality and nothing else. */
+function labelValue(label: Part, value: Part): boolean {
+  return label.modality === undefined && label.actor === undefined && (label.actions.size > 0 || label.qualifiers.size > 0)
+    && value.actor === undefined && !value.actions.size && !value.objects.size && !value.qualifiers.size && !value.metrics.size
+    && value.tags.some((t) => MODAL_CATS.has(t.category) || t.category === 'negation' || t.category === 'prohibit');
+}
 const GRANT_WORDS = new Set(['grant', 'grants', 'granted']);
 /** Qualifiers naming the purpose a use is for: a "may not" part that names one forbids that use. */
 const PURPOSES = new Set(['commercial', 'both-commercial', 'noncommercial', 'research', 'personal', 'production', 'internal', 'evaluation', 'nonproduction']);
@@ -307,6 +313,14 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       const lead = leadFrom >= 0 ? parts[leadFrom] : undefined;
       // a part that is itself a lead-in (a heading such as "2. Commercial:") borrows nothing
       const isLead = toks[end]?.low === ':' || toks[end]?.low === '：';
+      // a label and its value ("Commercial use: not allowed", "Redistribution: prohibited", "Commercial use: No"): the
+      // value states the modality of what the label names, so the two are read as one part
+      if (lead && !isLead && leadFrom === parts.length - 1 && labelValue(lead, p)) {
+        parts[leadFrom] = readPart(lead.role, lead.start, end, tags, toks);
+        leadFrom = -1;
+        role = next;
+        return;
+      }
       p.lead = isLead;
       // (a grant read only from a noun in the item, "keep all licence notices", is no modality of its own)
       if (lead && !isLead && (p.modality === undefined || p.imperative || p.grantNounOnly) && lead.modality !== undefined) {
