@@ -6,25 +6,14 @@
  * Near misses (a negated ban, a negated restriction, a permission) keep the permissive reading.
  */
 import { describe, expect, test } from 'vitest';
-import { analyseLicense } from '../extract/analyse.js';
-import { ProfileSchema } from '../../src/types.js';
+import { analyseParas, expectRestricted as restricted, termNames as names } from './restricted.js';
 
-const SERVE = ProfileSchema.parse({ monthlyActiveUsers: 50_000, territories: ['US', 'DE'], activities: ['serve'] });
 const GRANT = 'Orchard Labs grants you a worldwide, royalty-free license to use, copy and modify the Orchard model weights (the "Model").';
 
-function analyse(...lines: string[]) {
-  return analyseLicense([GRANT, ...lines].join('\n\n') + '\n', { profile: SERVE });
-}
-
-const names = (r: ReturnType<typeof analyse>) => r.terms.map((t) => t.name);
+const analyse = (...lines: string[]) => analyseParas(GRANT, ...lines);
 
 /** The grant plus `sentence` states `name`, does not tier permissive and does not answer `allowed`. */
-function expectRestricted(name: string, sentence: string): void {
-  const r = analyse(sentence);
-  expect(names(r)).toContain(name);
-  expect(r.openness.tier).not.toBe('open-weight-permissive');
-  expect(r.commercialUse?.verdict).not.toBe('allowed');
-}
+const expectRestricted = (name: string, sentence: string) => restricted(analyse(sentence), name);
 
 describe('a right withheld is a restriction', () => {
   const withheld: Array<[string, string]> = [
@@ -44,7 +33,7 @@ describe('a right withheld is a restriction', () => {
   test.each(withheld)('%s: %s', expectRestricted);
 
   test('"You may use the Model for research. Nothing in this license permits commercial use." is non-commercial', () => {
-    const r = analyseLicense('You may use the Model for research. Nothing in this license permits commercial use.\n', { profile: SERVE });
+    const r = analyseParas('You may use the Model for research. Nothing in this license permits commercial use.');
     expect(names(r)).toContain('non-commercial');
     expect(r.openness.tier).toBe('open-weight-noncommercial');
     expect(r.commercialUse?.verdict).not.toMatch(/^allowed/);
