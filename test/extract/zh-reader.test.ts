@@ -49,6 +49,14 @@ const CASES: Array<{ text: string; has?: string[]; not?: string[] }> = [
   { text: 'We shall display the Model name on our own website.', not: ['attribution-display'] },
   { text: '您必须在产品界面显著位置标明“基于某某模型开发”。', has: ['attribution-display'] },
   { text: '您在分发本模型时，必须附上本协议的副本。', has: ['include-license'] },
+  // a licence to ask for (license-request), and a party contacted is not the subject
+  { text: '任何商业使用均需获得单独的许可。', has: ['non-commercial'] },
+  { text: '如需商业使用，请联系我们获取商业授权。', has: ['non-commercial'] },
+  { text: '如需将本模型用于商业目的，您应当向许可方申请授权。', has: ['non-commercial'] },
+  { text: '我们将向您提供商业授权的联系方式。', not: ['non-commercial'] },
+  { text: '商业使用无需获得单独的许可。', not: ['non-commercial'] },
+  { text: '对于商业用途，您不需要单独的许可。', not: ['non-commercial'] },
+  { text: '商业用途无需向我们申请许可。', not: ['non-commercial'] },
   // definitions and disclaimers stay silent
   { text: '“商业用途”是指以获取收入为目的的任何使用。', not: ['commercial-use', 'non-commercial'] },
   { text: '“非商业用途”是指不以营利为目的的使用。', not: ['commercial-use', 'non-commercial'] },

@@ -47,7 +47,11 @@ import { ROOT } from './helpers.js';
 // the main object; published changes as unilateral updates): 362/391, 362/383 -- five labelled output restrictions stated
 // with the model ("your use of the Model, including its outputs, must not ...") are no longer read, five unlabelled ones
 // are gone, three unilateral updates are found (funasr, lingowhale, yuan2). Lowered on purpose, listed in the notes.
-const FLOOR = { recall: 362 / 391, precision: 362 / 383, thresholdRecall: 8 / 9, thresholdPrecision: 8 / 12 };
+// Then the Chinese license-request concept (申请许可, 获取授权, 单独的许可: "任何商业使用均需获得单独的许可" is non-commercial):
+// 361/391, 361/382 -- kolors' two-half sentence (registering counts as a commercial licence below 300M MAU; above it
+// 必须向许可人申请许可) no longer grants commercial-use, as the same sentence in English does not (a licence asked for in
+// the sentence makes it no plain grant).
+const FLOOR = { recall: 361 / 391, precision: 361 / 382, thresholdRecall: 8 / 9, thresholdPrecision: 8 / 12 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
 const TIER_FLOOR = 30;
 

@@ -114,6 +114,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     && (t.category !== 'only' || !insideLonger(t, prohibits))
     // a grant word or a verb inside the name of a party ("许可" in "被许可方", "开发" in "开发者") grants or does nothing
     && (t.category !== 'grant' || !insideLonger(t, actors)) && (t.category !== 'action' || !insideLonger(t, parties))
+    // nor inside a licence asked for ("许可" in "单独的许可", "获取授权"): the licence is a thing to get, not a grant
+    && (t.category !== 'grant' || !insideLonger(t, requests))
     // a duty word inside a grant phrase ("shall have the right to", "will be entitled to") binds to nothing
     && (t.category !== 'duty' || !insideLonger(t, grants)));
   const cats = new Set<string>();
