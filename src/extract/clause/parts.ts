@@ -8,6 +8,7 @@
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { resolveSubjects } from './anaphora.js';
+import { possibility } from './possibility.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
@@ -147,9 +148,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // "may not" and a verb said of a thing, with no one acting and nothing done, tells what may happen ("the guardrails may
   // not catch every harmful request"), it forbids nothing (a passive still does: "harmful content may not be generated")
   // (nor does a part that names a purpose: "the Model may not serve commercial customers" still forbids)
-  else if (negated && !has('actor') && !has('action') && !has('duty') && !live.some((t) => t.category === 'qualifier' && PURPOSES.has(t.concept)) && live.every((t) => t.category !== 'grant' || toks[t.start]!.low === 'may')
-    && live.some((t) => t.category === 'grant')
-    && live.some((t) => t.category === 'negation' && toks[t.start - 1]?.low === 'may' && toks[t.end]?.word === true && toks[t.end]!.low !== 'be')) modality = undefined;
+  else if (negated && !has('actor') && !has('action') && !has('duty') && possibility(live, tags, toks)) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (has('grant')) modality = 'grant';
@@ -188,16 +187,13 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
  * "'Study Purposes' does not include commercial use" defines).
  */
 function defines(live: Tag[], toks: Token[], start: number): boolean {
-  const grantNamed = (u: Tag) => (u.category === 'grant' && (u.concept === 'grant-noun' || GRANT_WORDS.has(toks[u.start]!.low)))
+  const grantNamed = (u: Tag) => (u.category === 'grant' && (u.concept === 'grant-noun' || u.concept === 'grant-verb'))
     || (u.category === 'object' && (u.concept === 'license-text' || u.concept === 'terms'));
   // (a quoted subject is a defined term: '"Licensed Patents" does not include ...')
   const quoted = (t: Tag) => toks.slice(start, t.start).some((k) => QUOTE_MARKS.has(k.low));
   return live.some((t) => t.category === 'definition'
     && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
 }
-const GRANT_WORDS = new Set(['grant', 'grants', 'granted']);
-/** Qualifiers naming the purpose a use is for: a "may not" part that names one forbids that use. */
-const PURPOSES = new Set(['commercial', 'both-commercial', 'noncommercial', 'research', 'personal', 'production', 'internal', 'evaluation', 'nonproduction']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'this', 'these', 'those', 'that', 'such', 'any', 'our', 'your', 'their']);
