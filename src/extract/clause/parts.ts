@@ -145,10 +145,10 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     && live.some((g) => g.category === 'grant' && g.concept !== 'grant-noun' && g.start >= n.end && g.start <= n.end + 1));
   if (prohibit) modality = negated && !secondBan ? undefined : 'prohibition';
   else if (noDuty) modality = undefined;
-  // "may not" and a verb said of a thing, with no one acting and nothing done, tells what may happen ("the guardrails may
-  // not catch every harmful request"), it forbids nothing (a passive still does: "harmful content may not be generated")
-  // (nor does a part that names a purpose: "the Model may not serve commercial customers" still forbids)
-  else if (negated && !has('actor') && !has('action') && !has('duty') && possibility(live, tags, toks)) modality = undefined;
+  // "may not" and a verb said of a thing, with no one bound and nothing done by the licensee, tells what may happen ("the
+  // guardrails may not catch every harmful request"), it forbids nothing (possibility.ts; a passive still does: "harmful
+  // content may not be generated", and so does a purpose named: "the Model may not serve commercial customers")
+  else if (negated && !has('actor') && !has('duty') && possibility(live, tags, toks)) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (has('grant')) modality = 'grant';
