@@ -264,11 +264,13 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const modalAt = new Set<number>();
   const clauseAt = new Set<number>();
   const actorAt = new Set<number>();
+  const negAt = new Set<number>();
   // a break word right after a modal word ("you must also provide") goes on with the same part
   const modalEnd = new Set<number>();
   for (const t of tags) {
     const modal = MODAL_CATS.has(t.category);
     if (modal) modalEnd.add(t.end);
+    if (t.category === 'negation') negAt.add(t.start);
     // (nor does a word that forbids inside a name: "the Prohibited Use Policy")
     if (modal && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys)) && !(t.category === 'prohibit' && insideLonger(t, objectTags))) modalAt.add(t.start);
     if (t.category === 'actor') { clauseAt.add(t.start); actorAt.add(t.start); } else if (t.category === 'action') clauseAt.add(t.start);
@@ -363,7 +365,9 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     // (English only: a Chinese clause after "，" often leaves its subject out and is a part of its own)
     // and so does an infinitive after a comma ("You must cause any work ..., to be licensed under this License")
     // (but not a modal phrase that names its own subject: "If you wish to sell it, you will need a license")
-    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1)) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags))) {
+    // (nor, after an exception or a condition, a negation that starts the main clause: "Except for the copyright licence
+    // above, no rights are granted")
+    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1) && !(role !== 'main' && negAt.has(i + 1))) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
