@@ -9,6 +9,7 @@ import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { resolveSubjects } from './anaphora.js';
 import { possibility } from './possibility.js';
+import { negatedRelative } from './relative.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
@@ -57,9 +58,7 @@ const COLON = new Set([':', '：']);
 /** "no" negates only when a right, a use or a qualifier follows within 4 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
 
-function inSpan(t: Tag, spans: Tag[]): boolean {
-  return inAnySpan(t, spans);
-}
+const inSpan: (t: Tag, spans: Tag[]) => boolean = inAnySpan;
 
 /** The first word of toks[start..] after a list marker ("(a)", "1.", "-"). */
 function firstWord(toks: Token[], start: number): number {
@@ -86,9 +85,7 @@ function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
   return live.some((t) => t.start === i && t.category === 'action') && !inflected;
 }
 
-function insideLonger(t: Tag, spans: Tag[]): boolean {
-  return inLongerSpan(t, spans);
-}
+const insideLonger: (t: Tag, spans: Tag[]) => boolean = inLongerSpan;
 
 function readPart(role: Role, start: number, end: number, all: Tag[], toks: Token[]): Part {
   const tags = all.filter((t) => t.start >= start && t.start < end);
@@ -353,6 +350,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
         continue;
       }
     }
+    // a negated relative clause after a grant is what the grant leaves out ("in ways that do not harm others")
+    if (role === 'main' && i > start && negatedRelative(toks, tags, start, i)) { close(i, 'exception'); start = i; continue; }
     const m = markerAt.get(i);
     if (m && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
