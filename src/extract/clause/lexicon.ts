@@ -10,7 +10,7 @@ import { storedLexiconIndices } from '../reader-store.js';
 
 export const CATEGORIES = [
   'actor', 'grant', 'duty', 'negation', 'prohibit', 'cancel', 'only', 'marker', 'definition', 'hypothetical',
-  'action', 'object', 'qualifier', 'preposition', 'possessive',
+  'action', 'object', 'qualifier', 'preposition', 'possessive', 'auxiliary', 'quantifier', 'relative',
 ] as const;
 export type Category = (typeof CATEGORIES)[number] | 'metric';
 
@@ -20,6 +20,8 @@ const Phrases = lazySchema(() => z.array(z.string().min(1)).min(1));
 export const ReaderLexiconSchema = lazySchema(() => z.object({
   language: z.enum(['en', 'zh']),
   categories: z.partialRecord(z.enum(CATEGORIES), z.record(z.string().regex(/^[a-z][a-z-]*$/), Phrases)),
+  /** Named sets of concepts the reader's code refers to by name ("purpose": the qualifiers naming what a use is for). */
+  groups: z.record(z.string().regex(/^[a-z][a-z-]*$/), z.array(z.string().regex(/^[a-z][a-z-]*$/)).min(1)).optional(),
   examples: z.array(z.object({
     text: z.string().min(1),
     expect: z.partialRecord(z.enum([...CATEGORIES, 'metric']), z.array(z.string())),
@@ -118,6 +120,18 @@ export function readerLexicons(): { en: LexiconIndex; zh: LexiconIndex; metrics:
   cache = { ...(storedLexiconIndices() ?? indexLexicons(en, zh, metrics)), metrics, raw: [en, zh] };
   return cache;
 }
+
+/** The concepts of a named group of the lexicons (`groups:` in en.yaml / zh.yaml; the union over both), memoized. */
+export function conceptGroup(name: string): ReadonlySet<string> {
+  let g = groupCache.get(name);
+  if (!g) {
+    g = new Set(readerLexicons().raw.flatMap((l) => l.groups?.[name] ?? []));
+    if (!g.size) throw new Error(`reader lexicons: no concept group "${name}"`);
+    groupCache.set(name, g);
+  }
+  return g;
+}
+const groupCache = new Map<string, ReadonlySet<string>>();
 
 /** The phrase indices of the English and Chinese lexicons, with the metrics' phrases of each language. */
 export function indexLexicons(en: ReaderLexicon, zh: ReaderLexicon, metrics: MetricsLexicon): { en: LexiconIndex; zh: LexiconIndex } {

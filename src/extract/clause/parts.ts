@@ -8,7 +8,10 @@
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { resolveSubjects } from './anaphora.js';
+import { possibility } from './possibility.js';
+import { negatedRelative } from './relative.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
+import { headObject, sourceOf } from './heads.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -56,9 +59,7 @@ const COLON = new Set([':', '：']);
 /** "no" negates only when a right, a use or a qualifier follows within 4 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
 
-function inSpan(t: Tag, spans: Tag[]): boolean {
-  return inAnySpan(t, spans);
-}
+const inSpan: (t: Tag, spans: Tag[]) => boolean = inAnySpan;
 
 /** The first word of toks[start..] after a list marker ("(a)", "1.", "-"). */
 function firstWord(toks: Token[], start: number): number {
@@ -85,9 +86,7 @@ function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
   return live.some((t) => t.start === i && t.category === 'action') && !inflected;
 }
 
-function insideLonger(t: Tag, spans: Tag[]): boolean {
-  return inLongerSpan(t, spans);
-}
+const insideLonger: (t: Tag, spans: Tag[]) => boolean = inLongerSpan;
 
 function readPart(role: Role, start: number, end: number, all: Tag[], toks: Token[]): Part {
   const tags = all.filter((t) => t.start >= start && t.start < end);
@@ -146,12 +145,10 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     && live.some((g) => g.category === 'grant' && g.concept !== 'grant-noun' && g.start >= n.end && g.start <= n.end + 1));
   if (prohibit) modality = negated && !secondBan ? undefined : 'prohibition';
   else if (noDuty) modality = undefined;
-  // "may not" and a verb said of a thing, with no one acting and nothing done, tells what may happen ("the guardrails may
-  // not catch every harmful request"), it forbids nothing (a passive still does: "harmful content may not be generated")
-  // (nor does a part that names a purpose: "the Model may not serve commercial customers" still forbids)
-  else if (negated && !has('actor') && !has('action') && !has('duty') && !live.some((t) => t.category === 'qualifier' && PURPOSES.has(t.concept)) && live.every((t) => t.category !== 'grant' || toks[t.start]!.low === 'may')
-    && live.some((t) => t.category === 'grant')
-    && live.some((t) => t.category === 'negation' && toks[t.start - 1]?.low === 'may' && toks[t.end]?.word === true && toks[t.end]!.low !== 'be')) modality = undefined;
+  // "may not" and a verb said of a thing, with no one bound and nothing done by the licensee, tells what may happen ("the
+  // guardrails may not catch every harmful request"), it forbids nothing (possibility.ts; a passive still does: "harmful
+  // content may not be generated", and so does a purpose named: "the Model may not serve commercial customers")
+  else if (negated && !has('actor') && !has('duty') && possibility(live, tags, toks)) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (has('grant')) modality = 'grant';
@@ -190,7 +187,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
  * "'Study Purposes' does not include commercial use" defines).
  */
 function defines(live: Tag[], toks: Token[], start: number): boolean {
-  const grantNamed = (u: Tag) => (u.category === 'grant' && (u.concept === 'grant-noun' || GRANT_WORDS.has(toks[u.start]!.low)))
+  const grantNamed = (u: Tag) => (u.category === 'grant' && (u.concept === 'grant-noun' || u.concept === 'grant-verb'))
     || (u.category === 'object' && (u.concept === 'license-text' || u.concept === 'terms'));
   // (a quoted subject is a defined term: '"Licensed Patents" does not include ...')
   const quoted = (t: Tag) => toks.slice(start, t.start).some((k) => QUOTE_MARKS.has(k.low));
@@ -203,66 +200,7 @@ function labelValue(label: Part, value: Part): boolean {
     && value.actor === undefined && !value.actions.size && !value.objects.size && !value.qualifiers.size && !value.metrics.size
     && value.tags.some((t) => MODAL_CATS.has(t.category) || t.category === 'negation' || t.category === 'prohibit');
 }
-const GRANT_WORDS = new Set(['grant', 'grants', 'granted']);
-/** Qualifiers naming the purpose a use is for: a "may not" part that names one forbids that use. */
-const PURPOSES = new Set(['commercial', 'both-commercial', 'noncommercial', 'research', 'personal', 'production', 'internal', 'evaluation', 'nonproduction']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
-
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'this', 'these', 'those', 'that', 'such', 'any', 'our', 'your', 'their']);
-
-/** The object follows "of" or "by" ("the outputs of the Model", "produced by the Model"): it is not the head of its phrase. */
-function afterOfBy(t: Tag, toks: Token[]): boolean {
-  let i = t.start - 1;
-  while (i >= 0 && DETERMINERS.has(toks[i]!.low)) i--;
-  return i >= 0 && (toks[i]!.low === 'of' || toks[i]!.low === 'by');
-}
-
-const COORD = new Set(['and', 'or', 'nor']);
-const SOURCE_WORDS = new Set(['of', 'by', 'with', 'from', 'using', 'through', 'via']);
-const ZH_SOURCE_AFTER = new Set(['的', '生成', '产生', '產生', '所', '所生成']);
-
-/**
- * The object names where another comes from: after "of" / "by" / "with" / "from" ("generated with the Model"), right before
- * another object ("model outputs"), or (Chinese) before 的 / 生成.
- */
-function sourceOf(t: Tag, toks: Token[], live: Tag[]): boolean {
-  if (live.some((u) => u.category === 'object' && u.start === t.end)) return true;
-  // coordinated with the outputs ("uses of the Model and its outputs"): both are named
-  let j = t.end;
-  if (toks[j]?.low === ',') j++;
-  if (toks[j] && COORD.has(toks[j]!.low)) {
-    j++;
-    while (j < toks.length && DETERMINERS.has(toks[j]!.low)) j++;
-    if (live.some((u) => u.category === 'object' && u.concept === 'output' && u.start === j)) return false;
-  }
-  // (over determiners and up to two words the lexicons do not know: "the outputs of the Acme model")
-  let i = t.start - 1;
-  let names = 0;
-  const untagged = (k: number) => toks[k]!.word && !SOURCE_WORDS.has(toks[k]!.low) && !COORD.has(toks[k]!.low) && !live.some((u) => u.start <= k && k < u.end);
-  while (i >= 0 && (DETERMINERS.has(toks[i]!.low) || (names < 2 && untagged(i) && ++names))) i--;
-  if (i >= 0 && SOURCE_WORDS.has(toks[i]!.low)) return true;
-  // coordinated with a source ("the outputs of the Model or its derivatives")
-  if (i > 0 && COORD.has(toks[i]!.low)) {
-    const k = toks[i - 1]!.low === ',' ? i - 1 : i;
-    const prev = live.find((u) => u.category === 'object' && u.end === k && u.concept !== 'output');
-    if (prev && t.concept !== 'output' && sourceOf(prev, toks, live)) return true;
-  }
-  const next = toks[t.end]?.low;
-  return next !== undefined && ZH_SOURCE_AFTER.has(next) && /\p{Script=Han}/u.test(next);
-}
-
-/**
- * The first object after the first action; else (a passive: "Outputs of the Model may be used") the subject's head, the
- * last object before the action that does not follow "of" / "by" ("This Open Model Use Policy may be updated": policy).
- */
-function headObject(live: Tag[], toks: Token[]): string | undefined {
-  const action = live.find((t) => t.category === 'action');
-  const objects = live.filter((t) => t.category === 'object');
-  const after = action ? objects.find((t) => t.start >= action.end) : undefined;
-  if (after) return after.concept;
-  const before = objects.filter((t) => (!action || t.start < action.start) && !afterOfBy(t, toks));
-  return before[before.length - 1]?.concept ?? objects[0]?.concept;
-}
 
 const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
 
@@ -276,11 +214,13 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const modalAt = new Set<number>();
   const clauseAt = new Set<number>();
   const actorAt = new Set<number>();
+  const negAt = new Set<number>();
   // a break word right after a modal word ("you must also provide") goes on with the same part
   const modalEnd = new Set<number>();
   for (const t of tags) {
     const modal = MODAL_CATS.has(t.category);
     if (modal) modalEnd.add(t.end);
+    if (t.category === 'negation') negAt.add(t.start);
     // (nor does a word that forbids inside a name: "the Prohibited Use Policy")
     if (modal && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys)) && !(t.category === 'prohibit' && insideLonger(t, objectTags))) modalAt.add(t.start);
     if (t.category === 'actor') { clauseAt.add(t.start); actorAt.add(t.start); } else if (t.category === 'action') clauseAt.add(t.start);
@@ -371,6 +311,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
         continue;
       }
     }
+    // a negated relative clause after a grant is what the grant leaves out ("in ways that do not harm others")
+    if (role === 'main' && i > start && negatedRelative(toks, tags, start, i)) { close(i, 'exception'); start = i; continue; }
     const m = markerAt.get(i);
     if (m && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
@@ -383,7 +325,9 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     // (English only: a Chinese clause after "，" often leaves its subject out and is a part of its own)
     // and so does an infinitive after a comma ("You must cause any work ..., to be licensed under this License")
     // (but not a modal phrase that names its own subject: "If you wish to sell it, you will need a license")
-    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1)) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags))) {
+    // (nor, after an exception or a condition, a negation that starts the main clause: "Except for the copyright licence
+    // above, no rights are granted")
+    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1) && !(role !== 'main' && negAt.has(i + 1))) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
