@@ -204,6 +204,14 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」'
 
 const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
 
+/** Does an enumeration marker ("(b)", "b)", "and (c)", "or (ii)") start at toks[i]? */
+function enumerated(toks: Token[], i: number): boolean {
+  const at = toks[i]?.low === 'and' || toks[i]?.low === 'or' ? i + 1 : i;
+  const open = toks[at]?.low === '(' ? at + 1 : at;
+  const mark = toks[open]?.low;
+  return mark !== undefined && /^(?:[a-z]|[ivx]{1,4}|\d{1,2})$/.test(mark) && toks[open + 1]?.low === ')';
+}
+
 export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const parts: Part[] = [];
   const markerAt = new Map<number, Tag>();
@@ -335,7 +343,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       for (let j = i + 1; j < toks.length && !COMMA.has(toks[j]!.low) && !HARD_BREAK.has(toks[j]!.low) && !COLON.has(toks[j]!.low) && !markerAt.has(j); j++) {
         if (modalAt.has(j) || (role !== 'main' && clauseAt.has(j))) modal = true;
       }
-      if (modal) { close(i, 'main'); start = i + 1; }
+      // (an enumerated condition goes on as one: "only if (a) you ..., (b) you include a copy, and (c) you keep ...")
+      if (modal) { close(i, role !== 'main' && enumerated(toks, i + 1) ? role : 'main'); start = i + 1; }
     }
   }
   close(toks.length, 'main');
