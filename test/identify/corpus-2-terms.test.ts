@@ -51,7 +51,9 @@ import { ROOT } from './helpers.js';
 // 361/391, 361/382 -- kolors' two-half sentence (registering counts as a commercial licence below 300M MAU; above it
 // 必须向许可人申请许可) no longer grants commercial-use, as the same sentence in English does not (a licence asked for in
 // the sentence makes it no plain grant).
-const FLOOR = { recall: 361 / 391, precision: 361 / 382, thresholdRecall: 8 / 9, thresholdPrecision: 8 / 12 };
+// iA and iD merged (obligations; output-restrictions as a limit on what may be done with outputs, with the model or not):
+// 367/391, 367/388.
+const FLOOR = { recall: 367 / 391, precision: 367 / 388, thresholdRecall: 8 / 9, thresholdPrecision: 8 / 12 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
 const TIER_FLOOR = 30;
 

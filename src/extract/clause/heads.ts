@@ -43,6 +43,10 @@ export function sourceOf(t: Tag, toks: Token[], live: Tag[]): boolean {
     const k = toks[i - 1]!.low === ',' ? i - 1 : i;
     const prev = live.find((u) => u.category === 'object' && u.end === k && u.concept !== 'output');
     if (prev && t.concept !== 'output' && sourceOf(prev, toks, live)) return true;
+    // ... or with a source named by a name the lexicons do not know ("output from Acme Zephyr or any derivatives")
+    let m = k - 1, unknown = 0;
+    while (m >= 0 && unknown < 4 && untagged(m)) { m--; unknown++; }
+    if (!prev && unknown > 0 && t.concept !== 'output' && m >= 0 && SOURCE_WORDS.has(toks[m]!.low)) return true;
   }
   const next = toks[t.end]?.low;
   return next !== undefined && ZH_SOURCE_AFTER.has(next) && /\p{Script=Han}/u.test(next);
