@@ -9,6 +9,7 @@ import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { resolveSubjects } from './anaphora.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
+import { mayOfThing } from './possibility.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -56,9 +57,7 @@ const COLON = new Set([':', '：']);
 /** "no" negates only when a right, a use or a qualifier follows within 4 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
 
-function inSpan(t: Tag, spans: Tag[]): boolean {
-  return inAnySpan(t, spans);
-}
+const inSpan = (t: Tag, spans: Tag[]): boolean => inAnySpan(t, spans);
 
 /** The first word of toks[start..] after a list marker ("(a)", "1.", "-"). */
 function firstWord(toks: Token[], start: number): number {
@@ -152,6 +151,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     && live.some((t) => t.category === 'negation' && toks[t.start - 1]?.low === 'may' && toks[t.end]?.word === true && toks[t.end]!.low !== 'be')) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
+  else if (mayOfThing(live, toks)) modality = undefined;
   else if (has('grant')) modality = 'grant';
   // an imperative: the part (a sentence, or a list item after its marker) starts with a verb ("Keep the notices", "Ship a copy")
   else if (role === 'main' && imperative(toks, start, live)) { modality = 'duty'; imperativeVerb = true; }
@@ -196,6 +196,7 @@ function defines(live: Tag[], toks: Token[], start: number): boolean {
     && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
 }
 const GRANT_WORDS = new Set(['grant', 'grants', 'granted']);
+
 /** Qualifiers naming the purpose a use is for: a "may not" part that names one forbids that use. */
 const PURPOSES = new Set(['commercial', 'both-commercial', 'noncommercial', 'research', 'personal', 'production', 'internal', 'evaluation', 'nonproduction']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
