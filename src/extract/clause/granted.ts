@@ -141,7 +141,7 @@ export function grantedActions(live: Tag[], toks: Token[], chinese: boolean): Se
 /**
  * The part states its grant with words that grant: a grant word ("may", "grants", "is permitted"), a grant phrase of
  * several words ("a license is granted"), or a grant noun followed by "to" and an action ("the right to use",
- * "a free licence to run"); not a noun alone ("use of the model is subject to this licence", "this permission is limited").
+ * "a free licence to run") or by "of" and the noun of an action ("the right of modification"); not a noun alone ("use of the model is subject to this licence", "this permission is limited").
  */
 export function grantStated(live: Tag[], toks: Token[]): boolean {
   for (const t of live) {
@@ -149,6 +149,8 @@ export function grantStated(live: Tag[], toks: Token[]): boolean {
     if (t.concept !== 'grant-noun' || t.end - t.start > 1) return true;
     const to = toks[t.end]?.low;
     if (to === 'to' && live.some((u) => u.category === 'action' && (u.start === t.end + 1 || u.start === t.end + 2))) return true;
+    // a noun of the act after "of": "the right of modification", "the freedom of redistribution"
+    if (to === 'of' && live.some((u) => u.category === 'action' && u.start === t.end + 1)) return true;
   }
   return false;
 }
