@@ -8,7 +8,7 @@
 
 /** Words a heading does not hold: a modal word, a verb of granting or a pronoun makes a statement. */
 const STATEMENT_WORDS: ReadonlySet<string> = new Set([
-  'may', 'can', 'shall', 'must', 'will', 'is', 'are', 'be', 'grant', 'grants', 'hereby', 'permits', 'allows', 'lets',
+  'may', 'can', 'shall', 'must', 'will', 'is', 'are', 'be', 'grants', 'hereby', 'permits', 'allows', 'lets',
   'you', 'we', 'i', 'licensee', 'licensor',
 ]);
 /** Short words a title leaves in lower case. */
