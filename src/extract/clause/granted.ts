@@ -10,7 +10,8 @@
  *   part's only action after a grant word ("licensed to you for use");
  * - a noun after a possessive of a third party ("suspend its use", "their use of the Model");
  * - a noun after a determiner with no grant word after it ("rights that may apply to the model or any use thereof";
- *   but "any use of the model is permitted").
+ *   but "any use of the model is permitted");
+ * - an act of changing or passing on whose object is a thing of its own ("post reviews of the model").
  * A rule asks for these with `grantAction` (schema.ts); the part's `actions` stay as read, for the other rules.
  */
 import type { Tag } from './tag.js';
@@ -74,11 +75,46 @@ function grantedPronoun(tags: Tag[], i: number): boolean {
   return tags.some((u) => u.category === 'grant' && u.start < i - 1 && i - 1 < u.end && u.end === i);
 }
 
+/** Acts whose object of their own (a noun the lexicons do not know) is checked: what is changed or passed on. */
+const OWN_OBJECT_ACTS: ReadonlySet<string> = new Set(['modify', 'train', 'distribute', 'create']);
+/** Words a noun phrase may start with before its noun. */
+const NP_GLUE: ReadonlySet<string> = new Set(['the', 'a', 'an', 'your', 'its', 'their', 'our', 'his', 'her', 'any', 'all', 'such', 'this', 'these', 'those', 'own', 'each', 'every', 'other', 'some', 'new']);
+/**
+ * Words that end a noun phrase and tie another thing to it: a preposition, a relative pronoun (not "to", "with", "in",
+ * "and", "or", which may name where or to whom the thing itself goes: "distribute its contribution to anyone").
+ */
+const NP_END: ReadonlySet<string> = new Set(['of', 'about', 'for', 'that', 'which', 'who', 'on', 'by', 'before', 'after', 'from', 'using', 'through', 'via', 'regarding']);
+/** Nouns that name a part or a copy of what follows "of" ("copies of the model", "versions of the weights"). */
+const PARTITIVE: ReadonlySet<string> = new Set(['copy', 'copies', 'version', 'versions', 'part', 'parts', 'portion', 'portions', 'instance', 'instances', 'form', 'forms', 'file', 'files', 'release', 'releases', 'build', 'builds', 'piece', 'pieces', 'variant', 'variants', 'binaries', 'snapshot', 'snapshots', 'subset', 'subsets', 'shard', 'shards', 'package', 'packages', 'excerpt', 'excerpts', 'component', 'components', 'element', 'elements']);
+const OWN_OBJECT_SPAN = 6;
+
+/**
+ * The act takes an object of its own that the lexicons do not name, ended by a preposition or a relative pronoun before
+ * anything they name ("post reviews of the model", "develop applications that call the model", "provide support for the
+ * model", "transform your data before feeding it to the model"): the model is not what is changed or passed on. Not a
+ * copy or a part of it ("distribute copies of the model") nor a name before it ("modify the Acme model").
+ */
+function ownObject(t: Tag, toks: Token[], tags: Tag[]): boolean {
+  // ("do whatever they like with the model" is a grant to do everything)
+  if (!OWN_OBJECT_ACTS.has(t.concept) || toks[t.start]!.low === 'do') return false;
+  let unknown: string | undefined;
+  for (let i = t.end, n = 0; i < toks.length && n < OWN_OBJECT_SPAN; i++, n++) {
+    const k = toks[i]!;
+    if (!k.word) return false;
+    if (NP_END.has(k.low)) return unknown !== undefined && !(k.low === 'of' && PARTITIVE.has(unknown));
+    if (tags.some((u) => u.start <= i && i < u.end && (u.category === 'object' || (u.category === 'action' && u.concept !== 'own-adjective')))) return false;
+    if (k.low === 'it' || k.low === 'them') return false;
+    if (NP_GLUE.has(k.low)) continue;
+    unknown = k.low;
+  }
+  return false;
+}
+
 function notGranted(t: Tag, toks: Token[], tags: Tag[]): boolean {
   const before = toks[t.start - 1]?.low;
   if (before === undefined) return false;
   return (SUBJECT_PRONOUNS.has(before) && !grantedPronoun(tags, t.start)) || THIRD_POSSESSIVES.has(before) || purposeNoun(toks, tags, t.start) || relativeVerb(toks, t.start)
-    || nounBeforeNoGrant(t, toks, tags);
+    || nounBeforeNoGrant(t, toks, tags) || ownObject(t, toks, tags);
 }
 
 /**
@@ -105,7 +141,7 @@ export function grantedActions(live: Tag[], toks: Token[], chinese: boolean): Se
 /**
  * The part states its grant with words that grant: a grant word ("may", "grants", "is permitted"), a grant phrase of
  * several words ("a license is granted"), or a grant noun followed by "to" and an action ("the right to use",
- * "a free licence to run"); not a noun alone ("use of the model is subject to this licence", "this permission is limited").
+ * "a free licence to run") or by "of" and the noun of an action ("the right of modification"); not a noun alone ("use of the model is subject to this licence", "this permission is limited").
  */
 export function grantStated(live: Tag[], toks: Token[]): boolean {
   for (const t of live) {
@@ -113,6 +149,8 @@ export function grantStated(live: Tag[], toks: Token[]): boolean {
     if (t.concept !== 'grant-noun' || t.end - t.start > 1) return true;
     const to = toks[t.end]?.low;
     if (to === 'to' && live.some((u) => u.category === 'action' && (u.start === t.end + 1 || u.start === t.end + 2))) return true;
+    // a noun of the act after "of": "the right of modification", "the freedom of redistribution"
+    if (to === 'of' && live.some((u) => u.category === 'action' && u.start === t.end + 1)) return true;
   }
   return false;
 }

@@ -10,7 +10,7 @@ import { storedLexiconIndices } from '../reader-store.js';
 
 export const CATEGORIES = [
   'actor', 'grant', 'duty', 'negation', 'prohibit', 'cancel', 'only', 'marker', 'definition', 'hypothetical',
-  'action', 'object', 'qualifier', 'preposition', 'possessive', 'auxiliary', 'quantifier', 'relative',
+  'action', 'object', 'qualifier', 'preposition', 'possessive', 'auxiliary', 'quantifier', 'relative', 'adverb',
 ] as const;
 export type Category = (typeof CATEGORIES)[number] | 'metric';
 

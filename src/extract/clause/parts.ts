@@ -8,7 +8,7 @@
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { resolveSubjects } from './anaphora.js';
-import { possibility } from './possibility.js';
+import { mayOfThing, possibility } from './possibility.js';
 import { negatedRelative } from './relative.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
 import { headObject, sourceOf } from './heads.js';
@@ -151,6 +151,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   else if (negated && !has('actor') && !has('duty') && possibility(live, tags, toks)) modality = undefined;
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
+  else if (mayOfThing(live, tags, toks)) modality = undefined;
   else if (has('grant')) modality = 'grant';
   // an imperative: the part (a sentence, or a list item after its marker) starts with a verb ("Keep the notices", "Ship a copy")
   else if (role === 'main' && imperative(toks, start, live)) { modality = 'duty'; imperativeVerb = true; }

@@ -39,3 +39,23 @@ export function possibility(live: Tag[], tags: Tag[], toks: Token[]): boolean {
 }
 /** How many tokens after the negation a universal still limits the verb ("may not reliably detect all"). */
 const HEDGE_REACH = 4;
+
+/**
+ * "may" said of a thing, with a verb of its own: what may happen, not a right ("the checkpoints may run slowly on old
+ * GPUs", "the software may incorporate components of other projects", "results may vary between runs"). The part's only
+ * grant word is the modal may, right after an object; a passive still grants ("the weights may be copied", "outputs may
+ * be used"); a person named before it, or a relative clause ("anyone who obtains the weights may use them"), is the
+ * subject. Adverbs between may and its verb ("may also run") are skipped (en.yaml: category adverb).
+ */
+export function mayOfThing(live: Tag[], tags: Tag[], toks: Token[]): boolean {
+  const grants = live.filter((t) => t.category === 'grant' && t.concept !== 'modal-may');
+  if (grants.length !== 1 || !twin(grants[0]!, live, 'modal-may')) return false;
+  const at = grants[0]!.start;
+  if (!live.some((t) => t.category === 'object' && t.end === at)) return false;
+  if (live.some((t) => t.category === 'actor' && t.start < at)) return false;
+  if (tags.some((t) => t.category === 'relative' && t.start < at)) return false;
+  let i = grants[0]!.end;
+  while (i < toks.length && tags.some((t) => t.category === 'adverb' && t.start === i)) i++;
+  const next = toks[i];
+  return next !== undefined && next.word && !tags.some((b) => b.category === 'auxiliary' && b.concept === 'be' && b.start === i);
+}

@@ -1,0 +1,31 @@
+/**
+ * Sentences that grant nothing whatever words they hold: a question ("Can I use the model commercially?", "May I sell
+ * products built on it?") and a heading ("Permitted Uses of the Model", "License to Use, Modify and Distribute"). A
+ * heading is a markdown heading, or a short line of its own that ends with no punctuation, has no modal word and writes
+ * its words in title case. A list item under a lead-in ("You may:" / "- Commercial use") is not a heading.
+ * The engine drops permission terms read in them (engine.ts); restrictions and duties are still read.
+ */
+
+/** Words a heading does not hold: a modal word, a verb of granting or a pronoun makes a statement. */
+const STATEMENT_WORDS: ReadonlySet<string> = new Set([
+  'may', 'can', 'shall', 'must', 'will', 'is', 'are', 'be', 'grants', 'hereby', 'permits', 'allows', 'lets',
+  'you', 'we', 'i', 'licensee', 'licensor',
+]);
+/** Short words a title leaves in lower case. */
+const SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'and', 'or', 'the', 'a', 'an', 'to', 'for', 'in', 'on', 'with', 'by', 'at', 'from', 'under']);
+const MAX_HEADING_WORDS = 8;
+
+export function asksOrNames(text: string, lead: string | undefined, segmentKind: string | undefined): boolean {
+  const t = text.trim();
+  if (/[?？]$/.test(t)) return true;
+  if (lead !== undefined) return false;
+  if (segmentKind === 'heading') return true;
+  if (/[.!;:。；：！,，]$/.test(t) || /\p{Script=Han}/u.test(t)) return false;
+  const words = t.replace(/^(?:\(?[0-9a-z]{1,4}[.)]|[-*•])\s+/i, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (!words.length || words.length > MAX_HEADING_WORDS) return false;
+  if (words.some((w) => STATEMENT_WORDS.has(w.toLowerCase().replace(/[^\p{L}']/gu, '')))) return false;
+  return words.every((w, i) => {
+    const bare = w.replace(/^[^\p{L}]+/u, '');
+    return /^\p{Lu}/u.test(bare) || (i > 0 && SMALL_WORDS.has(bare.toLowerCase().replace(/[^\p{L}]/gu, '')));
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * A question or a heading grants nothing (src/extract/asks.ts): permission terms read in one are dropped; a statement
+ * right after it, a list item under a lead-in and restrictions in headings are still read. Sentences written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractTerms } from '../../src/extract/index.js';
+import { docOf } from './helpers.js';
+
+const PERMISSIONS = new Set(['use', 'modify', 'distribute', 'commercial-use', 'sublicense', 'patent-grant']);
+const perms = (text: string) => [...new Set(extractTerms(docOf(text)).filter((t) => PERMISSIONS.has(t.name)).map((t) => t.name))].sort();
+
+describe('questions and headings grant nothing', () => {
+  it.each([
+    'May I sell products built on the checkpoints?',
+    'Is redistribution of the weights allowed?',
+    'Can anyone fine-tune and share the checkpoints?',
+    'Am I permitted to run the weights in a paid app?',
+    'License to Use, Modify and Distribute',
+    'Permitted Uses of the Checkpoints',
+    'Grant of Copyright and Patent Rights',
+    'Redistribution',
+  ])('%s', (text) => expect(perms(text)).toEqual([]));
+
+  it('a statement after a question, a list item under a lead-in, and a plain sentence still grant', () => {
+    expect(perms('Can I run the weights commercially? Yes: you may run the weights in commercial products.')).toContain('commercial-use');
+    expect(perms('You may:\n\n- Redistribute the checkpoints')).toContain('distribute');
+    expect(perms('You may use and modify the checkpoints')).toEqual(['modify', 'use']);
+  });
+});
