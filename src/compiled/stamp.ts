@@ -17,7 +17,7 @@
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { randomBytes } from 'node:crypto';
 import { fastPathsOn } from '../fast-path.js';
 
 /** How long before the run began a file must have last changed for its stats to be recorded. */
@@ -77,7 +77,7 @@ export function stampedDigest(stampFile: string, dir: string, files: string[], c
 
 /** Writes the stamp whole (a temporary file renamed over it); a folder that is not writable keeps none. */
 function write(file: string, stamp: Stamp): void {
-  const tmp = `${file}.${process.pid}.${threadId}.tmp`;
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`; // one per process and thread
   try {
     writeFileSync(tmp, JSON.stringify(stamp));
     renameSync(tmp, file);
