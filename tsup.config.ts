@@ -61,9 +61,12 @@ export default defineConfig([
     define,
   },
   {
-    // the bin: a small ES module that runs the CLI bundle below from V8's code cache (src/cli/code-cache.ts)
+    // the bin: a small file that runs the CLI bundle below from V8's code cache (src/cli/code-cache.ts);
+    // package.json's bin is the CommonJS one (dist/cli.cjs: node starts it without its ES-module loader,
+    // ~5 ms), dist/cli.js the same as an ES module
     entry: { cli: 'src/cli.ts' },
-    format: ['esm'],
+    format: ['esm', 'cjs'],
+    shims: true,
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },

@@ -1,5 +1,13 @@
 /** Bench helpers shared by scripts/bench.mjs and scripts/bench-whole.mjs: timing, medians, number format, peer detection. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The `oml` bin of the package at root, as package.json names it (dist/cli.cjs now; dist/cli.js in older builds). */
+export function binOf(root) {
+  const bin = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin;
+  return join(root, typeof bin === 'string' ? bin : bin.oml);
+}
 
 export const now = () => performance.now();
 export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };

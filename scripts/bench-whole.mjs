@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { fmt, licenseeAvailable, median, now, timed } from './bench-util.mjs';
+import { binOf, fmt, licenseeAvailable, median, now, timed } from './bench-util.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,7 +42,7 @@ export function benchWhole({ say, note, texts, unique, baseline, rounds }) {
     const files = write('repeats', (s) => s.text);
     const distinct = write('distinct', (s, i) => `${s.text}\n\nAcme Labs keeps this copy as file number ${i + 1} of its benchmark folder.\n`);
     const cold = distinct.slice(0, unique.length);
-    const cli = (root, set) => ({ cmd: process.execPath, args: [join(root, 'dist', 'cli.js'), 'analyze', ...set, '--json'] });
+    const cli = (root, set) => ({ cmd: process.execPath, args: [binOf(root), 'analyze', ...set, '--json'] });
     const what = 'identify + extract + assess';
     const tools = [{ name: 'oml analyze --json', set: 'repeats', what, ...cli(ROOT, files) }];
     if (base) tools.push({ name: `oml analyze --json, baseline (${basename(BASELINE)})`, set: 'repeats', what, ...cli(BASELINE, files) });

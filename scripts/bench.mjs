@@ -7,7 +7,7 @@
  *     pre-read SourceText) in files/s over ../shared/corpus/licenses repeated
  *     to ~500 files, after warm-up, for both markdown engines;
  *   - time per stage (read, parse, identify, extract, assess);
- *   - start-up of `node dist/cli.js analyze <file>` (median of 10 spawns) and
+ *   - start-up of `node BIN analyze <file>` (the package.json bin, dist/cli.cjs; median of 10 spawns) and
  *     where it goes (import, first analysis);
  *   - memory (RSS, heap) while streaming 10,000 inputs through analyzeStream;
  *   - GitHub's licensee (Debian package ruby-licensee) on the same files in one
@@ -30,7 +30,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fmt, licenseeAvailable, median, now, timed } from './bench-util.mjs';
+import { binOf, fmt, licenseeAvailable, median, now, timed } from './bench-util.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/licenses');
@@ -194,8 +194,9 @@ async function main() {
   // ---------------------------------------------------------------- start-up
   await section('start-up', async () => {
     const one = join(CORPUS, names.includes('deepseek-r1-mit.txt') ? 'deepseek-r1-mit.txt' : names[0]);
-    const cli = join(ROOT, 'dist', 'cli.js');
-    const baseCli = base ? join(BASELINE, 'dist', 'cli.js') : null;
+    // the package's bin (package.json), what `oml` runs: dist/cli.cjs here, dist/cli.js in older baselines
+    const cli = binOf(ROOT);
+    const baseCli = base ? binOf(BASELINE) : null;
     const spawnMs = (cmd, args, env) => { const r = timed(cmd, args, env); if (r.status !== 0) throw new Error(`${cmd} ${args.slice(0, 2).join(' ')} exited ${r.status}`); return r; };
     // alternating: this version, the same without V8's code cache (src/cli/code-cache.ts), the baseline, bare node
     const runs = [];
@@ -214,7 +215,7 @@ async function main() {
       + `console.log(JSON.stringify({imp:t1-t0,first:t3-t2,second:t4-t3}))`;
     const probes = Array.from({ length: Math.min(N_SPAWNS, 5) }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' })));
     const med = (xs, k) => fmt(median(xs.map((x) => x[k])));
-    say(`## Start-up (\`node dist/cli.js analyze ${basename(one)} --json\`, median of ${N_SPAWNS} spawns, alternating)`);
+    say(`## Start-up (\`node dist/${basename(cli)} analyze ${basename(one)} --json\`, the package's bin, median of ${N_SPAWNS} spawns, alternating)`);
     say();
     say(`| measure | median wall ms | median CPU ms |`);
     say(`| --- | ---: | ---: |`);

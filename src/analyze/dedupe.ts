@@ -27,15 +27,19 @@ function nameStart(path: string): number {
   return process.platform === 'win32' ? Math.max(slash, path.lastIndexOf('\\')) + 1 : slash + 1;
 }
 
-/** Deep copy of a plain JSON-like value with every `from` in its strings replaced by `to`; null if it is not plain. */
-function restamp(v: unknown, from: string, to: string, depth = 0): unknown {
-  if (typeof v === 'string') return v.includes(from) ? v.split(from).join(to) : v;
+/**
+ * Deep copy of a plain JSON-like value with every `from` in its strings (and keys) replaced by `to`, in one
+ * walk; NOT_PLAIN when it is not plain, or when `nonce` (part of `from`) is left in a string or key after the
+ * replacement (the stand-in was not there whole). A string without the nonce is kept as it is, unsearched.
+ */
+function restamp(v: unknown, from: string, to: string, nonce: string, depth = 0): unknown {
+  if (typeof v === 'string') return stamped(v, from, to, nonce);
   if (v === null || typeof v !== 'object') return typeof v === 'function' || typeof v === 'symbol' ? NOT_PLAIN : v;
   if (depth > MAX_DEPTH) return NOT_PLAIN;
   if (Array.isArray(v)) {
     const out = new Array<unknown>(v.length);
     for (let i = 0; i < v.length; i++) {
-      const x = restamp(v[i], from, to, depth + 1);
+      const x = restamp(v[i], from, to, nonce, depth + 1);
       if (x === NOT_PLAIN) return NOT_PLAIN;
       out[i] = x;
     }
@@ -44,20 +48,20 @@ function restamp(v: unknown, from: string, to: string, depth = 0): unknown {
   if (Object.getPrototypeOf(v) !== Object.prototype) return NOT_PLAIN;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
-    const x = restamp((v as Record<string, unknown>)[k], from, to, depth + 1);
-    if (x === NOT_PLAIN) return NOT_PLAIN;
-    out[k.includes(from) ? k.split(from).join(to) : k] = x;
+    const x = restamp((v as Record<string, unknown>)[k], from, to, nonce, depth + 1);
+    const key = stamped(k, from, to, nonce);
+    if (x === NOT_PLAIN || key === NOT_PLAIN) return NOT_PLAIN;
+    out[key] = x;
   }
   return out;
 }
 const NOT_PLAIN = Symbol('not plain');
 
-/** True when no string (nor key) in `v` contains `needle`. */
-function absent(v: unknown, needle: string): boolean {
-  if (typeof v === 'string') return !v.includes(needle);
-  if (v === null || typeof v !== 'object') return true;
-  if (Array.isArray(v)) return v.every((x) => absent(x, needle));
-  return Object.keys(v).every((k) => !k.includes(needle) && absent((v as Record<string, unknown>)[k], needle));
+/** `s` with every `from` replaced by `to`; NOT_PLAIN when the nonce is still in it after that. */
+function stamped(s: string, from: string, to: string, nonce: string): string | typeof NOT_PLAIN {
+  if (!s.includes(nonce)) return s;
+  const r = s.split(from).join(to);
+  return r.includes(nonce) ? NOT_PLAIN : r;
 }
 
 export class SameTextMemo {
@@ -87,8 +91,8 @@ export class SameTextMemo {
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(key, base);
     }
-    const out = restamp(base, this.standIn, dir);
-    if (out === NOT_PLAIN || !absent(out, this.nonce)) {
+    const out = restamp(base, this.standIn, dir, this.nonce);
+    if (out === NOT_PLAIN) {
       this.entries.delete(key);
       return this.analyze(src);
     }

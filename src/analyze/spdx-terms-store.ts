@@ -12,7 +12,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { acceptedDigest, compiledPath, digestOf, sha256Hex, sourceFiles } from '../compiled/index.js';
+import { acceptedDigest, compiledPath, sha256Hex, sourceFiles, sourcesDigest } from '../compiled/index.js';
 import { buildId } from '../compiled/index.js';
 import { spdxPackages } from '../catalog/spdx-load.js';
 import { RULE_SOURCES } from '../extract/compile.js';
@@ -45,8 +45,8 @@ export function spdxTermsStamp(build: string | null = buildId()): string | null 
     build,
     packages: spdxPackages(),
     // the rules' digest as the compiled rules were accepted for in this run, else computed the same way
-    rules: acceptedDigest('rules') ?? digestOf(rulesDir, sourceFiles(rulesDir, RULE_SOURCES)),
-    data: digestOf(dataDir, sourceFiles(dataDir, DATA_SOURCES)),
+    rules: acceptedDigest('rules') ?? sourcesDigest('rules', rulesDir, sourceFiles(rulesDir, RULE_SOURCES)),
+    data: sourcesDigest('spdx-terms-data', dataDir, sourceFiles(dataDir, DATA_SOURCES)),
   };
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }

@@ -2,7 +2,8 @@
  * Build step (called by ./data.ts once dist/data is written): V8's code cache for the CLI bundle
  * (see src/cli/code-cache.ts). Deletes the old cache, runs `oml analyze - --json` once on a standard
  * license text from the spdx-license-list dependency (so the cache holds the functions a one-file run
- * compiles, not only the top level), then runs again and fails the build unless that run accepted it.
+ * compiles, not only the top level), then runs again and fails the build unless that run accepted it,
+ * through the package's bin (dist/cli.cjs) and through the ES-module bin (dist/cli.js) alike.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -11,8 +12,8 @@ import { dataPath } from '../paths.js';
 
 const require = createRequire(import.meta.url);
 
-function runCli(input: string): string {
-  const r = spawnSync(process.execPath, [dataPath('dist', 'cli.js'), 'analyze', '-', '--json'], {
+function runCli(input: string, bin = 'cli.cjs'): string {
+  const r = spawnSync(process.execPath, [dataPath('dist', bin), 'analyze', '-', '--json'], {
     input,
     encoding: 'utf8',
     env: { ...process.env, OML_CODE_CACHE_DEBUG: '1', OML_NO_CODE_CACHE: undefined },
@@ -33,5 +34,7 @@ export function writeCodeCache(): number {
   if (!/code cache missing, written/.test(first)) throw new Error(`build-data: the CLI did not write its code cache: ${first}`);
   const second = runCli(text);
   if (!/code cache accepted/.test(second)) throw new Error(`build-data: the CLI did not accept the code cache it wrote: ${second}`);
+  const esm = runCli(text, 'cli.js');
+  if (!/code cache accepted/.test(esm)) throw new Error(`build-data: the ES-module bin did not accept the code cache: ${esm}`);
   return readFileSync(cache).length;
 }

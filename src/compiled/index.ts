@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot, toPosix } from '../paths.js';
+import { stampedDigest } from './stamp.js';
 
 export interface CompiledFile<T> {
   /** sha256 over the sources' relative paths and bytes. */
@@ -62,6 +63,14 @@ export function digestOf(dir: string, files: string[]): string {
   return h.digest('hex');
 }
 
+/**
+ * digestOf(dir, files), read from the stamp `name` beside the compiled data when every file still shows the
+ * stats a run recorded after hashing them (stamp.ts), else computed (and stamped).
+ */
+export function sourcesDigest(name: string, dir: string, files: string[]): string {
+  return stampedDigest(path.join(path.dirname(compiledPath(name)), `${name}.sources.json`), dir, files, () => digestOf(dir, files));
+}
+
 /** Where the build writes compiled data. */
 export function compiledPath(name: string): string {
   return path.join(packageRoot(), 'dist', 'data', `${name}.json`);
@@ -85,7 +94,8 @@ export function readCompiledFile<T>(name: string, dir: string, files: string[]):
   if (process.env.OML_NO_COMPILED === '1' || !existsSync(file)) return null;
   try {
     const c = JSON.parse(readFileSync(file, 'utf8')) as CompiledFile<T>;
-    const digest = digestOf(dir, files);
+    // the sources' digest, from their stat stamp when none changed since a run last hashed them (stamp.ts)
+    const digest = sourcesDigest(name, dir, files);
     if (c.digest !== digest) return null;
     accepted.set(name, digest);
     return c;

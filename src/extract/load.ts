@@ -14,10 +14,13 @@ import { NormalizeTablesSchema, RuleSchema, TERM_FIELDS, type NormalizeTables, t
 export const NORMALIZE_FILE = '_normalize.yaml';
 
 /** The package's rules/ folder (see paths.ts packageRoot). */
+let rulesDir: string | undefined;
 export function defaultRulesDir(): string {
+  // found once per process (every extraction asks; the package root is fixed for the process too)
+  if (rulesDir !== undefined) return rulesDir;
   const dir = dataPath('rules');
   if (!existsSync(path.join(dir, NORMALIZE_FILE))) throw new OmlError('RULES', 'cannot find the rules/ folder');
-  return dir;
+  return (rulesDir = dir);
 }
 
 /** Rule files under dir (recursive), sorted; files whose name starts with "_" are data, not rules. */

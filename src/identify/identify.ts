@@ -11,7 +11,6 @@ import { diffFromProbe, probeTemplate, type Diff, type Probe } from './diff.js';
 import { vetoAdditions, isEnumeratorOnly } from './veto.js';
 import { tokenizeInput } from './prepare.js';
 import { judgeSimilar } from './similar.js';
-import { postingsOf } from './postings.js';
 import { spdxTemplateMatches, type SpdxTemplateMatch } from './spdx-match.js';
 import { matchHeader, type HeaderMatch } from './header.js';
 import type { LicenseInfo } from '../types.js';
@@ -204,8 +203,7 @@ function rank(m: Matcher, seq: Uint32Array, exactTi: number | undefined): Scored
   const input = sortedUnique(seq);
   const counts = new Uint32Array(m.templates.length);
   const hit: number[] = [];
-  const { bits, keys, head } = m.index;
-  const { start, ti: tis } = postingsOf(m.index);
+  const { bits, keys, start, ti: tis } = m.index;
   const mask = (1 << bits) - 1;
   let sampled = 0;
   for (let i = 0; i < input.length; i++) {
@@ -213,7 +211,7 @@ function rank(m: Matcher, seq: Uint32Array, exactTi: number | undefined): Scored
     if ((h & SAMPLE_MASK) !== 0) continue;
     sampled++;
     // inlined lookup in the index's hash table (see templates.ts buildIndex)
-    for (let s = slotOf(h, bits); head[s] !== -1; s = (s + 1) & mask) {
+    for (let s = slotOf(h, bits); start[s] !== start[s + 1]; s = (s + 1) & mask) {
       if (keys[s] !== h) continue;
       for (let p = start[s]!, end = start[s + 1]!; p < end; p++) {
         const ti = tis[p]!;

@@ -39,24 +39,22 @@ export function templatesDigest(templates: readonly Template[]): string {
 /** Where the build writes the index: the description (JSON) and the bytes beside it. */
 export const storedIndexPaths = (meta = compiledPath(NAME)) => ({ meta, bin: meta.replace(/\.json$/, '.bin') });
 
-/** The index's bytes: keys (Uint32, 2^bits), head (Int32, 2^bits), next (Int32), ti (Uint16). */
+/** The index's bytes: keys (Uint32, 2^bits), start (Int32, 2^bits + 1), ti (Uint16): the 4-byte arrays first, aligned. */
 function layout(bits: number, occurrences: number) {
   const size = 2 ** bits;
   const keys = 0;
-  const head = keys + 4 * size;
-  const next = head + 4 * size;
-  const ti = next + 4 * occurrences;
-  return { size, keys, head, next, ti, bytes: ti + 2 * occurrences };
+  const start = keys + 4 * size;
+  const ti = start + 4 * (size + 1);
+  return { size, keys, start, ti, bytes: ti + 2 * occurrences };
 }
 
 /** Writes the index built for `templates` (the build, src/build/data.ts). */
 export function writeStoredIndex(templates: readonly Template[], index: ShingleIndex, p = storedIndexPaths()): void {
-  const occurrences = index.next.length;
+  const occurrences = index.ti.length;
   const l = layout(index.bits, occurrences);
   const buf = Buffer.alloc(l.bytes);
   Buffer.from(index.keys.buffer, index.keys.byteOffset, index.keys.byteLength).copy(buf, l.keys);
-  Buffer.from(index.head.buffer, index.head.byteOffset, index.head.byteLength).copy(buf, l.head);
-  Buffer.from(index.next.buffer, index.next.byteOffset, index.next.byteLength).copy(buf, l.next);
+  Buffer.from(index.start.buffer, index.start.byteOffset, index.start.byteLength).copy(buf, l.start);
   Buffer.from(index.ti.buffer, index.ti.byteOffset, index.ti.byteLength).copy(buf, l.ti);
   const meta: StoredIndexMeta = { digest: templatesDigest(templates), bin: sha256Hex(buf), endianness: endianness(), bits: index.bits, occurrences, sampled: templates.map((t) => t.sampled) };
   writeFileSync(p.bin, buf);
@@ -81,8 +79,7 @@ export function readStoredIndex(templates: readonly Template[], p = storedIndexP
   const index: ShingleIndex = {
     bits: bits!,
     keys: new Uint32Array(b.buffer, b.byteOffset + l.keys, l.size),
-    head: new Int32Array(b.buffer, b.byteOffset + l.head, l.size),
-    next: new Int32Array(b.buffer, b.byteOffset + l.next, occurrences!),
+    start: new Int32Array(b.buffer, b.byteOffset + l.start, l.size + 1),
     ti: new Uint16Array(b.buffer, b.byteOffset + l.ti, occurrences!),
   };
   templates.forEach((t, i) => { t.sampled = sampled[i]!; });

@@ -47,17 +47,16 @@ export interface Matcher {
 }
 
 /**
- * Sampled inverted index as an open-addressing hash table over typed arrays:
- * slot -> shingle key, and a linked list of postings (template numbers in
- * ascending order). Builds in one pass over the shingles, no sorting.
+ * Sampled inverted index as an open-addressing hash table over typed arrays: slot -> shingle key, and the
+ * slot's postings (template numbers in ascending order) as one contiguous run, ti[start[s]] ..
+ * ti[start[s + 1] - 1]; a slot with no postings is empty. The ranking walks a few hundred slots per text,
+ * each one run in memory. Built in one pass over the shingles (as linked lists), then laid out; no sorting.
  */
 export interface ShingleIndex {
   bits: number;
   keys: Uint32Array;
-  /** First posting of the slot, -1 when empty. */
-  head: Int32Array;
-  /** Next posting in the same slot's list, -1 at the end. */
-  next: Int32Array;
+  /** 2^bits + 1 offsets into ti: slot s holds ti[start[s]] .. ti[start[s + 1] - 1]. */
+  start: Int32Array;
   ti: Uint16Array;
 }
 
@@ -138,7 +137,16 @@ export function buildIndex(templates: Template[]): ShingleIndex {
     }
     t.sampled = distinct;
   });
-  return { bits, keys, head, next, ti: tis };
+  // each slot's list laid out as one run, in list order (ascending template numbers)
+  const start = new Int32Array(size + 1);
+  const laid = new Uint16Array(n);
+  let at = 0;
+  for (let s = 0; s < size; s++) {
+    start[s] = at;
+    for (let p = head[s]!; p !== -1; p = next[p]!) laid[at++] = tis[p]!;
+  }
+  start[size] = at;
+  return { bits, keys, start, ti: laid };
 }
 
 function mk(entry: CatalogEntry | null, id: string, spdx: string, name: string, family: Family, version: string | null,

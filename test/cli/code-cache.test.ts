@@ -3,6 +3,7 @@
  * runtime; a missing, corrupt, stale or rejected cache is ignored and the bundle compiles normally,
  * with the same result. And the built one (dist/cli-bundle.cjs.cache) is current.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,5 +90,17 @@ describe.runIf(built)('the built CLI (dist/cli.js)', () => {
     expect(withCache.status).toBe(without.status);
     expect(withCache.stdout).toBe(without.stdout);
     expect(JSON.parse(withCache.stdout)).toHaveLength(1);
+  });
+
+  test('the package\'s bin (dist/cli.cjs, CommonJS) runs the same bundle from the same cache: the same output', () => {
+    const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { bin: { oml: string } };
+    expect(pkg.bin.oml).toBe('./dist/cli.cjs');
+    const viaEsm = oml(['analyze', input, '--json']);
+    const viaBin = spawnSync(process.execPath, [path.join(REPO, pkg.bin.oml), 'analyze', input, '--json'], {
+      encoding: 'utf8', env: { ...process.env, OML_CODE_CACHE_DEBUG: '1' },
+    });
+    expect(viaBin.stderr).toContain('oml: code cache accepted');
+    expect(viaBin.status).toBe(viaEsm.status);
+    expect(viaBin.stdout).toBe(viaEsm.stdout);
   });
 });

@@ -61,8 +61,8 @@ const RANKS: Record<string, number> = {
   build: 15,
 };
 
-/** compiled/ holds base data access (index.ts); nothing else may live there. */
-const BASE_ONLY: Record<string, string[]> = { compiled: ['compiled/index.ts'] };
+/** compiled/ holds base data access (index.ts, and stamp.ts: the sources' stat stamp); nothing else may live there. */
+const BASE_ONLY: Record<string, string[]> = { compiled: ['compiled/index.ts', 'compiled/stamp.ts'] };
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
