@@ -374,7 +374,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       }
     }
     const m = markerAt.get(i);
-    if (m && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
+    // (an aside, "if any,", starts no part)
+    if (m && m.concept !== 'aside' && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
       if (parenDepth > 0 && next !== 'main' && parenMarkerDepth < 0 && toks[i - 1]?.low === '(') parenMarkerDepth = parenDepth;
       close(i, next);
