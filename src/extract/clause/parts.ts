@@ -323,7 +323,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     // a negated relative clause after a grant is what the grant leaves out ("in ways that do not harm others")
     if (role === 'main' && i > start && negatedRelative(toks, tags, start, i)) { close(i, 'exception'); start = i; continue; }
     const m = markerAt.get(i);
-    if (m && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
+    // (an aside, "if any,", starts no part)
+    if (m && m.concept !== 'aside' && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
       if (parenDepth > 0 && next !== 'main' && parenMarkerDepth < 0 && toks[i - 1]?.low === '(') parenMarkerDepth = parenDepth;
       close(i, next);
