@@ -7,7 +7,7 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
-import { resolveSubjects } from './anaphora.js';
+import { resolveSubjects, speakerNamed } from './anaphora.js';
 import { possibility } from './possibility.js';
 import { negatedRelative } from './relative.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
@@ -160,8 +160,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const subject = (t: Tag) => t.category === 'actor'
     && !live.some((u) => u.category === 'preposition' && u.end === t.start) && !live.some((u) => u.category === 'possessive' && u.start === t.end);
   // a possessive after the modal word names an owner, not the subject ("needs our consent"; but "Our service has ...")
-  const owner = (t: Tag) => live.some((u) => u.category === 'possessive' && u.start === t.start && u.end === t.end);
-  const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
+  const owner = (t: Tag) => live.some((u) => u.category === 'possessive' && u.concept === 'possessive' && u.start === t.start && u.end === t.end);
+  const found = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
+  const actor = found === 'licensee' && speakerNamed(live, toks, start, firstModal) ? 'licensor' : found;
   const head = headObject(live, toks);
   const mainObjects = new Set(live.filter((t) => t.category === 'object' && !sourceOf(t, toks, live)).map((t) => t.concept));
   return {
