@@ -92,7 +92,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const cancels = tags.filter((t) => t.category === 'cancel');
   const kept = tags.filter((t) => t.category === 'cancel' || !inSpan(t, cancels));
   // a negation inside a word that forbids by itself ("不得", "be not allowed") or limits by itself ("for no other purpose") is part of it
-  const prohibits = kept.filter((t) => t.category === 'prohibit' || t.category === 'only');
+  const prohibits = kept.filter((t) => t.category === 'prohibit' || t.category === 'only' || (t.category === 'qualifier' && t.end - t.start > 1));
   // a verb inside a name ("Acceptable Use Policy") is part of the name, and so is a qualifier of a license asked for ("a commercial license")
   const objects = kept.filter((t) => t.category === 'object');
   const requests = objects.filter((t) => t.concept === 'license-request');
