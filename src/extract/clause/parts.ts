@@ -10,6 +10,7 @@ import type { Token } from './tokens.js';
 import { resolveSubjects, speakerNamed } from './anaphora.js';
 import { possibility } from './possibility.js';
 import { negatedRelative } from './relative.js';
+import { headingVerdict } from './heading.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
@@ -327,8 +328,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
     if (HARD_BREAK.has(tok.low)) { close(i, 'main'); start = i + 1; continue; }
-    if (tok.low === ':' || tok.low === '：') {
-      // a lead-in ("You may not:") lends its modality to what follows, not its objects
+    if ((tok.low === ':' || tok.low === '：') && !(role === 'main' && headingVerdict(toks, tags, start, i))) {
+      // a lead-in ("You may not:") lends its modality to what follows, not its objects ("Commercial use: prohibited" is one)
       close(i, 'main');
       start = i + 1;
       leadFrom = parts.length - 1;
