@@ -40,6 +40,7 @@ export function resolveSubjects(parts: Part[], toks: Token[]): void {
  * the licensor, making a promise about itself. Not a passive ("may be used only within your organisation": the licensee
  * acts) nor a subject the lexicons read ("Outputs may not include your data", "Users may not share your model").
  */
+/** (firstModal: the first modal word, else the first verb: "Acme can throttle your access" has no modal word of the lexicons) */
 export function speakerNamed(live: Tag[], toks: Token[], start: number, firstModal: number): boolean {
   if (firstModal === Infinity || firstModal <= start || live.some((t) => t.start < firstModal)) return false;
   if (!toks.slice(start, firstModal).some((t) => t.word)) return false;
