@@ -45,7 +45,7 @@ export function speakerNamed(live: Tag[], toks: Token[], start: number, firstMod
   if (firstModal === Infinity || firstModal <= start || live.some((t) => t.start < firstModal)) return false;
   if (!toks.slice(start, firstModal).some((t) => t.word)) return false;
   const licensee = live.filter((t) => t.category === 'actor' && t.concept === 'licensee');
-  const own = (t: Tag) => live.some((u) => u.category === 'possessive' && u.concept === 'licensee' && u.start === t.start && u.end === t.end);
-  if (!licensee.length || !licensee.every(own)) return false;
+  const owned = new Set(live.filter((u) => u.category === 'possessive' && u.concept === 'licensee').map((u) => `${u.start}:${u.end}`));
+  if (!licensee.length || !licensee.every((t) => owned.has(`${t.start}:${t.end}`))) return false;
   return !live.some((t) => t.category === 'auxiliary' && t.start > firstModal && t.start <= firstModal + 2);
 }

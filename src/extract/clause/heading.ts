@@ -9,16 +9,21 @@ import type { Token } from './tokens.js';
 const MODAL = new Set(['grant', 'duty', 'prohibit', 'negation']);
 const CONTENT = new Set(['action', 'qualifier']);
 const ENDS = new Set([';', '；', '。', '!', '?', '！', '？', ':', '：']);
-/** At most this many words in the verdict: a short statement, not a sentence of its own. */
+/** A heading is short, and so is the verdict after it (in tokens / words). */
+const HEADING_TOKENS = 12;
 const VERDICT_WORDS = 8;
 
 /** The colon at token i closes a heading [start, i) whose verdict follows it. */
-export function headingVerdict(toks: Token[], tags: Tag[], start: number, i: number): boolean {
-  const head = tags.filter((t) => t.start >= start && t.start < i);
+export function headingVerdict(toks: Token[], byStart: Map<number, Tag[]>, start: number, i: number): boolean {
+  if (i - start > HEADING_TOKENS) return false;
+  const head: Tag[] = [];
+  for (let k = start; k < i; k++) head.push(...(byStart.get(k) ?? []));
   if (!head.some((t) => CONTENT.has(t.category)) || head.some((t) => MODAL.has(t.category) && t.concept !== 'grant-noun') || head.some((t) => t.category === 'marker')) return false;
-  let end = i + 1;
-  while (end < toks.length && !ENDS.has(toks[end]!.low)) end++;
-  if (toks.slice(i + 1, end).filter((t) => t.word).length > VERDICT_WORDS) return false;
-  const verdict = tags.filter((t) => t.start > i && t.start < end);
+  const verdict: Tag[] = [];
+  let words = 0;
+  for (let k = i + 1; k < toks.length && k <= i + 4 * VERDICT_WORDS && !ENDS.has(toks[k]!.low); k++) {
+    if (toks[k]!.word && ++words > VERDICT_WORDS) return false;
+    verdict.push(...(byStart.get(k) ?? []));
+  }
   return verdict.some((t) => MODAL.has(t.category) && t.concept !== 'grant-noun') && !verdict.some((t) => CONTENT.has(t.category) || t.category === 'actor');
 }

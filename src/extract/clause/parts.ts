@@ -9,8 +9,8 @@ import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { resolveSubjects, speakerNamed } from './anaphora.js';
 import { possibility } from './possibility.js';
-import { negatedRelative } from './relative.js';
 import { headingVerdict } from './heading.js';
+import { negatedRelative, tagsByStart } from './relative.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
@@ -59,7 +59,6 @@ const COLON = new Set([':', '：']);
 /** "no" negates only when a right, a use or a qualifier follows within 4 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
 
-const inSpan: (t: Tag, spans: Tag[]) => boolean = inAnySpan;
 
 /** The first word of toks[start..] after a list marker ("(a)", "1.", "-"). */
 function firstWord(toks: Token[], start: number): number {
@@ -86,7 +85,7 @@ function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
   return live.some((t) => t.start === i && t.category === 'action') && !inflected;
 }
 
-const insideLonger: (t: Tag, spans: Tag[]) => boolean = inLongerSpan;
+const inSpan: (t: Tag, spans: Tag[]) => boolean = inAnySpan, insideLonger: (t: Tag, spans: Tag[]) => boolean = inLongerSpan;
 
 function readPart(role: Role, start: number, end: number, all: Tag[], toks: Token[]): Part {
   const tags = all.filter((t) => t.start >= start && t.start < end);
@@ -264,6 +263,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const clauseAt = new Set<number>();
   const actorAt = new Set<number>();
   const negAt = new Set<number>();
+  const byStart = tagsByStart(tags);
   // a break word right after a modal word ("you must also provide") goes on with the same part
   const modalEnd = new Set<number>();
   for (const t of tags) {
@@ -328,7 +328,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
     if (HARD_BREAK.has(tok.low)) { close(i, 'main'); start = i + 1; continue; }
-    if ((tok.low === ':' || tok.low === '：') && !(role === 'main' && headingVerdict(toks, tags, start, i))) {
+    if ((tok.low === ':' || tok.low === '：') && !(role === 'main' && headingVerdict(toks, byStart, start, i))) {
       // a lead-in ("You may not:") lends its modality to what follows, not its objects ("Commercial use: prohibited" is one)
       close(i, 'main');
       start = i + 1;
@@ -353,7 +353,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       }
     }
     // a negated relative clause after a grant is what the grant leaves out ("in ways that do not harm others")
-    if (role === 'main' && i > start && negatedRelative(toks, tags, start, i)) { close(i, 'exception'); start = i; continue; }
+    if (role === 'main' && i > start && negatedRelative(toks, byStart, start, i)) { close(i, 'exception'); start = i; continue; }
     const m = markerAt.get(i);
     if (m && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
