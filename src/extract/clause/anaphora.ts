@@ -5,6 +5,7 @@
  * duty of the licensee. The pronouns are the lexicon's actor concept `anaphor`; no rule sees that concept.
  */
 import type { Part } from './parts.js';
+import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 
 export const ANAPHOR = 'anaphor';
@@ -31,4 +32,20 @@ export function resolveSubjects(parts: Part[], toks: Token[]): void {
       else delete p.actor;
     } else if (p.actor === undefined && prev !== undefined && p.role === 'main' && elliptic(p, toks)) p.actor = prev;
   }
+}
+
+/**
+ * The subject is a name the lexicons do not know, and the licensee is named only as an owner after the verb ("Acme will
+ * not deploy your fine-tuned model", "Orchard Labs does not host your models"): the one who addresses the licensee is
+ * the licensor, making a promise about itself. Not a passive ("may be used only within your organisation": the licensee
+ * acts) nor a subject the lexicons read ("Outputs may not include your data", "Users may not share your model").
+ */
+/** (firstModal: the first modal word, else the first verb: "Acme can throttle your access" has no modal word of the lexicons) */
+export function speakerNamed(live: Tag[], toks: Token[], start: number, firstModal: number): boolean {
+  if (firstModal === Infinity || firstModal <= start || live.some((t) => t.start < firstModal)) return false;
+  if (!toks.slice(start, firstModal).some((t) => t.word)) return false;
+  const licensee = live.filter((t) => t.category === 'actor' && t.concept === 'licensee');
+  const owned = new Set(live.filter((u) => u.category === 'possessive' && u.concept === 'licensee').map((u) => `${u.start}:${u.end}`));
+  if (!licensee.length || !licensee.every((t) => owned.has(`${t.start}:${t.end}`))) return false;
+  return !live.some((t) => t.category === 'auxiliary' && t.start > firstModal && t.start <= firstModal + 2);
 }

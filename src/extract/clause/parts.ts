@@ -7,9 +7,10 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
-import { resolveSubjects } from './anaphora.js';
+import { resolveSubjects, speakerNamed } from './anaphora.js';
 import { mayOfThing, possibility } from './possibility.js';
-import { negatedRelative } from './relative.js';
+import { headingVerdict } from './heading.js';
+import { negatedRelative, tagsByStart } from './relative.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
 import { headObject, sourceOf } from './heads.js';
 
@@ -59,7 +60,6 @@ const COLON = new Set([':', '：']);
 /** "no" negates only when a right, a use or a qualifier follows within 4 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
 
-const inSpan: (t: Tag, spans: Tag[]) => boolean = inAnySpan;
 
 /** The first word of toks[start..] after a list marker ("(a)", "1.", "-"). */
 function firstWord(toks: Token[], start: number): number {
@@ -86,14 +86,14 @@ function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
   return live.some((t) => t.start === i && t.category === 'action') && !inflected;
 }
 
-const insideLonger: (t: Tag, spans: Tag[]) => boolean = inLongerSpan;
+const inSpan: (t: Tag, spans: Tag[]) => boolean = inAnySpan, insideLonger: (t: Tag, spans: Tag[]) => boolean = inLongerSpan;
 
 function readPart(role: Role, start: number, end: number, all: Tag[], toks: Token[]): Part {
   const tags = all.filter((t) => t.start >= start && t.start < end);
   const cancels = tags.filter((t) => t.category === 'cancel');
   const kept = tags.filter((t) => t.category === 'cancel' || !inSpan(t, cancels));
   // a negation inside a word that forbids by itself ("不得", "be not allowed") or limits by itself ("for no other purpose") is part of it
-  const prohibits = kept.filter((t) => t.category === 'prohibit' || t.category === 'only');
+  const prohibits = kept.filter((t) => t.category === 'prohibit' || t.category === 'only' || (t.category === 'qualifier' && t.end - t.start > 1));
   // a verb inside a name ("Acceptable Use Policy") is part of the name, and so is a qualifier of a license asked for ("a commercial license")
   const objects = kept.filter((t) => t.category === 'object');
   const requests = objects.filter((t) => t.concept === 'license-request');
@@ -164,8 +164,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const subject = (t: Tag) => t.category === 'actor'
     && !live.some((u) => u.category === 'preposition' && u.end === t.start) && !live.some((u) => u.category === 'possessive' && u.start === t.end);
   // a possessive after the modal word names an owner, not the subject ("needs our consent"; but "Our service has ...")
-  const owner = (t: Tag) => live.some((u) => u.category === 'possessive' && u.start === t.start && u.end === t.end);
-  const actor = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
+  const owner = (t: Tag) => live.some((u) => u.category === 'possessive' && u.concept === 'possessive' && u.start === t.start && u.end === t.end);
+  const found = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
+  const actor = found === 'licensee' && speakerNamed(live, toks, firstWord(toks, start), Math.min(firstModal, live.find((t) => t.category === 'action')?.start ?? Infinity)) ? 'licensor' : found;
   const head = headObject(live, toks);
   const mainObjects = new Set(live.filter((t) => t.category === 'object' && !sourceOf(t, toks, live)).map((t) => t.concept));
   return {
@@ -195,12 +196,6 @@ function defines(live: Tag[], toks: Token[], start: number): boolean {
   return live.some((t) => t.category === 'definition'
     && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
 }
-/** A label naming an act or a purpose and no modality, then a value that is a modality and nothing else. */
-function labelValue(label: Part, value: Part): boolean {
-  return label.modality === undefined && label.actor === undefined && (label.actions.size > 0 || label.qualifiers.size > 0)
-    && value.actor === undefined && !value.actions.size && !value.objects.size && !value.qualifiers.size && !value.metrics.size
-    && value.tags.some((t) => MODAL_CATS.has(t.category) || t.category === 'negation' || t.category === 'prohibit');
-}
 const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
 
 const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
@@ -224,6 +219,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const clauseAt = new Set<number>();
   const actorAt = new Set<number>();
   const negAt = new Set<number>();
+  const byStart = tagsByStart(tags);
   // a break word right after a modal word ("you must also provide") goes on with the same part
   const modalEnd = new Set<number>();
   for (const t of tags) {
@@ -264,14 +260,6 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       const lead = leadFrom >= 0 ? parts[leadFrom] : undefined;
       // a part that is itself a lead-in (a heading such as "2. Commercial:") borrows nothing
       const isLead = toks[end]?.low === ':' || toks[end]?.low === '：';
-      // a label and its value ("Commercial use: not allowed", "Redistribution: prohibited", "Commercial use: No"): the
-      // value states the modality of what the label names, so the two are read as one part
-      if (lead && !isLead && leadFrom === parts.length - 1 && labelValue(lead, p)) {
-        parts[leadFrom] = readPart(lead.role, lead.start, end, tags, toks);
-        leadFrom = -1;
-        role = next;
-        return;
-      }
       p.lead = isLead;
       // (a grant read only from a noun in the item, "keep all licence notices", is no modality of its own)
       if (lead && !isLead && (p.modality === undefined || p.imperative || p.grantNounOnly) && lead.modality !== undefined) {
@@ -296,8 +284,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
     if (HARD_BREAK.has(tok.low)) { close(i, 'main'); start = i + 1; continue; }
-    if (tok.low === ':' || tok.low === '：') {
-      // a lead-in ("You may not:") lends its modality to what follows, not its objects
+    if ((tok.low === ':' || tok.low === '：') && !(role === 'main' && headingVerdict(toks, byStart, start, i))) {
+      // a lead-in ("You may not:") lends its modality to what follows, not its objects ("Commercial use: prohibited" is one)
       close(i, 'main');
       start = i + 1;
       leadFrom = parts.length - 1;
@@ -321,7 +309,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       }
     }
     // a negated relative clause after a grant is what the grant leaves out ("in ways that do not harm others")
-    if (role === 'main' && i > start && negatedRelative(toks, tags, start, i)) { close(i, 'exception'); start = i; continue; }
+    if (role === 'main' && i > start && negatedRelative(toks, byStart, start, i)) { close(i, 'exception'); start = i; continue; }
     const m = markerAt.get(i);
     // (an aside, "if any,", starts no part)
     if (m && m.concept !== 'aside' && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {

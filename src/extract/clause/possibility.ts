@@ -7,11 +7,6 @@ import { conceptGroup } from './lexicon.js';
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 
-/** The tag has a twin of the concept at the same span (a word of two concepts: "may" is a grant and the modal may). */
-export function twin(t: Tag, tags: Tag[], concept: string): boolean {
-  return tags.some((u) => u.concept === concept && u.start === t.start && u.end === t.end);
-}
-
 /**
  * "may not" and a verb said of a thing states a possibility ("the filter may not catch every request", "the Software may
  * not work on all hardware"), when no one is bound (the caller: no actor, no duty) and nothing is done by the licensee:
@@ -22,13 +17,16 @@ export function twin(t: Tag, tags: Tag[], concept: string): boolean {
  * a limit on how fully the thing works ("may not always produce", "may not block all unsafe content").
  */
 export function possibility(live: Tag[], tags: Tag[], toks: Token[]): boolean {
+  // (each grant word has its modal-may twin at the same span: "may" is a grant and the modal may)
+  const mays = new Set(live.filter((t) => t.concept === 'modal-may').map((t) => `${t.start}:${t.end}`));
   const grants = live.filter((t) => t.category === 'grant');
-  if (!grants.length || !grants.every((t) => twin(t, live, 'modal-may'))) return false;
+  if (!grants.length || !grants.every((t) => mays.has(`${t.start}:${t.end}`))) return false;
+  const mayEnds = new Set(live.filter((t) => t.concept === 'modal-may').map((t) => t.end));
+  const beAt = new Set(tags.filter((b) => b.category === 'auxiliary' && b.concept === 'be').map((b) => b.start));
   const purposes = conceptGroup('purpose');
   if (live.some((t) => t.category === 'qualifier' && purposes.has(t.concept))) return false;
   const works = conceptGroup('licensee-work');
-  const mayNot = live.find((t) => t.category === 'negation' && live.some((m) => m.concept === 'modal-may' && m.end === t.start)
-    && toks[t.end]?.word === true && !tags.some((b) => b.category === 'auxiliary' && b.concept === 'be' && b.start === t.end));
+  const mayNot = live.find((t) => t.category === 'negation' && mayEnds.has(t.start) && toks[t.end]?.word === true && !beAt.has(t.end));
   if (!mayNot) return false;
   if (live.some((t) => t.category === 'object' && t.end <= mayNot.start && works.has(t.concept))) return false;
   // "not always", "not ... all": the universal after the negation (within the verb and its object) limits how fully
@@ -49,12 +47,13 @@ const HEDGE_REACH = 4;
  */
 export function mayOfThing(live: Tag[], tags: Tag[], toks: Token[]): boolean {
   const grants = live.filter((t) => t.category === 'grant' && t.concept !== 'modal-may');
-  if (grants.length !== 1 || !twin(grants[0]!, live, 'modal-may')) return false;
-  const at = grants[0]!.start;
+  const g = grants[0];
+  if (grants.length !== 1 || !live.some((u) => u.concept === 'modal-may' && u.start === g!.start && u.end === g!.end)) return false;
+  const at = g!.start;
   if (!live.some((t) => t.category === 'object' && t.end === at)) return false;
   if (live.some((t) => t.category === 'actor' && t.start < at)) return false;
   if (tags.some((t) => t.category === 'relative' && t.start < at)) return false;
-  let i = grants[0]!.end;
+  let i = g!.end;
   while (i < toks.length && tags.some((t) => t.category === 'adverb' && t.start === i)) i++;
   const next = toks[i];
   return next !== undefined && next.word && !tags.some((b) => b.category === 'auxiliary' && b.concept === 'be' && b.start === i);

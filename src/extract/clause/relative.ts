@@ -7,16 +7,37 @@ import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 
 const ENDS = new Set([',', ';', ':', '.', '，', '；', '。']);
+/** How far the grant may stand before the relative word, and the negation after it (bounded: linear in the sentence). */
+const BACK = 40;
+const AHEAD = 12;
+
+/** The sentence's tags by the token they start at. */
+export function tagsByStart(tags: Tag[]): Map<number, Tag[]> {
+  const m = new Map<number, Tag[]>();
+  for (const t of tags) {
+    let l = m.get(t.start);
+    if (!l) m.set(t.start, (l = []));
+    l.push(t);
+  }
+  return m;
+}
 
 /** A relative word at token i starts a negated relative clause after a grant stated (and not negated) in [start, i). */
-export function negatedRelative(toks: Token[], tags: Tag[], start: number, i: number): boolean {
-  if (!tags.some((t) => t.category === 'relative' && t.start === i)) return false;
-  // (not the "that" of a marker: "so that", "provided that", "except that")
-  if (tags.some((t) => t.category === 'marker' && t.start < i && i < t.end)) return false;
-  const before = tags.filter((t) => t.start >= start && t.start < i);
-  if (!before.some((t) => t.category === 'grant' && t.concept !== 'grant-noun') || before.some((t) => t.category === 'negation' || t.category === 'prohibit' || t.category === 'duty')) return false;
-  for (let j = i + 1; j < toks.length && !ENDS.has(toks[j]!.low); j++) {
-    const at = tags.filter((t) => t.start === j);
+export function negatedRelative(toks: Token[], byStart: Map<number, Tag[]>, start: number, i: number): boolean {
+  const here = byStart.get(i) ?? [];
+  if (!here.some((t) => t.category === 'relative')) return false;
+  let grant = false;
+  for (let k = Math.max(start, i - BACK); k < i; k++) {
+    for (const t of byStart.get(k) ?? []) {
+      // (not the "that" of a marker: "so that", "provided that", "except that")
+      if (t.category === 'marker' && t.end > i) return false;
+      if (t.category === 'negation' || t.category === 'prohibit' || t.category === 'duty') return false;
+      if (t.category === 'grant' && t.concept !== 'grant-noun') grant = true;
+    }
+  }
+  if (!grant) return false;
+  for (let j = i + 1; j < toks.length && j <= i + AHEAD && !ENDS.has(toks[j]!.low); j++) {
+    const at = byStart.get(j) ?? [];
     // a modal word of its own first: a clause that binds someone ("a licence that you will not sell")
     if (at.some((t) => t.category === 'grant' || t.category === 'duty' || t.category === 'marker')) return false;
     if (at.some((t) => t.category === 'negation')) return true;
