@@ -16,6 +16,9 @@ describe('a grant for one purpose', () => {
     ['non-commercial', '许可方授予您为非商业目的使用本模型的许可。'],
     ['research-only', 'Orchard Labs grants you a licence to run the Orchard model for academic research.'],
     ['research-only', 'The Orchard weights are licensed to you for scientific research.'],
+    ['non-production', 'Orchard Labs grants you a licence to use the Orchard model for evaluation purposes.'],
+    ['non-production', 'The Orchard weights are licensed to you for internal testing and benchmarking.'],
+    ['non-commercial', 'Orchard Labs grants you a licence to use the Orchard model for personal purposes.'],
     // a statement of what the model is for, a personal setting, a label and its value
     ['non-commercial', 'The Orchard model is for non-commercial use.'],
     ['non-commercial', 'These checkpoints are intended for noncommercial purposes.'],
@@ -48,6 +51,7 @@ describe('a grant for one purpose', () => {
     'You may use the Orchard model for research or any other purpose.',
     'Permission is granted to anyone to run, study, change and share the Orchard model, commercially or not.',
     'We grant you a licence to use the Orchard model, for example for research.',
+    'We grant you a licence to use the Orchard model for evaluation and in commercial products.',
     'The non-commercial version of the Orchard weights is smaller.',
     'You may only process personal data with the Orchard model lawfully.',
     'Orchard Labs grants you a personal, non-transferable licence to use the weights.',
@@ -57,5 +61,6 @@ describe('a grant for one purpose', () => {
   test.each(notLimits)('names no limit: %s', (sentence) => {
     expect(names(analyse(sentence))).not.toContain('research-only');
     expect(names(analyse(sentence))).not.toContain('non-commercial');
+    expect(names(analyse(sentence))).not.toContain('non-production');
   });
 });
