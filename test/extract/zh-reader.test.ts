@@ -57,6 +57,9 @@ const CASES: Array<{ text: string; has?: string[]; not?: string[] }> = [
   { text: '商业使用无需获得单独的许可。', not: ['non-commercial'] },
   { text: '对于商业用途，您不需要单独的许可。', not: ['non-commercial'] },
   { text: '商业用途无需向我们申请许可。', not: ['non-commercial'] },
+  // a need negated in one word beside a grant word negates only the need
+  { text: '您无需获得我们的许可即可将本模型用于商业目的。', has: ['commercial-use'], not: ['non-commercial'] },
+  { text: '您无需另行获得授权即可商业使用本模型。', has: ['commercial-use'], not: ['non-commercial'] },
   // definitions and disclaimers stay silent
   { text: '“商业用途”是指以获取收入为目的的任何使用。', not: ['commercial-use', 'non-commercial'] },
   { text: '“非商业用途”是指不以营利为目的的使用。', not: ['commercial-use', 'non-commercial'] },

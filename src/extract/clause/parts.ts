@@ -106,7 +106,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const grants = kept.filter((t) => t.category === 'grant');
   const parties = kept.filter((t) => t.category === 'actor');
   // (and so is a word that forbids: "Prohibited Use Policy")
-  const live = kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
+  const live = withoutNegatedNeed(kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
     && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
     && (t.category !== 'qualifier' || (!inSpan(t, requests) && !insideLonger(t, hosts))) && (t.category !== 'hypothetical' || !inSpan(t, markers))
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
@@ -116,7 +116,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     // nor inside a licence asked for ("许可" in "单独的许可", "获取授权"): the licence is a thing to get, not a grant
     && (t.category !== 'grant' || !insideLonger(t, requests))
     // a duty word inside a grant phrase ("shall have the right to", "will be entitled to") binds to nothing
-    && (t.category !== 'duty' || !insideLonger(t, grants)));
+    && (t.category !== 'duty' || !insideLonger(t, grants))));
   const cats = new Set<string>();
   for (const t of live) cats.add(t.category);
   const has = (c: string) => cats.has(c);
@@ -195,6 +195,18 @@ function defines(live: Tag[], toks: Token[], start: number): boolean {
   const quoted = (t: Tag) => toks.slice(start, t.start).some((k) => QUOTE_MARKS.has(k.low));
   return live.some((t) => t.category === 'definition'
     && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
+}
+/**
+ * A need negated in one word ("无需", "不需要") with a grant word after it negates only the need: "您无需获得我们的许可即可
+ * 将本模型用于商业目的" grants commercial use, it forbids nothing. The negation and its need are dropped from the part.
+ */
+function withoutNegatedNeed(live: Tag[]): Tag[] {
+  const needAt = (t: Tag) => live.some((u) => u.category === 'duty' && u.concept === 'need' && u.start === t.start && u.end === t.end);
+  const negations = live.filter((t) => t.category === 'negation');
+  if (!negations.length || !negations.every(needAt)) return live;
+  const last = negations[negations.length - 1]!.end;
+  if (!live.some((g) => g.category === 'grant' && g.concept !== 'grant-noun' && g.start >= last)) return live;
+  return live.filter((t) => !((t.category === 'negation' || t.category === 'duty') && negations.some((n) => n.start === t.start && n.end === t.end)));
 }
 const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
 
