@@ -3,7 +3,8 @@
  * products built on it?") and a heading ("Permitted Uses of the Model", "License to Use, Modify and Distribute"). A
  * heading is a markdown heading, or a short line of its own that ends with no punctuation, has no modal word and writes
  * its words in title case. A list item under a lead-in ("You may:" / "- Commercial use") is not a heading.
- * The engine drops permission terms read in them (engine.ts); restrictions and duties are still read.
+ * The engine drops permission terms read in them (engine.ts), and duties read in a question ("Is registration
+ * required?", "Do I have to credit you?" state no duty); restrictions are still read (fail closed).
  */
 
 /** Words a heading does not hold: a modal word, a verb of granting or a pronoun makes a statement. */
@@ -15,9 +16,14 @@ const STATEMENT_WORDS: ReadonlySet<string> = new Set([
 const SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'and', 'or', 'the', 'a', 'an', 'to', 'for', 'in', 'on', 'with', 'by', 'at', 'from', 'under']);
 const MAX_HEADING_WORDS = 8;
 
+/** The sentence asks (ends with a question mark). */
+export function asks(text: string): boolean {
+  return /[?？]$/.test(text.trim());
+}
+
 export function asksOrNames(text: string, lead: string | undefined, segmentKind: string | undefined): boolean {
   const t = text.trim();
-  if (/[?？]$/.test(t)) return true;
+  if (asks(t)) return true;
   if (lead !== undefined) return false;
   if (segmentKind === 'heading') return true;
   if (/[.!;:。；：！,，]$/.test(t) || /\p{Script=Han}/u.test(t)) return false;

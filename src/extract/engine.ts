@@ -19,7 +19,7 @@ import { foldForReading } from '../parse/fold.js';
 import { gatedRules } from './gate.js';
 import { definedTerms } from './clause/defined.js';
 import { unlessTerms } from './clause/unless.js';
-import { asksOrNames } from './asks.js';
+import { asks as isQuestion, asksOrNames } from './asks.js';
 import { applyClauseRules, type ClauseFields } from './clause/apply.js';
 import type { Rule } from './schema.js';
 import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
@@ -347,11 +347,13 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
       hits = sentenceHits(rules, gatedRules(rules, view, lead, fast), sv, fast);
       if (key !== null) storeHits(rules, key, hits);
     }
-    // a question or a heading grants nothing (asks.ts)
+    // a question or a heading grants nothing, and a question binds to nothing (asks.ts)
     const asks = asksOrNames(view, lead, doc.segments[s.segment]?.kind);
+    const question = asks && isQuestion(view);
     for (const { index: ri, fields: f } of hits) {
       const cr = rules.rules[ri]!;
       if (asks && cr.rule.term.kind === 'permission') continue;
+      if (question && cr.rule.term.kind === 'obligation') continue;
       {
         const term: Term = {
           kind: cr.rule.term.kind,

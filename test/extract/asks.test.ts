@@ -27,3 +27,17 @@ describe('questions and headings grant nothing', () => {
     expect(perms('You may use and modify the checkpoints')).toEqual(['modify', 'use']);
   });
 });
+
+describe('a question binds to nothing', () => {
+  const names = (text: string) => extractTerms(docOf(text)).map((t) => t.name);
+  it.each([
+    ['Is registration required before commercial use?', 'registration-required'],
+    ['Do I have to show "Built with Orchard" in my app?', 'attribution-display'],
+    ['Must I ship a copy of this licence with the weights?', 'include-license'],
+  ])('%s', (text, name) => expect(names(text)).not.toContain(name));
+
+  it('the answer after it, and a restriction asked about, are still read (fail closed)', () => {
+    expect(names('Is registration required? Yes: you must register with Orchard Labs before commercial use.')).toContain('registration-required');
+    expect(names('You may not use the checkpoints for commercial purposes, may you?')).toContain('non-commercial');
+  });
+});
