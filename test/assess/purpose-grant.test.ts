@@ -45,6 +45,12 @@ describe('a grant for one purpose', () => {
     expect(names(analyse(grant, second))).not.toContain('non-commercial');
   });
 
+  test('stays a limit beside a sentence that only says what the model may be fit for (no commercial use provided)', () => {
+    const r = analyse('Orchard Labs grants you a licence to use the Orchard weights for non-commercial purposes.',
+      'The Orchard model may be unsuitable for commercial applications.');
+    expectRestricted(r, 'non-commercial');
+  });
+
   const notLimits = [
     'You may use the Orchard weights for commercial and non-commercial purposes.',
     'You may use the Orchard weights for any purpose, including non-commercial research.',
