@@ -18,7 +18,7 @@ import { splitSentences } from '../parse/sentences.js';
 import { foldForReading } from '../parse/fold.js';
 import { gatedRules } from './gate.js';
 import { definedTerms } from './clause/defined.js';
-import { unlessTerms } from './clause/unless.js';
+import { unlessTerms, type PendingTerm } from './clause/unless.js';
 import { asks as isQuestion, asksOrNames } from './asks.js';
 import { applyClauseRules, type ClauseFields } from './clause/apply.js';
 import type { Rule } from './schema.js';
@@ -316,7 +316,7 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   const clauseTerms: Term[] = [];
   const clauseByKey = new Map<string, Term>();
   // terms of rules that stand only where the document states none of some other terms (`unlessTerm`)
-  const pending: Term[] = [];
+  const pending: PendingTerm[] = [];
   const usesOf = (term: string, def: number): string[] => {
     // only uses that cross the defined amount: "exceeds the Threshold", "above any such Limit"
     const re = new RegExp(`\\b(?:exceed(?:s|ed|ing)?|above|over|surpass(?:es|ed|ing)?|reach(?:es|ed|ing)?|meet(?:s|ing)?|more\\s+than)\\s+(?:the\\s+|any\\s+|such\\s+|this\\s+|that\\s+){0,2}${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![A-Za-z0-9])`);
@@ -365,7 +365,8 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
           ...(opts.via ? { via: opts.via } : {}),
           evidence: { path: doc.path, line: s.line, column: s.column, sentence: s.source ?? s.text },
         };
-        if (cr.rule.clause?.unlessTerm) { pending.push(term); continue; }
+        const unless = cr.rule.clause?.unlessTerm;
+        if (unless) { pending.push({ term, unless }); continue; }
         const k = termKey(term);
         const fromClause = rules.clauseRuleIds.has(term.rule);
         const prev = (fromClause ? clauseByKey : byKey).get(k);
@@ -386,7 +387,7 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     if (t.kind === 'threshold' && regexThresholds.has(`${t.name}|${t.value}`)) continue;
     terms.push(t);
   }
-  terms.push(...unlessTerms(rules, pending, terms, termKey, mergeScope));
+  terms.push(...unlessTerms(pending, terms, termKey, mergeScope));
   terms.push(...definedTerms(rules, views, terms));
   return terms;
 }

@@ -4,17 +4,18 @@
  * provides for the use it leaves out. Identical terms keep the first evidence and merge their scopes, as the engine does.
  */
 import type { Term } from '../../types.js';
-import type { CompiledRules } from '../compile.js';
+
+/** A term found by a rule with `unlessTerm`, and that rule's list. */
+export interface PendingTerm { term: Term; unless: readonly string[] }
 
 export function unlessTerms(
-  rules: CompiledRules, pending: Term[], terms: Term[], keyOf: (t: Term) => string,
+  pending: PendingTerm[], terms: Term[], keyOf: (t: Term) => string,
   mergeScope: (a: string | undefined, b: string | undefined) => string | undefined,
 ): Term[] {
   const names = new Set(terms.map((t) => t.name));
   const keys = new Set(terms.map(keyOf));
   const out = new Map<string, Term>();
-  for (const t of pending) {
-    const unless = rules.rules.find((r) => r.rule.id === t.rule)?.rule.clause?.unlessTerm ?? [];
+  for (const { term: t, unless } of pending) {
     const k = keyOf(t);
     if (keys.has(k) || unless.some((n) => names.has(n))) continue;
     const prev = out.get(k);
