@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { MetricsLexiconSchema, ReaderLexiconSchema } from '../extract/clause/lexicon.js';
+import { GrammarSchema } from '../extract/clause/grammar.js';
 import { ChangesLexiconSchema } from '../analyze/changes.js';
 import { SentencesLexiconSchema } from '../parse/sentences.js';
 import { NumberWordsSchema } from '../parse/numbers.js';
@@ -15,6 +16,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'reader/en': ReaderLexiconSchema,
   'reader/zh': ReaderLexiconSchema,
   'reader/metrics': MetricsLexiconSchema,
+  'reader/grammar': GrammarSchema,
   changes: ChangesLexiconSchema,
   sentences: SentencesLexiconSchema,
   'number-words': NumberWordsSchema,

@@ -6,14 +6,9 @@
  * The engine drops permission terms read in them (engine.ts), and duties read in a question ("Is registration
  * required?", "Do I have to credit you?" state no duty); restrictions are still read (fail closed).
  */
+import { wordSet } from './clause/grammar.js';
 
-/** Words a heading does not hold: a modal word, a verb of granting or a pronoun makes a statement. */
-const STATEMENT_WORDS: ReadonlySet<string> = new Set([
-  'may', 'can', 'shall', 'must', 'will', 'is', 'are', 'be', 'grants', 'hereby', 'permits', 'allows', 'lets',
-  'you', 'we', 'i', 'licensee', 'licensor',
-]);
-/** Short words a title leaves in lower case. */
-const SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'and', 'or', 'the', 'a', 'an', 'to', 'for', 'in', 'on', 'with', 'by', 'at', 'from', 'under']);
+/** Longest heading, in words; the words a heading does not hold and a title's small words: grammar.yaml. */
 const MAX_HEADING_WORDS = 8;
 
 /** The sentence asks (ends with a question mark). */
@@ -29,9 +24,9 @@ export function asksOrNames(text: string, lead: string | undefined, segmentKind:
   if (/[.!;:。；：！,，]$/.test(t) || /\p{Script=Han}/u.test(t)) return false;
   const words = t.replace(/^(?:\(?[0-9a-z]{1,4}[.)]|[-*•])\s+/i, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (!words.length || words.length > MAX_HEADING_WORDS) return false;
-  if (words.some((w) => STATEMENT_WORDS.has(w.toLowerCase().replace(/[^\p{L}']/gu, '')))) return false;
+  if (words.some((w) => wordSet('statement-words').has(w.toLowerCase().replace(/[^\p{L}']/gu, '')))) return false;
   return words.every((w, i) => {
     const bare = w.replace(/^[^\p{L}]+/u, '');
-    return /^\p{Lu}/u.test(bare) || (i > 0 && SMALL_WORDS.has(bare.toLowerCase().replace(/[^\p{L}]/gu, '')));
+    return /^\p{Lu}/u.test(bare) || (i > 0 && wordSet('title-small-words').has(bare.toLowerCase().replace(/[^\p{L}]/gu, '')));
   });
 }

@@ -7,18 +7,16 @@
 import type { Part } from './parts.js';
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
+import { wordSet } from './grammar.js';
 
 export const ANAPHOR = 'anaphor';
-
-/** Words that may stand between a part's start and its modal word when it leaves its subject out. */
-const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'also', 'then']);
 
 const MODAL: ReadonlySet<string> = new Set(['grant', 'duty', 'prohibit', 'negation']);
 
 /** The part starts (after a conjunction) with its modal word: its subject is left out. */
 function elliptic(p: Part, toks: Token[]): boolean {
   let i = p.start;
-  while (i < p.end && CONJUNCTIONS.has(toks[i]!.low)) i++;
+  while (i < p.end && wordSet('anaphor-conjunctions').has(toks[i]!.low)) i++;
   if (i === p.start) return false;
   return p.tags.some((t) => t.start === i && MODAL.has(t.category));
 }

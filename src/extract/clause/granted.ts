@@ -16,18 +16,12 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
+import { wordSet } from './grammar.js';
 
-/** Words after which an action is the verb of a relative clause or of a clause with a subject of its own. */
-const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'which', 'that', 'they', 'we', 'you', 'he', 'she', 'it']);
-/** Possessives of a third party: the action after them is a noun ("its use"). */
-const THIRD_POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'whose']);
-/** Words after which an action is a noun of purpose or of topic ("for internal use", "ask about commercial use"). */
-const NOUN_LEADS: ReadonlySet<string> = new Set(['for', 'about', 'regarding', 'concerning']);
 /** Words that may stand between "for" and a purpose noun ("for internal or external use", "for any such use"). */
 const PURPOSE_GAP = 4;
 /** Categories whose words end the look-back for "for": a verb, a thing, a person or a modal word is another phrase. */
 const STOPS: ReadonlySet<string> = new Set(['action', 'object', 'actor', 'grant', 'duty', 'prohibit']);
-const STOP_WORDS: ReadonlySet<string> = new Set(['to', 'of', 'by', 'with', 'from', 'in', 'on']);
 
 function taggedAt(tags: Tag[], i: number): boolean {
   return tags.some((t) => t.start <= i && i < t.end && STOPS.has(t.category));
@@ -37,37 +31,27 @@ function taggedAt(tags: Tag[], i: number): boolean {
 function purposeNoun(toks: Token[], tags: Tag[], i: number): boolean {
   for (let j = i - 1, n = 0; j >= 0 && n <= PURPOSE_GAP; j--, n++) {
     const low = toks[j]!.low;
-    if (NOUN_LEADS.has(low)) return true;
+    if (wordSet('noun-leads').has(low)) return true;
     if (!toks[j]!.word && low !== '-') return false;
-    if (STOP_WORDS.has(low) || taggedAt(tags, j)) return false;
+    if (wordSet('purpose-gap-stops').has(low) || taggedAt(tags, j)) return false;
   }
   return false;
 }
-
-/** Relative pronouns, and the modal and passive words a relative clause may put before its verb ("that may apply to"). */
-const RELATIVE: ReadonlySet<string> = new Set(['who', 'whom', 'which', 'that']);
-const MODAL_WORDS: ReadonlySet<string> = new Set(['may', 'might', 'can', 'could', 'shall', 'should', 'will', 'would', 'must', 'be', 'been', 'is', 'are']);
 
 /** "which may be used", "that may apply": a relative pronoun, then up to two modal or passive words, then the verb. */
 function relativeVerb(toks: Token[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
     const low = toks[j]!.low;
-    if (RELATIVE.has(low)) return j < i - 1;
-    if (!MODAL_WORDS.has(low)) return false;
+    if (wordSet('relative-pronouns').has(low)) return j < i - 1;
+    if (!wordSet('relative-auxiliaries').has(low)) return false;
   }
   return false;
 }
 
-/** Words that may follow a grant word that governs a purpose noun ("licensed for use", "licensed to you for use"). */
-const GRANT_LINKS: ReadonlySet<string> = new Set(['for', 'to', 'under', 'by', 'the', 'a', 'an', 'this', 'these', 'it', 'them', 'only', 'solely', 'exclusively']);
-
-/** Determiners: the action after one is a noun ("any use thereof", "the distribution of"). */
-const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'such', 'all', 'every', 'each', 'this', 'that', 'no']);
-
 /** A noun ("the use", "any use") is what a grant is about only as its subject ("any use of the model is permitted"). */
 function nounBeforeNoGrant(t: Tag, toks: Token[], tags: Tag[]): boolean {
   const before = toks[t.start - 1]?.low;
-  return before !== undefined && DETERMINERS.has(before) && !tags.some((u) => u.category === 'grant' && u.concept !== 'grant-noun' && u.start >= t.end);
+  return before !== undefined && wordSet('noun-determiners').has(before) && !tags.some((u) => u.category === 'grant' && u.concept !== 'grant-noun' && u.start >= t.end);
 }
 
 /** The pronoun before token `i` is the one a grant phrase names ("lets you use", "let them run"): the verb is granted. */
@@ -77,15 +61,6 @@ function grantedPronoun(tags: Tag[], i: number): boolean {
 
 /** Acts whose object of their own (a noun the lexicons do not know) is checked: what is changed or passed on. */
 const OWN_OBJECT_ACTS: ReadonlySet<string> = new Set(['modify', 'train', 'distribute', 'create']);
-/** Words a noun phrase may start with before its noun. */
-const NP_GLUE: ReadonlySet<string> = new Set(['the', 'a', 'an', 'your', 'its', 'their', 'our', 'his', 'her', 'any', 'all', 'such', 'this', 'these', 'those', 'own', 'each', 'every', 'other', 'some', 'new']);
-/**
- * Words that end a noun phrase and tie another thing to it: a preposition, a relative pronoun (not "to", "with", "in",
- * "and", "or", which may name where or to whom the thing itself goes: "distribute its contribution to anyone").
- */
-const NP_END: ReadonlySet<string> = new Set(['of', 'about', 'for', 'that', 'which', 'who', 'on', 'by', 'before', 'after', 'from', 'using', 'through', 'via', 'regarding']);
-/** Nouns that name a part or a copy of what follows "of" ("copies of the model", "versions of the weights"). */
-const PARTITIVE: ReadonlySet<string> = new Set(['copy', 'copies', 'version', 'versions', 'part', 'parts', 'portion', 'portions', 'instance', 'instances', 'form', 'forms', 'file', 'files', 'release', 'releases', 'build', 'builds', 'piece', 'pieces', 'variant', 'variants', 'binaries', 'snapshot', 'snapshots', 'subset', 'subsets', 'shard', 'shards', 'package', 'packages', 'excerpt', 'excerpts', 'component', 'components', 'element', 'elements']);
 const OWN_OBJECT_SPAN = 6;
 
 /**
@@ -101,10 +76,10 @@ function ownObject(t: Tag, toks: Token[], tags: Tag[]): boolean {
   for (let i = t.end, n = 0; i < toks.length && n < OWN_OBJECT_SPAN; i++, n++) {
     const k = toks[i]!;
     if (!k.word) return false;
-    if (NP_END.has(k.low)) return unknown !== undefined && !(k.low === 'of' && PARTITIVE.has(unknown));
+    if (wordSet('np-end').has(k.low)) return unknown !== undefined && !(k.low === 'of' && wordSet('partitive-nouns').has(unknown));
     if (tags.some((u) => u.start <= i && i < u.end && (u.category === 'object' || (u.category === 'action' && u.concept !== 'own-adjective')))) return false;
     if (k.low === 'it' || k.low === 'them') return false;
-    if (NP_GLUE.has(k.low)) continue;
+    if (wordSet('np-glue').has(k.low)) continue;
     unknown = k.low;
   }
   return false;
@@ -113,7 +88,7 @@ function ownObject(t: Tag, toks: Token[], tags: Tag[]): boolean {
 function notGranted(t: Tag, toks: Token[], tags: Tag[]): boolean {
   const before = toks[t.start - 1]?.low;
   if (before === undefined) return false;
-  return (SUBJECT_PRONOUNS.has(before) && !grantedPronoun(tags, t.start)) || THIRD_POSSESSIVES.has(before) || purposeNoun(toks, tags, t.start) || relativeVerb(toks, t.start)
+  return (wordSet('subject-pronouns').has(before) && !grantedPronoun(tags, t.start)) || wordSet('third-possessives').has(before) || purposeNoun(toks, tags, t.start) || relativeVerb(toks, t.start)
     || nounBeforeNoGrant(t, toks, tags) || ownObject(t, toks, tags);
 }
 
@@ -130,7 +105,7 @@ export function grantedActions(live: Tag[], toks: Token[], chinese: boolean): Se
   // (a verb inside the grant phrase, "is licensed to you", is the grant itself)
   const verbs = actions.filter((t) => !grants.some((g) => g.start < t.end && t.start < g.end));
   // (the grant word must govern the noun, not a verb the lexicon does not know: "you may write to us for commercial use")
-  const governs = (g: Tag) => { const next = toks[g.end]; return next !== undefined && (!next.word || GRANT_LINKS.has(next.low) || live.some((u) => u.start === g.end)); };
+  const governs = (g: Tag) => { const next = toks[g.end]; return next !== undefined && (!next.word || wordSet('grant-links').has(next.low) || live.some((u) => u.start === g.end)); };
   const lone = verbs.length === 1 && grants.some((g) => g.end <= verbs[0]!.start && governs(g));
   for (const t of actions) {
     if (chinese || !notGranted(t, toks, live) || (lone && t === verbs[0] && purposeNoun(toks, live, t.start))) out.add(t.concept);

@@ -4,19 +4,14 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
-
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'this', 'these', 'those', 'that', 'such', 'any', 'our', 'your', 'their']);
+import { wordSet } from './grammar.js';
 
 /** The object follows "of" or "by" ("the outputs of the Model", "produced by the Model"): it is not the head of its phrase. */
 function afterOfBy(t: Tag, toks: Token[]): boolean {
   let i = t.start - 1;
-  while (i >= 0 && DETERMINERS.has(toks[i]!.low)) i--;
+  while (i >= 0 && wordSet('head-determiners').has(toks[i]!.low)) i--;
   return i >= 0 && (toks[i]!.low === 'of' || toks[i]!.low === 'by');
 }
-
-const COORD = new Set(['and', 'or', 'nor']);
-const SOURCE_WORDS = new Set(['of', 'by', 'with', 'from', 'using', 'through', 'via']);
-const ZH_SOURCE_AFTER = new Set(['的', '生成', '产生', '產生', '所', '所生成']);
 
 /**
  * The object names where another comes from: after "of" / "by" / "with" / "from" ("generated with the Model"), right before
@@ -27,29 +22,29 @@ export function sourceOf(t: Tag, toks: Token[], live: Tag[]): boolean {
   // coordinated with the outputs ("uses of the Model and its outputs"): both are named
   let j = t.end;
   if (toks[j]?.low === ',') j++;
-  if (toks[j] && COORD.has(toks[j]!.low)) {
+  if (toks[j] && wordSet('coordinators').has(toks[j]!.low)) {
     j++;
-    while (j < toks.length && DETERMINERS.has(toks[j]!.low)) j++;
+    while (j < toks.length && wordSet('head-determiners').has(toks[j]!.low)) j++;
     if (live.some((u) => u.category === 'object' && u.concept === 'output' && u.start === j)) return false;
   }
   // (over determiners and up to two words the lexicons do not know: "the outputs of the Acme model")
   let i = t.start - 1;
   let names = 0;
-  const untagged = (k: number) => toks[k]!.word && !SOURCE_WORDS.has(toks[k]!.low) && !COORD.has(toks[k]!.low) && !live.some((u) => u.start <= k && k < u.end);
-  while (i >= 0 && (DETERMINERS.has(toks[i]!.low) || (names < 2 && untagged(i) && ++names))) i--;
-  if (i >= 0 && SOURCE_WORDS.has(toks[i]!.low)) return true;
+  const untagged = (k: number) => toks[k]!.word && !wordSet('source-prepositions').has(toks[k]!.low) && !wordSet('coordinators').has(toks[k]!.low) && !live.some((u) => u.start <= k && k < u.end);
+  while (i >= 0 && (wordSet('head-determiners').has(toks[i]!.low) || (names < 2 && untagged(i) && ++names))) i--;
+  if (i >= 0 && wordSet('source-prepositions').has(toks[i]!.low)) return true;
   // coordinated with a source ("the outputs of the Model or its derivatives")
-  if (i > 0 && COORD.has(toks[i]!.low)) {
+  if (i > 0 && wordSet('coordinators').has(toks[i]!.low)) {
     const k = toks[i - 1]!.low === ',' ? i - 1 : i;
     const prev = live.find((u) => u.category === 'object' && u.end === k && u.concept !== 'output');
     if (prev && t.concept !== 'output' && sourceOf(prev, toks, live)) return true;
     // ... or with a source named by a name the lexicons do not know ("output from Acme Zephyr or any derivatives")
     let m = k - 1, unknown = 0;
     while (m >= 0 && unknown < 4 && untagged(m)) { m--; unknown++; }
-    if (!prev && unknown > 0 && t.concept !== 'output' && m >= 0 && SOURCE_WORDS.has(toks[m]!.low)) return true;
+    if (!prev && unknown > 0 && t.concept !== 'output' && m >= 0 && wordSet('source-prepositions').has(toks[m]!.low)) return true;
   }
   const next = toks[t.end]?.low;
-  return next !== undefined && ZH_SOURCE_AFTER.has(next) && /\p{Script=Han}/u.test(next);
+  return next !== undefined && wordSet('zh-source-after').has(next) && /\p{Script=Han}/u.test(next);
 }
 
 /**

@@ -3,6 +3,7 @@
  * punctuation marks; "don't" reads as "do" + "not". Chinese (any Han character in the sentence): words from
  * Intl.Segmenter (built into Node). Each token keeps its offset in the sentence, for evidence and spans.
  */
+import { wordSet } from './grammar.js';
 export interface Token {
   /** Lowercased text. */
   low: string;
@@ -142,15 +143,13 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", 'be']);
-
 /**
  * The forms a token may be a form of (its own text first): "uses" -> use, "trained" -> train,
  * "serving" -> serve, "shipping" -> ship, "licensees" -> licensee, "is" -> be. A lexicon word matches a
  * token when it is one of these; lexicon words are lemmas, so over-generation here is harmless.
  */
 export function lemmas(low: string): string[] {
-  if (BE.has(low)) return [low, 'be'];
+  if (wordSet('be-forms').has(low)) return [low, 'be'];
   const out = [low];
   const n = low.length;
   const undouble = (s: string) => (s.length > 2 && s[s.length - 1] === s[s.length - 2] ? s.slice(0, -1) : null);
