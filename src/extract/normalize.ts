@@ -42,12 +42,15 @@ export function makeNormalizers(t: NormalizeTables): Normalizers {
     for (const e of tables) if (e.re.test(low)) return e.value;
     return undefined;
   };
-  // symbols like "$" or "€" have no word boundary of their own: match them anywhere
+  // symbols like "$" or "€" have no word boundary of their own: match them anywhere; a prefixed symbol ("hk$", "s$")
+  // starts a word but may touch the number after it ("S$5 million")
   const currencyTables: Table<string>[] = t.currencies.map((c) => {
-    const words = c.match.filter((m) => /^[a-z]/.test(m));
+    const words = c.match.filter((m) => /^[a-z].*[a-z]$/.test(m));
+    const prefixed = c.match.filter((m) => /^[a-z].*[^a-z]$/.test(m));
     const symbols = c.match.filter((m) => !/^[a-z]/.test(m));
     const parts: string[] = [];
     if (words.length) parts.push(wordRegex(words).source);
+    if (prefixed.length) parts.push(`(?<![a-z0-9])(?:${prefixed.map(escape).join('|')})`);
     if (symbols.length) parts.push(`(?:${symbols.map(escape).join('|')})`);
     return { re: new RegExp(parts.join('|')), value: c.code };
   });

@@ -53,7 +53,8 @@ import { ROOT } from './helpers.js';
 // the sentence makes it no plain grant).
 // iA and iD merged (obligations; output-restrictions as a limit on what may be done with outputs, with the model or not):
 // 367/391, 367/388.
-const FLOOR = { recall: 367 / 391, precision: 367 / 388, thresholdRecall: 8 / 9, thresholdPrecision: 8 / 12 };
+// Session 9 (lead): the regex revenue rule removed, the clause form reads every revenue threshold: thresholds 9/9 and 9/12.
+const FLOOR = { recall: 367 / 391, precision: 367 / 388, thresholdRecall: 9 / 9, thresholdPrecision: 9 / 12 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
 const TIER_FLOOR = 30;
 

@@ -20,6 +20,13 @@ export interface ThresholdRead {
 const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?/g;
 const ZH_NUMERAL = /[零〇一二两兩三四五六七八九十]{1,4}(?=[万萬亿億千百])/gu;
 const WORD_AFTER = /^\s?([a-z]+|[万萬亿億千百]+)/;
+/**
+ * A parenthetical after a number ("($10,000,000)", "(or the equivalent in other currencies)"), left out of the look-after;
+ * not a list marker ("(1) one or more models": under four characters).
+ */
+const PARENTHETICAL = /\([^()]{4,120}\)/g;
+/** The words between two figures that share one comparator: "or" / "and" as a word. */
+const JOINED = /(?:^|[\s,])(?:or|and)\s/;
 /** An exponent right after a number: "1e24", "10^25", "10**25". */
 const EXP_AFTER = /^(e|\^|\*\*)(\d{1,2})(?!\d)/;
 /** A power of ten after a number and a times word: "3 x 10^24" (the word is checked against the lexicon). */
@@ -233,18 +240,31 @@ export function readThreshold(
       return zhLookup(lex.zh_comparators, after.slice(0, 4)) ?? zhLookup(lex.zh_comparators, before.slice(-8))
         ?? enComparator(low.slice(Math.max(0, n.start - 60), n.start), low.slice(n.end, n.end + 60), lex);
     }
-    // "or more" after the number, or after the metric that follows it ("5 million users or more")
-    return enComparator(low.slice(Math.max(0, n.start - 60), n.start), low.slice(n.end, Math.max(n.end, mEnd) + 24), lex);
+    // "or more" after the number, or after the metric that follows it ("5 million users or more"), a parenthetical left
+    // out ("10 million dollars ($10,000,000) or more")
+    const after = low.slice(n.end, Math.max(n.end, mEnd) + 60).replace(PARENTHETICAL, '').slice(0, Math.max(0, mEnd - n.end) + 40);
+    return enComparator(low.slice(Math.max(0, n.start - 60), n.start), after, lex);
+  };
+  // one comparator for two figures joined by "or" / "and" ("more than 100,000,000 monthly active users or US$ 20,000,000
+  // ... monthly revenue"): a number with none of its own takes the one of the number just before it
+  const sharedCmp = (n: Num): Comparator | undefined => {
+    if (zh) return undefined;
+    const prev = amounts.filter((m) => m.end <= n.start).sort((a, b) => b.end - a.end)[0];
+    if (!prev) return undefined;
+    const gap = low.slice(prev.end, n.start);
+    if (gap.length > 60 || !JOINED.test(gap) || /\d/.test(gap)) return undefined;
+    return cmpOf(prev);
   };
   // a number bound to another metric ("1 million monthly active users and $5 million in revenue", "revenue did not
   // exceed $10M and monthly active users ...") is that metric's, not this one's
+  const amounts = nums;
   if (others.length) nums = nums.filter((n) => !boundElsewhere(low, n, mStart, mEnd, others, lex));
-  const scored = nums.map((n) => ({ n, d: dist(n) })).filter((x) => x.d <= FAR).map((x) => ({ ...x, c: cmpOf(x.n) }))
+  const scored = nums.map((n) => ({ n, d: dist(n) })).filter((x) => x.d <= FAR).map((x) => ({ ...x, c: cmpOf(x.n) ?? sharedCmp(x.n) }))
     .filter((x) => x.d <= 50 || x.c !== undefined || percent);
   // the nearest number; one with a comparator of its own wins over a bare one a little nearer
   const best = scored.sort((a, b) => (a.d - (a.c ? 25 : 0)) - (b.d - (b.c ? 25 : 0)))[0];
   if (!best) return undefined;
-  const around = `${text.slice(Math.max(0, best.n.start - 40), best.n.start)} ${text.slice(best.n.start, best.n.end)} ${text.slice(best.n.end, best.n.end + 20)}`;
+  const around = `${text.slice(Math.max(0, best.n.start - 40), best.n.start)} ${text.slice(best.n.start, best.n.end)} ${text.slice(best.n.end, best.n.end + 32)}`;
   const currency = norm.currency(around) ?? (zh ? zhLookup(lex.zh_currencies, around) : undefined);
   // the period next to the metric and its number first ("annual revenue" in a sentence that also counts "monthly active users")
   const nearFrom = Math.max(0, Math.min(mStart, best.n.start) - NEAR_PERIOD);
