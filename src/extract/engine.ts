@@ -24,6 +24,7 @@ import { applyClauseRules, type ClauseFields } from './clause/apply.js';
 import type { Rule } from './schema.js';
 import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
 import { fastPathsOn } from '../fast-path.js';
+import { thresholdStatedElsewhere } from './threshold-merge.js';
 
 export interface ExtractOptions {
   rules?: CompiledRules;
@@ -272,9 +273,6 @@ function contextFields(rules: CompiledRules, rule: Rule, target: string, sv: Sen
 }
 
 /** Identity of a term: two terms with the same key say the same thing (used for dedup and for template comparison). */
-/** A Chinese character. */
-const HAN = /\p{Script=Han}/u;
-
 export function termKey(t: Term): string {
   const base = [t.kind, t.name, t.text ?? '', (t.territories ?? []).join(',')];
   if (t.kind === 'threshold') base.push(String(t.value), t.comparator ?? '', t.period ?? '', t.currency ?? '', t.consequence ?? '');
@@ -383,21 +381,9 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
       }
     }
   });
-  // a threshold the regex form read elsewhere in the document (a definition and its use) is not read twice by the clause form
-  const regexThresholds = new Set(terms.filter((t) => t.kind === 'threshold').map((t) => `${t.name}|${t.value}`));
-  // and a bilingual text's translation of a threshold already read in the other language (same metric, value and
-  // comparator; one sentence Chinese, the other not) is the same term, not a second one
-  const han = (t: Term) => HAN.test(t.evidence.sentence);
-  const translated = (t: Term) => terms.some((u) => u.kind === 'threshold' && u.name === t.name && u.value === t.value
-    && u.comparator === t.comparator && han(u) !== han(t));
-  // and a bound stated with no consequence in one sentence ("free access for organisations with revenue of less than
-  // US$1,000,000") is the other side of the same bound stated with one in another ("above USD $1,000,000 ... request a
-  // license"); in one sentence both sides stay (the reader states the grant's side and its complement)
-  const sideOf = (t: Term) => !t.consequence && clauseTerms.some((u) => u !== t && u.kind === 'threshold' && u.name === t.name
-    && u.value === t.value && u.consequence && u.evidence.sentence !== t.evidence.sentence);
+  const regexTerms = terms.slice();
   for (const t of clauseTerms) {
-    if (byKey.has(termKey(t))) continue;
-    if (t.kind === 'threshold' && (regexThresholds.has(`${t.name}|${t.value}`) || translated(t) || sideOf(t))) continue;
+    if (byKey.has(termKey(t)) || thresholdStatedElsewhere(t, terms, clauseTerms, regexTerms)) continue;
     terms.push(t);
   }
   terms.push(...unlessTerms(pending, terms, termKey, mergeScope));
