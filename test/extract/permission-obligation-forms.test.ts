@@ -64,3 +64,20 @@ describe('grants still state their permissions', () => {
   ];
   test.each(cases)('%s', (s, want) => { expect(permissions(s)).toEqual(expect.arrayContaining(want)); });
 });
+
+const obligations = (text: string): string[] => analyseLicense(text).terms
+  .filter((t) => t.origin === 'text' && t.kind === 'obligation').map((t) => t.name);
+
+describe('share-alike stated by a ban with an exception, or with no modal word', () => {
+  test.each([
+    'You must not distribute a derivative under terms other than these.',
+    'Redistributed modifications remain subject to this licence.',
+    'Fine-tuned versions you pass on stay under this licence.',
+  ])('%s', (s) => { expect(obligations(s)).toContain('same-license'); });
+  test.each([
+    'The model remains subject to this licence.',
+    'Your modifications remain yours and are not subject to this licence.',
+    'You may license your modifications under any terms you choose.',
+    'Derivatives may be released under a different licence.',
+  ])('not: %s', (s) => { expect(obligations(s)).not.toContain('same-license'); });
+});
