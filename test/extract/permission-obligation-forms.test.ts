@@ -81,3 +81,14 @@ describe('share-alike stated by a ban with an exception, or with no modal word',
     'Derivatives may be released under a different licence.',
   ])('not: %s', (s) => { expect(obligations(s)).not.toContain('same-license'); });
 });
+
+describe('notices and the license text named in list items', () => {
+  test('a list item names the notice a lead-in keeps ("keep the following:")', () => {
+    expect(obligations('If you pass on the model, you must keep the following:\n\ni. a copyright notice;\nii. a notice that points to this licence;')).toContain('retain-notice');
+    expect(obligations('If you pass on the model, you must remove the following:\n\ni. a copyright notice;')).not.toContain('retain-notice');
+  });
+  test('"include the text of this licence" is a copy of the license, not words to show', () => {
+    expect(obligations('When you share the weights, you must:\n\na. keep the copyright notice; and\nb. include the text of this licence.')).toContain('include-license');
+    expect(obligations('You must include the text "Built with Acme" in your app.')).not.toContain('include-license');
+  });
+});
