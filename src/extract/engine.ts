@@ -21,6 +21,7 @@ import { definedTerms } from './clause/defined.js';
 import { unlessTerms, type PendingTerm } from './clause/unless.js';
 import { asks as isQuestion, asksOrNames } from './asks.js';
 import { applyClauseRules, type ClauseFields } from './clause/apply.js';
+import { vetoesGrant } from './clause/grant-veto.js';
 import type { Rule } from './schema.js';
 import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
 import { fastPathsOn } from '../fast-path.js';
@@ -290,6 +291,10 @@ function sentenceHits(rules: CompiledRules, idx: number[], sv: SentenceView, fas
   const hits: Hit[] = [];
   for (const ri of idx) for (const f of matchRule(rules, rules.rules[ri]!, sv)) hits.push({ index: ri, fields: f });
   const combined = sv.lead !== undefined ? `${sv.lead} ${sv.text}` : sv.text;
+  // a permission's fixed phrase states no right where the clause reader reads something else (grant-veto.ts)
+  let veto: boolean | undefined;
+  const vetoed = (h: Hit) => rules.rules[h.index]!.rule.term.kind === 'permission' && (veto ??= vetoesGrant(combined));
+  if (hits.some(vetoed)) hits.splice(0, hits.length, ...hits.filter((h) => !vetoed(h)));
   // the regex form is the escape hatch for fixed phrases: where it found a term, the clause form of that term adds nothing
   const byRegex = new Set(hits.map((h) => rules.termIds[h.index]!));
   const clauseIdx = byRegex.size ? rules.clauseRules.filter((ri) => !byRegex.has(rules.termIds[ri]!)) : rules.clauseRules;

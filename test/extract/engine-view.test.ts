@@ -119,7 +119,9 @@ describe('list items under a lead-in ending with ":"', () => {
     expect(t.map((x) => x.evidence.line)).toEqual([6, 17]);
   });
   test('a default unless is also tested against lead-in + item', () => {
-    const rules = rulesOf({ ...distribute, unless: ['\\bwill\\s+not\\b(?:\\s+\\S+){0,8}?\\s+share\\b'] });
+    // (a term of another kind than a permission: a permission's fixed phrase in an item under "You will not" states no
+    // right whatever its unless says, src/extract/clause/grant-veto.ts)
+    const rules = rulesOf({ ...distribute, term: { kind: 'obligation', name: 'include-license' }, unless: ['\\bwill\\s+not\\b(?:\\s+\\S+){0,8}?\\s+share\\b'] });
     const lines = extractTerms(doc, { rules }).map((x) => x.evidence.line);
     expect(lines).not.toContain(10);
     expect(lines).toContain(14);
