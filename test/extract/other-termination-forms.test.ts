@@ -321,3 +321,35 @@ describe('near misses of the other and termination terms', () => {
     for (const s of sentences) test(`not ${term}: ${s}`, () => expect(names(s)).not.toContain(term));
   }
 });
+
+// Chinese forms of the same constructions
+const ZH: Array<[string, string]> = [
+  ['unilateral-updates', '许可方有权随时修改本协议。'],
+  ['unilateral-updates', '我们可能会不时修订本许可证，修订后的版本在发布时生效。'],
+  ['governing-law', '本协议适用中华人民共和国法律。'],
+  ['governing-law', '本协议受中华人民共和国法律管辖。'],
+  ['governing-law', '因本协议引起的争议，提交许可方所在地有管辖权的人民法院诉讼解决。'],
+  ['output-ownership', '您使用本模型生成的内容归您所有。'],
+  ['output-ownership', '许可方对生成内容不主张任何权利。'],
+  ['output-restrictions', '您不得将输出内容用于商业目的。'],
+  ['output-restrictions', '您不得出售本模型生成的内容。'],
+  ['breach-termination', '如您违反本协议的任何条款，本协议自动终止。'],
+  ['breach-termination', '若您违反本协议，许可方有权终止您的授权。'],
+  ['litigation-termination', '如果您对许可方提起专利诉讼，您的许可将自动终止。'],
+  ['remote-restriction', '许可方有权远程限制您对本模型的使用。'],
+  ['remote-restriction', '许可方可以通过技术手段停止您对模型的访问。'],
+  ['guardrail-circumvention', '您不得绕过或破坏本模型的安全措施。'],
+  ['guardrail-circumvention', '您不得移除模型中的安全过滤器。'],
+];
+const ZH_NEAR: Array<[string, string]> = [
+  ['remote-restriction', '您可以通过技术手段停止他人对您部署的访问。'],
+  ['remote-restriction', '许可方不会通过技术手段停止您对模型的访问。'],
+  ['output-ownership', '许可方拥有本模型的全部知识产权。'],
+  ['governing-law', '在适用法律允许的最大范围内，许可方不承担责任。'],
+  ['breach-termination', '如许可方违反本协议，您可以要求赔偿。'],
+];
+
+describe('Chinese forms', () => {
+  for (const [term, s] of ZH) test(`${term}: ${s}`, () => expect(names(s)).toContain(term));
+  for (const [term, s] of ZH_NEAR) test(`not ${term}: ${s}`, () => expect(names(s)).not.toContain(term));
+});
