@@ -144,6 +144,20 @@ export async function analyzePath(path: string, opts: AnalyzeOptions = {}): Prom
   return pathAnalysis(path, opts, null);
 }
 
+/**
+ * analyzePath for the many calls of one run (a worker thread of the pool, src/stream/worker.ts): a file met
+ * again (same bytes and file name, SameTextMemo) is analysed once and re-stamped, exactly as analyzePaths
+ * does in one thread; without the fast paths (OML_NO_FASTPATH=1) every call is analyzePath.
+ */
+export function sameTextRun(opts: AnalyzeOptions = {}): (path: string) => Promise<Analysis> {
+  const memo = fastPathDefault() ? new SameTextMemo((src) => analyzeRead(src, opts)) : null;
+  return async (path) => {
+    checkPath('analyzePath', path);
+    checkOptions('analyzePath', opts);
+    return pathAnalysis(path, opts, memo);
+  };
+}
+
 /** analyzePath after its checks; a file's text through `memo` when given (the same text analysed once per run). */
 async function pathAnalysis(path: string, opts: AnalyzeOptions, memo: SameTextMemo | null): Promise<Analysis> {
   let st;

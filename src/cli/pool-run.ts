@@ -5,9 +5,10 @@
  * and the files together fit in the run's byte budget (limits.maxTotalBytes), so no LIMIT error can
  * depend on the order in which threads read. OML_WORKERS sets the pool: unset, a pool of
  * min(cores - 1, MAX_AUTO_WORKERS) threads for at least POOL_MIN_FILES files on a machine with at least
- * MIN_AUTO_CORES cores (on 2 cores the pool measured slower than one thread: each worker loads and warms
- * its own library, and the main thread competes for the cores); `0`, never; `N`, N threads whenever
- * there are at least 2 files.
+ * MIN_AUTO_CORES cores (on 2 cores the pool costs more CPU than one thread: each worker loads and warms
+ * its own library, and the main thread competes for the cores; session 9, 1,000 files with repeats at
+ * load ~12: 2 workers 5.4 s wall / 5.8 s CPU, one thread 8.4 s / 4.1 s); `0`, never; `N`, N threads whenever
+ * there are at least 2 files. Copies of a file go to one worker, which analyses the text once (pool.ts).
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

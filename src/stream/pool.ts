@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../analyze/options.js';
@@ -9,6 +10,8 @@ import type { StreamInput, TaskOutput } from './task.js';
 
 /** The worker threads' entry, built by tsup from worker.ts next to the library. */
 const WORKER_ENTRY = 'stream-worker.js';
+/** Names and sizes remembered for routing copies (more: forgotten, and copies may then be read twice). */
+const MAX_STICKY = 65_536;
 
 /**
  * The built ESM library (dist/index.js), or null when the package is not built
@@ -47,6 +50,8 @@ function rebuild(e: NonNullable<Reply['error']>, path: string): OmlError {
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextId = 0;
+  /** The worker that got a file of this name and size first (see slotFor). */
+  private readonly sticky = new Map<string, Slot>();
 
   constructor(size: number, opts: AnalyzeOptions, lib: string) {
     for (let i = 0; i < size; i++) {
@@ -70,9 +75,34 @@ export class WorkerPool {
     }
   }
 
-  run(input: StreamInput): Promise<TaskOutput> {
+  /**
+   * Where a task goes: a file of a name and size met before in this stream goes to the worker that got the
+   * first one (a copy of the same text is then analysed once, by that worker's same-text memo); anything
+   * else to the worker with the fewest pending tasks. Which worker runs a task changes no result.
+   */
+  private slotFor(input: StreamInput): Slot {
+    let key: string | null = null;
+    if (typeof input === 'string') {
+      try {
+        const st = statSync(input);
+        if (st.isFile()) key = `${st.size}\0${basename(input)}`;
+      } catch {
+        /* the worker reports it */
+      }
+    }
+    const known = key === null ? undefined : this.sticky.get(key);
+    if (known) return known;
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
+    if (key !== null) {
+      if (this.sticky.size >= MAX_STICKY) this.sticky.clear(); // a stream's memory stays bounded
+      this.sticky.set(key, slot);
+    }
+    return slot;
+  }
+
+  run(input: StreamInput): Promise<TaskOutput> {
+    const slot = this.slotFor(input);
     const id = this.nextId++;
     const msg: TaskMessage = typeof input === 'string' ? { id, path: input } : { id, path: input.path, text: input.text };
     return new Promise<TaskOutput>((resolve, reject) => {

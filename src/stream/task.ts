@@ -31,13 +31,15 @@ export async function subjectBytes(result: Analysis): Promise<number> {
  * (size limit, binary refusal, CRLF), so `{ path, text }` and a file holding
  * the same text give the same Analysis. The worker threads (worker.ts) run
  * this very function; test/stream checks both modes against analyzeText.
+ * `pathRun` (a worker's sameTextRun) analyses a path in its place: the same Analysis, a text met again
+ * in the run reused.
  */
-export async function runTask(input: StreamInput, opts: AnalyzeOptions): Promise<TaskOutput> {
+export async function runTask(input: StreamInput, opts: AnalyzeOptions, pathRun?: (path: string) => Promise<Analysis>): Promise<TaskOutput> {
   if (typeof input !== 'string' && typeof input.text === 'string') {
     const src = decodeBytes(Buffer.from(input.text, 'utf8'), input.path, opts.limits);
     return { result: analyzeText(src, opts), bytes: src.bytes };
   }
   const path = typeof input === 'string' ? input : input.path;
-  const result = await analyzePath(path, opts);
+  const result = await (pathRun ? pathRun(path) : analyzePath(path, opts));
   return { result, bytes: await subjectBytes(result) };
 }

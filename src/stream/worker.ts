@@ -5,13 +5,15 @@
  * modes give the same Analysis. Errors travel as plain fields (messages.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { sameTextRun } from '../analyze/index.js';
+import type { Analysis } from '../types.js';
 import { isOmlError } from '../errors.js';
 import type { Reply, TaskMessage, WorkerData } from './messages.js';
 import { runTask } from './task.js';
 
-async function answer(m: TaskMessage, data: WorkerData): Promise<Reply> {
+async function answer(m: TaskMessage, data: WorkerData, pathRun: (path: string) => Promise<Analysis>): Promise<Reply> {
   try {
-    const out = await runTask({ path: m.path, text: m.text }, data.opts);
+    const out = await runTask({ path: m.path, text: m.text }, data.opts, pathRun);
     return { id: m.id, result: out.result, bytes: out.bytes };
   } catch (e) {
     if (isOmlError(e)) return { id: m.id, error: { code: e.code, message: e.message, file: e.file, line: e.line } };
@@ -22,8 +24,11 @@ async function answer(m: TaskMessage, data: WorkerData): Promise<Reply> {
 if (parentPort) {
   const port = parentPort;
   const data = workerData as WorkerData;
+  // a worker serves one stream (one set of options): a file met again in it is analysed once (the pool
+  // sends copies of a file to the worker that read the first one, pool.ts)
+  const pathRun = sameTextRun(data.opts);
   port.on('message', (m: TaskMessage) => {
-    void answer(m, data).then((r) => {
+    void answer(m, data, pathRun).then((r) => {
       try {
         port.postMessage(r);
       } catch (e) {

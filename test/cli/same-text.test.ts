@@ -2,7 +2,8 @@
  * The CLI's shortcuts change no output on a large run with repeats: the corpus license texts as 1,000
  * files (copies in ten folders, as in a monorepo or a vendored tree, some under another name, some in a
  * folder whose name a message might escape) give the same stdout, stderr and exit code with the fast
- * paths on (the same text analysed once per run, the sentence memos) and off (OML_NO_FASTPATH=1).
+ * paths on (the same text analysed once per run, the sentence memos) and off (OML_NO_FASTPATH=1), and
+ * through the worker pool (OML_WORKERS=2: each worker's same-text memo, copies routed to one worker).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,8 @@ describe('oml analyze: the same text in many files', () => {
     files.splice(500, 0, 'vendor/missing/LICENSE');
     const fast = await oml(['analyze', ...files, '--json'], {});
     const slow = await oml(['analyze', ...files, '--json'], { OML_NO_FASTPATH: '1' });
+    // the worker pool: copies go to the worker that read the first one, which re-stamps its analysis
+    const pool = await oml(['analyze', ...files, '--json'], { OML_WORKERS: '2' });
     expect(fast.status).toBe(2);
     expect(fast.stderr).toContain('vendor/missing/LICENSE');
     const parsed = JSON.parse(fast.stdout) as Array<{ subject: { path: string } }>;
@@ -41,5 +44,8 @@ describe('oml analyze: the same text in many files', () => {
     expect(slow.status).toBe(fast.status);
     expect(slow.stderr).toBe(fast.stderr);
     expect(slow.stdout === fast.stdout, 'stdout differs').toBe(true);
+    expect(pool.status).toBe(fast.status);
+    expect(pool.stderr).toBe(fast.stderr);
+    expect(pool.stdout === fast.stdout, 'stdout differs with the pool').toBe(true);
   }, 900_000);
 });
