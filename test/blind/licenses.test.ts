@@ -21,7 +21,7 @@ const LICENSE_SETS = [
   { dir: LICENSES_DIR, minimum: 16 },
   { dir: join(BLIND_DIR, 'licenses-2'), minimum: 10 },
   { dir: join(BLIND_DIR, 'licenses-3'), minimum: 14 },
-  { dir: join(BLIND_DIR, 'licenses-4'), minimum: 16 },
+  { dir: join(BLIND_DIR, 'licenses-4'), minimum: 10 },
 ].map((s) => ({ ...s, folder: basename(s.dir), licenses: loadLicenses(s.dir) }));
 
 const vocab = loadVocabulary();
