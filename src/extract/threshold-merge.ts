@@ -3,9 +3,8 @@
  * the document states it.
  */
 import type { Term } from '../types.js';
+import { HAN } from './clause/tokens.js';
 
-/** A Chinese character. */
-const HAN = /\p{Script=Han}/u;
 
 /**
  * The clause threshold `t` adds nothing to `terms` (the regex form's and those kept so far) or to the other clause

@@ -8,17 +8,17 @@ import type { Part } from './parts.js';
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { wordSet } from './grammar.js';
+import { MODAL_CATEGORIES } from './lexicon.js';
 
 export const ANAPHOR = 'anaphor';
 
-const MODAL: ReadonlySet<string> = new Set(['grant', 'duty', 'prohibit', 'negation']);
 
 /** The part starts (after a conjunction) with its modal word: its subject is left out. */
 function elliptic(p: Part, toks: Token[]): boolean {
   let i = p.start;
   while (i < p.end && wordSet('anaphor-conjunctions').has(toks[i]!.low)) i++;
   if (i === p.start) return false;
-  return p.tags.some((t) => t.start === i && MODAL.has(t.category));
+  return p.tags.some((t) => t.start === i && MODAL_CATEGORIES.has(t.category));
 }
 
 export function resolveSubjects(parts: Part[], toks: Token[]): void {

@@ -10,14 +10,14 @@
  */
 import type { Part } from './parts.js';
 import { readClause } from './reader.js';
+import { MODAL_CATEGORIES } from './lexicon.js';
 
-const MODAL: ReadonlySet<string> = new Set(['grant', 'duty', 'prohibit', 'negation']);
 const NOT_GRANTEES: ReadonlySet<string> = new Set(['licensor', 'licensee-grant', 'downstream']);
 
 /** A hypothetical word stands before the part's first modal word ("Whether you may ..."), not in a clause after it ("a patent
  * license that covers claims you would infringe"). */
 function supposes(p: Part): boolean {
-  const modal = p.tags.reduce((m, t) => (MODAL.has(t.category) ? Math.min(m, t.start) : m), Infinity);
+  const modal = p.tags.reduce((m, t) => (MODAL_CATEGORIES.has(t.category) ? Math.min(m, t.start) : m), Infinity);
   return p.tags.some((t) => t.category === 'hypothetical' && t.concept === 'hypothetical' && t.start < modal);
 }
 

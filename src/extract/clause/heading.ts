@@ -5,8 +5,8 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
+import { MODAL_CATEGORIES } from './lexicon.js';
 
-const MODAL = new Set(['grant', 'duty', 'prohibit', 'negation']);
 const CONTENT = new Set(['action', 'qualifier']);
 const ENDS = new Set([';', '；', '。', '!', '?', '！', '？', ':', '：']);
 /** A heading is short, and so is the verdict after it (in tokens / words). */
@@ -18,12 +18,12 @@ export function headingVerdict(toks: Token[], byStart: Map<number, Tag[]>, start
   if (i - start > HEADING_TOKENS) return false;
   const head: Tag[] = [];
   for (let k = start; k < i; k++) head.push(...(byStart.get(k) ?? []));
-  if (!head.some((t) => CONTENT.has(t.category)) || head.some((t) => MODAL.has(t.category) && t.concept !== 'grant-noun') || head.some((t) => t.category === 'marker')) return false;
+  if (!head.some((t) => CONTENT.has(t.category)) || head.some((t) => MODAL_CATEGORIES.has(t.category) && t.concept !== 'grant-noun') || head.some((t) => t.category === 'marker')) return false;
   const verdict: Tag[] = [];
   let words = 0;
   for (let k = i + 1; k < toks.length && k <= i + 4 * VERDICT_WORDS && !ENDS.has(toks[k]!.low); k++) {
     if (toks[k]!.word && ++words > VERDICT_WORDS) return false;
     verdict.push(...(byStart.get(k) ?? []));
   }
-  return verdict.some((t) => MODAL.has(t.category) && t.concept !== 'grant-noun') && !verdict.some((t) => CONTENT.has(t.category) || t.category === 'actor');
+  return verdict.some((t) => MODAL_CATEGORIES.has(t.category) && t.concept !== 'grant-noun') && !verdict.some((t) => CONTENT.has(t.category) || t.category === 'actor');
 }

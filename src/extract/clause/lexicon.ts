@@ -13,6 +13,8 @@ export const CATEGORIES = [
   'action', 'object', 'qualifier', 'preposition', 'possessive', 'auxiliary', 'quantifier', 'relative', 'adverb',
 ] as const;
 export type Category = (typeof CATEGORIES)[number] | 'metric';
+/** The categories that give a part its modality (a grant, a duty, a ban, a negation). */
+export const MODAL_CATEGORIES: ReadonlySet<string> = new Set(['grant', 'duty', 'prohibit', 'negation']);
 
 // built on first use (../../lazy-schema.ts): a run from the lexicons the build validated never needs them
 const Phrases = lazySchema(() => z.array(z.string().min(1)).min(1));

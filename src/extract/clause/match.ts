@@ -6,13 +6,13 @@ import type { Part } from './parts.js';
 import type { Token } from './tokens.js';
 import { quotesInSpan } from './quoted.js';
 import { grantedActions, grantStated } from './granted.js';
+import { HAN } from './tokens.js';
 
 /** The words of a part, built once per part (many rules ask). */
 const partWords = new WeakMap<Part, Set<string>>();
 
 /** The actions a part's grant can be about (granted.ts), built once per part. */
 const partGranted = new WeakMap<Part, Set<string>>();
-const HAN = /\p{Script=Han}/u;
 function granted(p: Part, toks: Token[]): Set<string> {
   let g = partGranted.get(p);
   if (!g) partGranted.set(p, (g = grantedActions(p.tags, toks, toks.some((t) => HAN.test(t.low)))));

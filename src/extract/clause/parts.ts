@@ -13,6 +13,8 @@ import { headingVerdict } from './heading.js';
 import { negatedRelative, tagsByStart } from './relative.js';
 import { inAnySpan, inLongerSpan } from './span-index.js';
 import { headObject, sourceOf } from './heads.js';
+import { MODAL_CATEGORIES } from './lexicon.js';
+import { HAN } from './tokens.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -53,7 +55,6 @@ export interface Part {
 }
 
 const HARD_BREAK = new Set([';', '；', '。', '!', '?', '！', '？']);
-const HAN = /\p{Script=Han}/u;
 const COMMA = new Set([',', '，', '、', '—', '–']);
 const COLON = new Set([':', '：']);
 
@@ -157,8 +158,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   else if (role === 'main' && imperative(toks, start, live)) { modality = 'duty'; imperativeVerb = true; }
   const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
   // the subject: the actor named before the first modal word, else the first actor named
-  const firstModal = live.find((t) => MODAL_CATS.has(t.category))?.start ?? Infinity;
-  const firstModalWord = live.find((t) => MODAL_CATS.has(t.category) && t.concept !== 'grant-noun')?.start ?? Infinity;
+  const firstModal = live.find((t) => MODAL_CATEGORIES.has(t.category))?.start ?? Infinity;
+  const firstModalWord = live.find((t) => MODAL_CATEGORIES.has(t.category) && t.concept !== 'grant-noun')?.start ?? Infinity;
   // an actor after a preposition ("register with us", "grants to you", "向我们注册") or before a possessive ("我们的邮箱")
   // is the other party, not the subject
   const subject = (t: Tag) => t.category === 'actor'
@@ -210,7 +211,6 @@ function withoutNegatedNeed(live: Tag[]): Tag[] {
 }
 const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
 
-const MODAL_CATS = new Set(['grant', 'duty', 'prohibit', 'negation']);
 
 /** Does an enumeration marker ("(b)", "b)", "and (c)", "or (ii)") start at toks[i]? */
 function enumerated(toks: Token[], i: number): boolean {
@@ -235,7 +235,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   // a break word right after a modal word ("you must also provide") goes on with the same part
   const modalEnd = new Set<number>();
   for (const t of tags) {
-    const modal = MODAL_CATS.has(t.category);
+    const modal = MODAL_CATEGORIES.has(t.category);
     if (modal) modalEnd.add(t.end);
     if (t.category === 'negation') negAt.add(t.start);
     // (nor does a word that forbids inside a name: "the Prohibited Use Policy")
@@ -262,7 +262,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     if (end > start) {
       const p = readPart(role, start, end, tags, toks);
       const before = resumeFrom >= 0 && role === 'main' ? parts[resumeFrom] : undefined;
-      const modalOutside = before?.tags.some((t) => MODAL_CATS.has(t.category) && !inParens.has(t.start)) ?? false;
+      const modalOutside = before?.tags.some((t) => MODAL_CATEGORIES.has(t.category) && !inParens.has(t.start)) ?? false;
       if (before && modalOutside && (p.modality === undefined || p.imperative) && before.modality !== undefined) {
         p.modality = before.modality;
         p.negated = before.negated;
@@ -366,5 +366,5 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
 
 function hasModal(_parts: Part[], start: number, end: number, tags: Tag[]): boolean {
   // "only" counts: "仅可用于研究，不得用于其他用途" is a limit, then a ban
-  return tags.some((t) => t.start >= start && t.start < end && (MODAL_CATS.has(t.category) || t.category === 'only'));
+  return tags.some((t) => t.start >= start && t.start < end && (MODAL_CATEGORIES.has(t.category) || t.category === 'only'));
 }

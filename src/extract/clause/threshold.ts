@@ -8,6 +8,7 @@ import type { Normalizers } from '../normalize.js';
 import type { MetricsLexicon } from './lexicon.js';
 import type { Comparator, Period } from '../../types.js';
 import { NUMWORD_PATTERNS, wordNumbers } from './numwords.js';
+import { HAN } from './tokens.js';
 
 export interface ThresholdRead {
   value: number;
@@ -43,11 +44,10 @@ const SPACE = /\s/g;
 const LETTER = /[A-Za-z]/;
 
 /** A Chinese character, and a number written as digits with one decimal point only ("2.0"). */
-const HAN_CHAR = /\p{Script=Han}/u;
 const DECIMAL_ONLY = /^\d{1,3}\.\d{1,3}$/;
 
 /** Every regex of this module, for the ReDoS proof. */
-export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, SECTION_BEFORE, DIGITS, DIGIT, WORDCH, SPACE, LETTER, HAN_CHAR, DECIMAL_ONLY, ...NUMWORD_PATTERNS];
+export const THRESHOLD_PATTERNS: readonly RegExp[] = [NUMBER, ZH_NUMERAL, WORD_AFTER, EXP_AFTER, TIMES_TEN, SECTION_BEFORE, DIGITS, DIGIT, WORDCH, SPACE, LETTER, HAN, DECIMAL_ONLY, ...NUMWORD_PATTERNS];
 
 interface Num { value: number; start: number; end: number }
 
@@ -222,7 +222,7 @@ export function readThreshold(
       if (LETTER.test(prev) || ((prev === '.' || prev === '-') && LETTER.test(prev2))) return false;
       // a version right after a Chinese name ("源2.0"): a decimal with no multiplier or unit word of its own
       const written = text.slice(n.start, n.end);
-      if (HAN_CHAR.test(prev) && written.includes('.') && DECIMAL_ONLY.test(written)) return false;
+      if (HAN.test(prev) && written.includes('.') && DECIMAL_ONLY.test(written)) return false;
       // a dotted section number ("1.1.3") is not an amount: a number right after "<digit>." or right before ".<digit>"
       if ((prev === '.' && DIGIT.test(prev2)) || (next === '.' && DIGIT.test(text[n.end + 1] ?? ''))) return false;
       // a number of some other unit ("300 kilometers", "30 days", "500 employees") is not a count of the metric
@@ -232,6 +232,8 @@ export function readThreshold(
     });
   }
   const zh = /\p{Script=Han}/u.test(text);
+  // every amount of the sentence, also those bound to another metric (a comparator they share: sharedCmp below)
+  const amounts = nums;
   const dist = (n: Num) => (n.end <= mStart ? mStart - n.end : n.start >= mEnd ? n.start - mEnd : 0);
   const cmpOf = (n: Num): Comparator | undefined => {
     if (zh) {
@@ -257,7 +259,6 @@ export function readThreshold(
   };
   // a number bound to another metric ("1 million monthly active users and $5 million in revenue", "revenue did not
   // exceed $10M and monthly active users ...") is that metric's, not this one's
-  const amounts = nums;
   if (others.length) nums = nums.filter((n) => !boundElsewhere(low, n, mStart, mEnd, others, lex));
   const scored = nums.map((n) => ({ n, d: dist(n) })).filter((x) => x.d <= FAR).map((x) => ({ ...x, c: cmpOf(x.n) ?? sharedCmp(x.n) }))
     .filter((x) => x.d <= 50 || x.c !== undefined || percent);

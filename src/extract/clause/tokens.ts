@@ -21,7 +21,8 @@ const EN_TOKEN = /[\p{L}\p{N}\p{M}]+(?:[.,'’@-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\
 /** The same for ASCII text (the common case: no Unicode property lookups). */
 const ASCII_TOKEN = /[a-z0-9]+(?:[.,'@-][a-z0-9]+)*|[^\sa-z0-9]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
-const HAN = /\p{Script=Han}/u;
+/** A Chinese character. */
+export const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
