@@ -26,8 +26,10 @@ describe('time on hostile bodies is linear', () => {
   it.each(Object.keys(shapes))('%s: 4x the text takes well under 16x the time, 1 MiB in seconds', (name) => {
     const unit = shapes[name]!;
     timeFor(unit, 64 * 1024);
-    const small = timeFor(unit, 256 * 1024);
-    const large = timeFor(unit, 1024 * 1024);
+    // each side the faster of two runs, as test/fuzz/time-bounds.test.ts does: one slow run of the large text (a GC
+    // pause) read 11.2x in a fresh-clone CI run, while the scanner was unchanged and passes alone
+    const small = Math.min(timeFor(unit, 256 * 1024), timeFor(unit, 256 * 1024));
+    const large = Math.min(timeFor(unit, 1024 * 1024), timeFor(unit, 1024 * 1024));
     expect(large / Math.max(small, 5)).toBeLessThan(10);
     expect(large).toBeLessThan(4000);
   });
