@@ -1,47 +1,71 @@
 /**
- * The built CLI's fast paths change no output: `oml analyze --json` over the corpus (plus a binary and a
- * missing file, so errors are compared too) prints the same bytes, stderr and exit code with the worker
- * pool (OML_WORKERS=2) and in one thread (OML_WORKERS=0), and with the extraction fast paths off.
+ * The built CLI's fast paths change no output. `oml analyze --json` over every corpus and corpus-2 text,
+ * plus a binary and a missing file (so errors are compared too), plus two more copies of each corpus
+ * license (one copy under another file name, one in a folder whose name a message might escape, as in a
+ * monorepo or a vendored tree) prints the same bytes, stderr and exit code:
+ * - in one thread (OML_WORKERS=0), the reference;
+ * - through the worker pool (OML_WORKERS=2: each worker's same-text memo, copies routed to the worker
+ *   that read the first one, which re-stamps its analysis with the copy's path);
+ * - with every fast path off (OML_NO_FASTPATH=1: no same-text memo, no sentence memos, no prefilter).
  * Piped, the JSON is compact (one line).
  */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { omlAsync, REPO } from './helpers.js';
 
 const SHARED = resolve(REPO, '../shared');
-const dirs = ['corpus/licenses', 'corpus/model-cards', 'corpus-2/licenses'].map((d) => join(SHARED, d)).filter(existsSync);
-const files = dirs.flatMap((d) => readdirSync(d).filter((f) => !f.startsWith('.')).sort().map((f) => join(d, f)));
+const list = (d: string) => (existsSync(d) ? readdirSync(d).filter((f) => !f.startsWith('.')).sort() : []);
+const LICENSES = join(SHARED, 'corpus/licenses');
+const distinct = ['corpus/licenses', 'corpus/model-cards', 'corpus-2/licenses']
+  .map((d) => join(SHARED, d))
+  .flatMap((d) => list(d).map((f) => join(d, f)));
 
-const oml = (args: string[], env: Record<string, string>) => omlAsync(args, env);
+const dir = mkdtempSync(join(tmpdir(), 'oml-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const oml = (args: string[], env: Record<string, string>) => omlAsync(args, env, dir);
+
+/** Copies of every corpus license: `vendor/r1/1-<name>` (another file name) and `vendor/it's-2/<name>`. */
+function copies(): string[] {
+  const out: string[] = [];
+  for (const [folder, prefix] of [['vendor/r1', '1-'], ["vendor/it's-2", '']] as const) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    for (const name of list(LICENSES)) {
+      copyFileSync(join(LICENSES, name), join(dir, folder, prefix + name));
+      out.push(`${folder}/${prefix}${name}`); // relative: the path as given is what results quote
+    }
+  }
+  return out;
+}
 
 describe('oml analyze: worker pool and fast paths', () => {
-  it('same stdout, stderr and exit code with the pool on and off, and with the fast paths off', async () => {
-    expect(files.length).toBeGreaterThanOrEqual(100);
-    const dir = mkdtempSync(join(tmpdir(), 'oml-pool-'));
-    const bin = join(dir, 'weights.bin');
-    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
-    const args = ['analyze', ...files.slice(0, 40), bin, join(dir, 'missing.txt'), ...files.slice(40), '--json'];
+  it('same stdout, stderr and exit code with the pool on and off and the fast paths off, on distinct texts and repeats', async () => {
+    expect(distinct.length).toBeGreaterThanOrEqual(100);
+    writeFileSync(join(dir, 'weights.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+    const repeats = copies();
+    expect(repeats.length).toBeGreaterThanOrEqual(200);
+    const subjects = [...distinct.slice(0, 40), ...repeats.slice(0, 100), ...distinct.slice(40), ...repeats.slice(100)];
+    const args = ['analyze', ...subjects.slice(0, 60), 'weights.bin', 'vendor/missing/LICENSE', ...subjects.slice(60), '--json'];
     const one = await oml(args, { OML_WORKERS: '0' });
     const pool = await oml(args, { OML_WORKERS: '2' });
     const slow = await oml(args, { OML_WORKERS: '0', OML_NO_FASTPATH: '1' });
     expect(one.status).toBe(2);
-    const parsed = JSON.parse(one.stdout) as Array<{ subject: { path: string } }>;
-    expect(parsed).toHaveLength(files.length);
     expect(one.stderr).toContain('weights.bin');
-    expect(one.stderr).toContain('missing.txt');
-    for (const r of [pool, slow]) {
-      expect(r.status).toBe(one.status);
-      expect(r.stderr).toBe(one.stderr);
-      expect(r.stdout === one.stdout, 'stdout differs').toBe(true);
+    expect(one.stderr).toContain('vendor/missing/LICENSE');
+    const parsed = JSON.parse(one.stdout) as Array<{ subject: { path: string } }>;
+    expect(parsed.map((r) => r.subject.path)).toEqual(subjects);
+    for (const [name, r] of [['pool', pool], ['fast paths off', slow]] as const) {
+      expect(r.status, name).toBe(one.status);
+      expect(r.stderr, name).toBe(one.stderr);
+      expect(r.stdout === one.stdout, `stdout differs: ${name}`).toBe(true);
     }
     // piped: compact JSON, one line
     expect(one.stdout.trimEnd().split('\n')).toHaveLength(1);
   }, 600_000);
 
   it('a bad OML_WORKERS is a usage error (exit 2) naming it', async () => {
-    const r = await oml(['analyze', files[0]!, '--json'], { OML_WORKERS: 'lots' });
+    const r = await oml(['analyze', distinct[0]!, '--json'], { OML_WORKERS: 'lots' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('OML_WORKERS');
   });
