@@ -5,6 +5,7 @@
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { wordSet } from './grammar.js';
+import { conceptGroup } from './lexicon.js';
 
 /** The object follows "of" or "by" ("the outputs of the Model", "produced by the Model"): it is not the head of its phrase. */
 function afterOfBy(t: Tag, toks: Token[]): boolean {
@@ -52,7 +53,8 @@ export function sourceOf(t: Tag, toks: Token[], live: Tag[]): boolean {
  * last object before the action that does not follow "of" / "by" ("This Open Model Use Policy may be updated": policy).
  */
 export function headObject(live: Tag[], toks: Token[]): string | undefined {
-  const action = live.find((t) => t.category === 'action');
+  const notAct = conceptGroup('not-an-act');
+  const action = live.find((t) => t.category === 'action' && !notAct.has(t.concept));
   const objects = live.filter((t) => t.category === 'object');
   const after = action ? objects.find((t) => t.start >= action.end) : undefined;
   if (after) return after.concept;
