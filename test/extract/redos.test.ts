@@ -14,7 +14,7 @@
  *   belongs to no regex.
  *
  * REDOS_RULES=id1,id2 narrows everything to those rules and re-checks all their regexes.
- * REDOS_SAMPLE=n (default 5) and REDOS_SEED=text (default: the UTC day) set the sample.
+ * REDOS_SAMPLE=n (default 2; the sample changes with the seed, so the record is audited a little every day) and REDOS_SEED=text (default: the UTC day) set the sample.
  */
 import { describe, expect, test } from 'vitest';
 import { check } from 'recheck';
@@ -24,7 +24,7 @@ import {
 } from '../../scripts/redos/proofs.js';
 
 const only = process.env.REDOS_RULES?.split(',').map((x) => x.trim()).filter(Boolean);
-const sampleSize = Number(process.env.REDOS_SAMPLE ?? 5);
+const sampleSize = Number(process.env.REDOS_SAMPLE ?? 2);
 const seed = process.env.REDOS_SEED ?? new Date().toISOString().slice(0, 10);
 
 const current = withHashes(provenRegexes(only?.length ? only : undefined));
