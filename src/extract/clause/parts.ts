@@ -15,6 +15,7 @@ import { inAnySpan, inLongerSpan } from './span-index.js';
 import { headObject, sourceOf } from './heads.js';
 import { MODAL_CATEGORIES } from './lexicon.js';
 import { HAN } from './tokens.js';
+import { opensAlternatives } from './alternatives.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -109,7 +110,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // (and so is a word that forbids: "Prohibited Use Policy")
   const live = withoutNegatedNeed(kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
     && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
-    && (t.category !== 'qualifier' || (!inSpan(t, requests) && !insideLonger(t, hosts))) && (t.category !== 'hypothetical' || !inSpan(t, markers))
+    && (t.category !== 'qualifier' || (!inSpan(t, requests) && !insideLonger(t, hosts))) && (t.category !== 'hypothetical' || (!inSpan(t, markers) && !opensAlternatives(t, toks, kept)))
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
     && (t.category !== 'only' || !insideLonger(t, prohibits))
     // a grant word or a verb inside the name of a party ("许可" in "被许可方", "开发" in "开发者") grants or does nothing
