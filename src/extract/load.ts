@@ -10,8 +10,11 @@ import { dataPath } from '../paths.js';
 import { YAML_MAX_ALIASES } from '../limits.js';
 import { sourceFiles } from '../compiled/index.js';
 import { NormalizeTablesSchema, RuleSchema, TERM_FIELDS, type NormalizeTables, type Rule } from './schema.js';
+import { NoneCondSchema } from './clause/schema.js';
 
 export const NORMALIZE_FILE = '_normalize.yaml';
+/** Named `none` constraints of clause rules (rules/README.md, "Named constraints"). */
+export const CONSTRAINTS_FILE = '_constraints.yaml';
 
 /** The package's rules/ folder (see paths.ts packageRoot). */
 let rulesDir: string | undefined;
@@ -86,15 +89,52 @@ function fail(problems: RuleProblem[]): never {
   throw err;
 }
 
+type Named = Map<string, unknown>;
+
+/** rules/_constraints.yaml: name -> a `none` constraint, each validated (an absent file names nothing). */
+function loadNamed(dir: string, problems: RuleProblem[]): Named {
+  const file = path.join(dir, CONSTRAINTS_FILE);
+  const named: Named = new Map();
+  if (!existsSync(file)) return named;
+  const raw = readYaml(file, problems, CONSTRAINTS_FILE);
+  if (raw === undefined) return named;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ file: CONSTRAINTS_FILE, path: '(root)', message: 'expected a map of name -> constraint' });
+    return named;
+  }
+  for (const [name, value] of Object.entries(raw)) {
+    const parsed = NoneCondSchema.safeParse(value);
+    if (!parsed.success) problems.push(...zodProblems(CONSTRAINTS_FILE, parsed.error).map((p) => ({ ...p, path: `${name}.${p.path}` })));
+    else named.set(name, value);
+  }
+  return named;
+}
+
+/** Replaces each `{ use: name }` of a rule's clause.none by the named constraint; an unknown name is a problem. */
+function resolveNamed(raw: unknown, named: Named, file: string, problems: RuleProblem[]): unknown {
+  const clause = (raw as { clause?: { none?: unknown } } | null)?.clause;
+  if (!clause || !Array.isArray(clause.none)) return raw;
+  const none = clause.none.map((c: unknown, i: number) => {
+    const use = (c as { use?: unknown } | null)?.use;
+    if (use === undefined) return c;
+    if (typeof use === 'string' && named.has(use) && Object.keys(c as object).length === 1) return structuredClone(named.get(use));
+    problems.push({ file, path: `clause.none.${i}.use`, message: named.has(String(use)) ? '"use" stands alone' : `no constraint named "${String(use)}" in ${CONSTRAINTS_FILE}` });
+    return c;
+  });
+  return { ...(raw as object), clause: { ...clause, none } };
+}
+
 /** Loads every rule under dir (default: the package's rules/). Throws one OmlError('RULES') listing all problems. */
 export function loadRules(dir: string = defaultRulesDir()): Rule[] {
   const problems: RuleProblem[] = [];
   const rules: Rule[] = [];
   const seen = new Map<string, string>();
+  const named = loadNamed(dir, problems);
   for (const file of listRuleFiles(dir)) {
     const rel = path.relative(dir, file);
-    const raw = readYaml(file, problems, rel);
-    if (raw === undefined) continue;
+    const before = problems.length;
+    const raw = resolveNamed(readYaml(file, problems, rel), named, rel, problems);
+    if (raw === undefined || problems.length > before) continue;
     const parsed = RuleSchema.safeParse(raw);
     if (!parsed.success) { problems.push(...zodProblems(rel, parsed.error)); continue; }
     const rule = parsed.data;

@@ -157,6 +157,18 @@ describe('rule loader', () => {
       expect(msg).toContain('d.yaml (file)');
     }
   });
+  test('a named constraint of _constraints.yaml is put in place; an unknown name is a problem naming the file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'oml-rules-'));
+    writeFileSync(path.join(dir, '_constraints.yaml'), 'says-nothing:\n  qualifier: [unchanged-terms]\n  without: [{ only: true }]\n');
+    const rule = (id: string, use: string) => `id: ${id}\nterm: { kind: threshold, name: revenue }\nclause:\n  any: [{ metric: [revenue] }]\n  none: [{ use: ${use} }]\n  threshold: { metric: revenue }\nexamples: { match: [{ text: x }], noMatch: [y] }\n`;
+    writeFileSync(path.join(dir, 'a.yaml'), rule('a', 'says-nothing'));
+    const [a] = loadRules(dir);
+    expect(a!.clause!.none).toEqual([{ qualifier: ['unchanged-terms'], without: [{ only: true }] }]);
+    writeFileSync(path.join(dir, 'b.yaml'), rule('b', 'no-such-name'));
+    expect(() => loadRules(dir)).toThrow(/b\.yaml clause\.none\.0\.use: no constraint named "no-such-name" in _constraints\.yaml/);
+    writeFileSync(path.join(dir, '_constraints.yaml'), 'says-nothing:\n  qualifer: [typo]\n');
+    expect(() => loadRules(dir)).toThrow(/_constraints\.yaml says-nothing/);
+  });
   test('the shipped rules cover every term name of the DESIGN vocabulary', () => {
     const names = new Set(loadRules().map((r) => `${r.term.kind}:${r.term.name}`));
     const vocab = {

@@ -1,7 +1,7 @@
 /**
  * Evaluates a rule's clause form against the parts the reader found in a sentence.
  */
-import type { ClauseCond, PartCond, Clause } from './schema.js';
+import type { ClauseCond, PartCond, Clause, NoneCond } from './schema.js';
 import type { Part } from './parts.js';
 import type { Token } from './tokens.js';
 import { quotesInSpan } from './quoted.js';
@@ -50,9 +50,15 @@ function partMeets(c: PartCond, p: Part, toks: Token[], defaultRole: Part['role'
   return true;
 }
 
+/** A `none` constraint holds: some part meets it and no other part meets one of its `without`. */
+function vetoes(c: NoneCond, parts: Part[], toks: Token[]): boolean {
+  return parts.some((p) => partMeets(c, p, toks, p.role)
+    && !(c.without && parts.some((q) => c.without!.some((w) => partMeets(w, q, toks, q.role)))));
+}
+
 /** The parts that make the clause hold (empty when it does not), given the first token an item's match must reach (0 without a lead-in). */
 export function clauseMatches(clause: Clause, parts: Part[], toks: Token[], minToken = 0): Part[] {
-  if (clause.none.some((c) => parts.some((p) => partMeets(c, p, toks, p.role)))) return [];
+  if (clause.none.some((c) => vetoes(c, parts, toks))) return [];
   const out: Part[] = [];
   for (const p of parts) {
     if (p.end <= minToken) continue;

@@ -68,11 +68,21 @@ export const ClauseCondSchema = lazySchema(() => PartCondSchema.extend({
 }).strict());
 export type ClauseCond = z.infer<typeof ClauseCondSchema>;
 
+/**
+ * A constraint that rules the term out, except where another part of the sentence meets one of `without`: a statement that
+ * a size changes nothing ("even if your revenue exceeds $100 million, the same terms apply") rules a threshold out only
+ * while nothing in the sentence imposes ("... the same terms apply only after you pay a fee").
+ */
+export const NoneCondSchema = lazySchema(() => PartCondSchema.extend({
+  without: z.array(PartCondSchema).min(1).optional(),
+}).strict());
+export type NoneCond = z.infer<typeof NoneCondSchema>;
+
 export const ClauseSchema = lazySchema(() => z.object({
   /** The term is found when a part meets any of these. */
   any: z.array(ClauseCondSchema).min(1),
   /** ...and no part of the sentence meets any of these. */
-  none: z.array(PartCondSchema).default([]),
+  none: z.array(NoneCondSchema).default([]),
   /** Threshold rules: the metric whose number the reader takes (value, comparator, period, currency). */
   threshold: z.object({
     metric: z.string().regex(/^[a-z][a-z-]*$/),
