@@ -225,6 +225,10 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const parts: Part[] = [];
   const markerAt = new Map<number, Tag>();
   for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
+  // a list of alternatives ("whether commercial or not") is an aside: the scan for a new clause after a comma stops there
+  // (not one a cancel phrase holds: "whether or not")
+  const cancelled = tags.filter((t) => t.category === 'cancel');
+  const alternativesAt = new Set(tags.filter((t) => t.category === 'hypothetical' && !inAnySpan(t, cancelled) && opensAlternatives(t, toks, tags)).map((t) => t.start));
   // a negation inside an "only" phrase ("for no other purpose") does not start a part of its own
   const onlys = tags.filter((t) => t.category === 'only');
   const objectTags = tags.filter((t) => t.category === 'object');
@@ -343,7 +347,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
       // (a colon ends the scan: the modal words of the items after a lead-in are not this clause's)
-      for (let j = i + 1; j < toks.length && !COMMA.has(toks[j]!.low) && !HARD_BREAK.has(toks[j]!.low) && !COLON.has(toks[j]!.low) && !markerAt.has(j); j++) {
+      for (let j = i + 1; j < toks.length && !COMMA.has(toks[j]!.low) && !HARD_BREAK.has(toks[j]!.low) && !COLON.has(toks[j]!.low) && !markerAt.has(j) && !alternativesAt.has(j); j++) {
         if (modalAt.has(j) || (role !== 'main' && clauseAt.has(j))) modal = true;
       }
       // (an enumerated condition goes on as one: "only if (a) you ..., (b) you include a copy, and (c) you keep ...")
