@@ -16,6 +16,7 @@ import { headObject, sourceOf } from './heads.js';
 import { MODAL_CATEGORIES } from './lexicon.js';
 import { HAN } from './tokens.js';
 import { opensAlternatives } from './alternatives.js';
+import { withheldActor } from './withheld.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -168,7 +169,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // a possessive after the modal word names an owner, not the subject ("needs our consent"; but "Our service has ...")
   const owner = (t: Tag) => live.some((u) => u.category === 'possessive' && u.concept === 'possessive' && u.start === t.start && u.end === t.end);
   const found = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
-  const actor = found === 'licensee' && speakerNamed(live, toks, firstWord(toks, start), Math.min(firstModal, live.find((t) => t.category === 'action')?.start ?? Infinity)) ? 'licensor' : found;
+  const subjectOf = modality === 'prohibition' ? withheldActor(found, live, toks, firstWord(toks, start)) : found;
+  const actor = subjectOf === 'licensee' && found === 'licensee' && speakerNamed(live, toks, firstWord(toks, start), Math.min(firstModal, live.find((t) => t.category === 'action')?.start ?? Infinity)) ? 'licensor' : subjectOf;
   const head = headObject(live, toks);
   const mainObjects = new Set(live.filter((t) => t.category === 'object' && !sourceOf(t, toks, live)).map((t) => t.concept));
   return {
