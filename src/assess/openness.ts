@@ -27,8 +27,12 @@ export function coversWeights(t: Term): boolean {
 }
 
 /** Does this term match a tier rule? */
+/** The name openness-weights.yaml's `thresholdConsequence` lists give a threshold whose consequence was not read. */
+export const UNREAD_CONSEQUENCE = 'unread';
+
 export function matchesRule(t: Term, rule: TierRule): boolean {
-  if (t.kind === 'threshold') return !!t.consequence && (rule.thresholdConsequence ?? []).includes(t.consequence);
+  // (a threshold whose consequence was not read counts as UNREAD_CONSEQUENCE: the tier rules decide what it costs)
+  if (t.kind === 'threshold') return (rule.thresholdConsequence ?? []).includes(t.consequence ?? UNREAD_CONSEQUENCE);
   if (t.kind === 'permission') return false;
   return (rule[t.kind] ?? []).includes(t.name);
 }

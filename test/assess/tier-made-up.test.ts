@@ -75,3 +75,22 @@ describe('naming rules and OpenRAIL-style terms are restricted', () => {
     expect(r.openness.tier).toBe('open-weight-restricted');
   });
 });
+
+describe('a threshold whose consequence oml did not read fails closed', () => {
+  const GRANT = 'Kestrel Labs grants you a worldwide, royalty-free license to use, copy, modify and distribute the Model.';
+  test('it restricts the tier, and the reason says no consequence was read', () => {
+    const r = analyse([GRANT, 'Users with more than 10,000 devices must contact Kestrel for commercial terms.']);
+    expect(r.terms.find((t) => t.name === 'devices')?.consequence).toBeUndefined();
+    expect(r.openness.tier).toBe('open-weight-restricted');
+    expect(r.openness.reasons.some((x) => x.message.includes('no consequence'))).toBe(true);
+  });
+  test('a consequence read as a notice to show keeps the grant conditional', () => {
+    const r = analyse([GRANT, 'Products with more than 10,000 devices must display the notice "Runs on Kestrel".']);
+    expect(r.terms.find((t) => t.name === 'devices')?.consequence).toBe('attribution-display');
+    expect(r.openness.tier).toBe('open-weight-conditional');
+  });
+  test('a section code is not a count: "option 4d0" states no threshold', () => {
+    const r = analyse([GRANT, 'If you use option 4d0, the Installation Information must accompany the source.']);
+    expect(r.terms.filter((t) => t.kind === 'threshold')).toEqual([]);
+  });
+});

@@ -107,6 +107,8 @@ export function numbersIn(text: string, norm: Normalizers, lex: MetricsLexicon):
       if (Number.isFinite(exp.value)) out.push({ value: exp.value, start: m.index, end });
       continue;
     }
+    // (digits, a letter, digits: a code or a section, "option 4d0", "3b1", not a count)
+    if (LETTER.test(text[end] ?? '') && DIGIT.test(text[end + 1] ?? '')) { consumed = end; continue; }
     const { mult, len } = multiplier(text.slice(end, end + 12), norm, lex);
     const value = Math.round(base * mult * 1000) / 1000;
     if (Number.isFinite(value)) out.push({ value, start: m.index, end: end + len });
