@@ -54,7 +54,9 @@ import { ROOT } from './helpers.js';
 // iA and iD merged (obligations; output-restrictions as a limit on what may be done with outputs, with the model or not):
 // 367/391, 367/388.
 // Session 9 (lead): the regex revenue rule removed, the clause form reads every revenue threshold: thresholds 9/9 and 9/12.
-const FLOOR = { recall: 367 / 391, precision: 367 / 388, thresholdRecall: 9 / 9, thresholdPrecision: 9 / 12 };
+// Session 12: a definition ends at ", and" that starts a clause with a modal word of its own (ltx-video's "“Permitted
+// Purpose” means ... only, and explicitly excludes commercialization ..." now states non-commercial): 368/391, 368/389.
+const FLOOR = { recall: 368 / 391, precision: 368 / 389, thresholdRecall: 9 / 9, thresholdPrecision: 9 / 12 };
 /** Texts whose whole analysis (`oml analyze` on the file) lands in the labelled tier: 29 of 34 measured with FLOOR; ratchet up only. */
 const TIER_FLOOR = 30;
 

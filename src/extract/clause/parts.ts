@@ -365,6 +365,10 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     for (let k = def + 1; k < parts.length; k++) {
       const p = parts[k]!;
       if (!p.definition && p.start > 0 && HARD_BREAK.has(toks[p.start - 1]!.low) && p.actor !== undefined && (p.modality !== undefined || p.only)) break;
+      // (and after ", and" that starts a clause with a modality of its own: "“Output” means ..., and you may not use Output to ...")
+      // (a modal word, not a negation alone: "..., and not connected to any commercial activity" still defines)
+      if (!p.definition && p.start > 1 && COMMA.has(toks[p.start - 1]!.low) && toks[p.start]!.low === 'and' && !enumerated(toks, p.start + 1)
+        && p.modality !== undefined && p.tags.some((t) => t.category === 'grant' || t.category === 'duty' || t.category === 'prohibit')) break;
       p.definition = true;
     }
   }
