@@ -344,7 +344,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     // (but not a modal phrase that names its own subject: "If you wish to sell it, you will need a license")
     // (nor, after an exception or a condition, a negation that starts the main clause: "Except for the copyright licence
     // above, no rights are granted")
-    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1) && !(role !== 'main' && negAt.has(i + 1))) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags))) {
+    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1) && !(role !== 'main' && negAt.has(i + 1))) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags) || definesBefore(toks, tags, start, i))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
@@ -373,6 +373,11 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     }
   }
   return parts;
+}
+
+/** A definition ("X" means ...) ends at the comma i before "and" when what follows has a modality: "“Output” means ..., and you may not ...". */
+function definesBefore(toks: Token[], tags: Tag[], start: number, i: number): boolean {
+  return toks[i + 1]?.low === 'and' && tags.some((t) => t.category === 'definition' && t.start >= start && t.start < i);
 }
 
 function hasModal(_parts: Part[], start: number, end: number, tags: Tag[]): boolean {
