@@ -100,6 +100,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // a verb inside a name ("Acceptable Use Policy") is part of the name, and so is a qualifier of a license asked for ("a commercial license")
   const objects = kept.filter((t) => t.category === 'object');
   const requests = objects.filter((t) => t.concept === 'license-request');
+  const breaches = kept.filter((t) => t.category === 'qualifier' && t.concept === 'breach');
   // (and a qualifier of a way of hosting: "a paid API" names the service, as "a commercial license" names the license)
   const hosts = kept.filter((t) => t.category === 'action' && t.concept === 'host');
   // a "should" inside a marker ("should you") states a condition, not a hypothetical
@@ -111,6 +112,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // (and so is a word that forbids: "Prohibited Use Policy")
   const live = withoutNegatedNeed(kept.filter((t) => (t.category !== 'negation' || !inSpan(t, prohibits))
     && ((t.category !== 'action' && t.category !== 'prohibit') || !insideLonger(t, objects))
+    // (a word that forbids inside a qualifier names it: "uses the Model for a prohibited purpose" is a breach, not a ban)
+    && (t.category !== 'prohibit' || !insideLonger(t, breaches))
     && (t.category !== 'qualifier' || (!inSpan(t, requests) && !insideLonger(t, hosts))) && (t.category !== 'hypothetical' || (!inSpan(t, markers) && !opensAlternatives(t, toks, kept)))
     // an "only" word inside a word that forbids ("strictly prohibited") intensifies the ban, it limits nothing
     && (t.category !== 'only' || !insideLonger(t, prohibits))
