@@ -26,10 +26,10 @@ export function coversWeights(t: Term): boolean {
   return t.scope === undefined || t.scope === 'weights' || t.scope === 'both';
 }
 
-/** Does this term match a tier rule? */
 /** The name openness-weights.yaml's `thresholdConsequence` lists give a threshold whose consequence was not read. */
 export const UNREAD_CONSEQUENCE = 'unread';
 
+/** Does this term match a tier rule? */
 export function matchesRule(t: Term, rule: TierRule): boolean {
   // (a threshold whose consequence was not read counts as UNREAD_CONSEQUENCE: the tier rules decide what it costs)
   if (t.kind === 'threshold') return (rule.thresholdConsequence ?? []).includes(t.consequence ?? UNREAD_CONSEQUENCE);

@@ -30,6 +30,14 @@ describe('a party stating its own conduct', () => {
   ])('binds nobody else: %s', (sentence) => {
     expect(terms(sentence)).toEqual([]);
   });
+  test.each([
+    ['Researchers do not have permission to sell the Model.', 'non-commercial'],
+    ['Students do not get the right to use the Model commercially.', 'non-commercial'],
+    ['Hobbyists will not deploy the Model in production.', 'non-production'],
+    ['A student does not have the right to sell the Model.', 'non-commercial'],
+  ])('short of a named party speaking of itself, it still forbids (fail closed): %s', (sentence, term) => {
+    expect(terms(sentence)).toContain(term);
+  });
   test('a deontic modal still forbids: "Acme may not sell the weights."', () => {
     expect(terms('Acme may not sell the weights.')).toContain('non-commercial');
   });

@@ -11,7 +11,7 @@ export const GRAMMAR_SETS = [
   'subject-pronouns', 'third-possessives', 'noun-leads', 'purpose-gap-stops', 'relative-pronouns', 'relative-auxiliaries',
   'grant-links', 'noun-determiners', 'np-glue', 'np-end', 'partitive-nouns', 'head-determiners', 'coordinators',
   'source-prepositions', 'zh-source-after', 'anaphor-conjunctions', 'be-forms', 'statement-words', 'title-small-words',
-  'alternative-openers', 'alternative-joins', 'alternative-leads', 'indicative-auxiliaries',
+  'alternative-openers', 'alternative-joins', 'alternative-leads', 'indicative-auxiliaries', 'promise-auxiliaries',
 ] as const;
 export type GrammarSet = (typeof GRAMMAR_SETS)[number];
 
