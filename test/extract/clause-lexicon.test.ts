@@ -18,6 +18,21 @@ describe('reader lexicon examples', () => {
   }
 });
 
+describe('reader lexicon lists', () => {
+  test('no concept lists a phrase twice (a second copy reads nothing new and hides what was meant)', () => {
+    const twice: string[] = [];
+    for (const lex of readerLexicons().raw) {
+      for (const [category, concepts] of Object.entries(lex.categories)) {
+        for (const [concept, phrases] of Object.entries(concepts as Record<string, string[]>)) {
+          const seen = new Set<string>();
+          for (const p of phrases) (seen.has(p) ? twice.push(`${lex.language} ${category}/${concept}: ${p}`) : seen.add(p));
+        }
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+});
+
 describe('reader parts', () => {
   const main = (text: string) => readClause(text).parts.filter((p) => p.role === 'main');
   test('negation makes a grant a prohibition; "not limited to" cancels it', () => {
