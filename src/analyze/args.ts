@@ -20,7 +20,7 @@ const SourceTextArg = z.object({
 
 
 /** The options object: only its shape is checked here (profile and the rest are validated where they are used). */
-const OptionsArg = z.object({ limits: LimitsSchema.partial().optional(), markdown: z.enum(['remark', 'fast']).optional() }).loose().optional();
+const OptionsArg = z.object({ limits: LimitsSchema.partial().optional(), markdown: z.enum(['remark', 'fast']).optional(), resultCache: Path.optional() }).loose().optional();
 
 function describe(v: unknown): string {
   if (v === null) return 'null';

@@ -15,6 +15,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Analysis, SourceText } from '../types.js';
+import type { ResultCache } from './result-cache.js';
 
 const MAX_ENTRIES = 512;
 /** Directories re-stamped into a result: printable characters no message escapes (anything else is analysed as is). */
@@ -64,37 +65,80 @@ function stamped(s: string, from: string, to: string, nonce: string): string | t
   return r.includes(nonce) ? NOT_PLAIN : r;
 }
 
+interface Entry {
+  standIn: string;
+  nonce: string;
+  base: Analysis;
+  /** The compact JSON of base cut at each stand-in, UTF-8 encoded (made for the first copy, compactJson). */
+  json?: Buffer[];
+}
+
+/** The compact JSON of a copy this memo made, in pieces (compactJson): valid while the copy is unchanged. */
+const JSON_OF = new WeakMap<Analysis, Buffer[]>();
+
+/**
+ * The compact JSON (`JSON.stringify(a)`) of an analysis, as UTF-8 pieces to write one after another: for a copy
+ * the same-text memo made and nobody changed since, its base's JSON with the copy's directory put back in,
+ * encoded once per text (the CLI writes 1,000 copies of 100 texts without serialising them again).
+ */
+export function compactJson(a: Analysis): Buffer[] {
+  return JSON_OF.get(a) ?? [Buffer.from(JSON.stringify(a), 'utf8')];
+}
+
 export class SameTextMemo {
   private readonly nonce = randomBytes(12).toString('hex');
   /** The stand-in directory: nothing a reader, parser or message would change (letters, digits, `-`, `/`). */
   private readonly standIn = `oml-same-text-${this.nonce}/`;
-  private readonly entries = new Map<string, Analysis>();
+  private readonly entries = new Map<string, Entry>();
   hits = 0;
 
-  constructor(private readonly analyze: (src: SourceText) => Analysis) {}
+  /** `stored`: results kept across runs (result-cache.ts), read before analysing and written after. */
+  constructor(private readonly analyze: (src: SourceText) => Analysis, private readonly stored: ResultCache | null = null) {}
 
-  /** The analysis of `src`: from an earlier copy of the same text when there is one. */
-  run(src: SourceText): Analysis {
-    const at = nameStart(src.path);
-    const dir = src.path.slice(0, at);
-    const name = src.path.slice(at);
-    if (src.warnings.length || name === '' || !PLAIN_DIR.test(dir) || dir.includes(this.nonce)) return this.analyze(src);
-    const key = `${createHash('sha256').update(src.text).digest('hex')}\0${src.encoding}\0${src.bytes}\0${name}`;
-    let base = this.entries.get(key);
-    if (base) this.hits++;
+  /**
+   * The analysis of the file `path` whose bytes are `bytes` (decoded by `decode`): from an earlier copy of the
+   * same bytes under the same file name when there is one, without decoding them again. The text is a function
+   * of the bytes and the run's limits, so the bytes' hash keys it; a text the decoder warned about is never kept.
+   */
+  runFile(path: string, bytes: Uint8Array, decode: (b: Uint8Array) => SourceText): Analysis {
+    const at = nameStart(path);
+    const dir = path.slice(0, at);
+    const name = path.slice(at);
+    if (name === '' || !PLAIN_DIR.test(dir) || dir.includes(this.nonce)) return this.analyze(decode(bytes));
+    const key = `${createHash('sha256').update(bytes).digest('hex')}\0${bytes.length}\0${name}`;
+    let entry = this.entries.get(key);
+    if (entry) this.hits++;
     else {
-      try {
-        base = this.analyze({ ...src, path: `${this.standIn}${name}` });
-      } catch {
-        return this.analyze(src); // the error as the ordinary path words it
+      const kept = this.stored?.get(key);
+      if (kept && !dir.includes(kept.nonce)) entry = { standIn: kept.standIn, nonce: kept.nonce, base: kept.analysis };
+      else {
+        const src = decode(bytes);
+        if (src.warnings.length) return this.analyze(src);
+        let base: Analysis;
+        try {
+          base = this.analyze({ ...src, path: `${this.standIn}${name}` });
+        } catch {
+          return this.analyze(src); // the error as the ordinary path words it
+        }
+        entry = { standIn: this.standIn, nonce: this.nonce, base };
+        this.stored?.put(key, this.standIn, base);
       }
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, base);
+      this.entries.set(key, entry);
     }
-    const out = restamp(base, this.standIn, dir, this.nonce);
+    const out = restamp(entry.base, entry.standIn, dir, entry.nonce);
     if (out === NOT_PLAIN) {
       this.entries.delete(key);
-      return this.analyze(src);
+      return this.analyze(decode(bytes));
+    }
+    // the JSON of the copy: the base's, cut at the stand-in, joined with the directory (which JSON writes as it is:
+    // PLAIN_DIR has no quote, backslash or control character; checked), so equal to JSON.stringify(out)
+    if (JSON.stringify(dir) === `"${dir}"`) {
+      entry.json ??= JSON.stringify(entry.base).split(entry.standIn).map((p) => Buffer.from(p, 'utf8'));
+      const between = Buffer.from(dir, 'utf8');
+      const pieces: Buffer[] = [entry.json[0]!];
+      for (let i = 1; i < entry.json.length; i++) pieces.push(between, entry.json[i]!);
+      JSON_OF.set(out as Analysis, pieces);
     }
     return out as Analysis;
   }

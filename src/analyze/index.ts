@@ -4,7 +4,8 @@ import { getCatalogEntry } from '../catalog/index.js';
 import { OmlError, fsError, isOmlError } from '../errors.js';
 import { parseDocument } from '../parse/document.js';
 import { classifyFolder, folderReadme } from '../read/folder.js';
-import { readSource, readSourceSync } from '../read/file.js';
+import { readBytesSync, readSource } from '../read/file.js';
+import { decodeBytes } from '../read/decode.js';
 import { ReadBudget } from '../read/budget.js';
 import { withLimits } from '../limits.js';
 import type { Analysis, SourceText, Subject, Warning } from '../types.js';
@@ -12,6 +13,7 @@ import { assemble, type SubjectParts } from './assemble.js';
 import { analyzeCardBody, analyzeReadme } from './card-body.js';
 import { analyzeDocument, type DocumentAnalysis } from './document.js';
 import type { AnalyzeOptions } from './options.js';
+import { ResultCache } from './result-cache.js';
 import { checkOptions, checkPath, checkPaths, checkSourceText, checkTextSize } from './args.js';
 import { SameTextMemo } from './dedupe.js';
 import { fastPathDefault } from '../extract/engine.js';
@@ -150,7 +152,7 @@ export async function analyzePath(path: string, opts: AnalyzeOptions = {}): Prom
  * does in one thread; without the fast paths (OML_NO_FASTPATH=1) every call is analyzePath.
  */
 export function sameTextRun(opts: AnalyzeOptions = {}): (path: string) => Promise<Analysis> {
-  const memo = fastPathDefault() ? new SameTextMemo((src) => analyzeRead(src, opts)) : null;
+  const memo = fastPathDefault() ? new SameTextMemo((src) => analyzeRead(src, opts), storedResults(opts)) : null;
   return async (path) => {
     checkPath('analyzePath', path);
     checkOptions('analyzePath', opts);
@@ -170,7 +172,14 @@ async function pathAnalysis(path: string, opts: AnalyzeOptions, memo: SameTextMe
   }
   if (st.isDirectory()) return analyzeFolder(path, opts);
   if (!memo) return analyzeFile(path, opts);
-  return memo.run(readSourceSync(path, opts.limits, budgetOf(opts)));
+  return memo.runFile(path, readBytesSync(path, opts.limits, budgetOf(opts)), (b) => decodeBytes(b, path, opts.limits));
+}
+
+/** The result cache the options ask for, opened (null without one, with the fast paths off, or run from the sources). */
+function storedResults(opts: AnalyzeOptions): ResultCache | null {
+  if (opts.resultCache === undefined || !fastPathDefault()) return null;
+  const { resultCache, budget: _budget, ...rest } = opts;
+  return ResultCache.open(resultCache, rest);
 }
 
 /** The caller's budget, or a new one for this call (limits.maxTotalBytes). */
@@ -189,8 +198,10 @@ export async function analyzePaths(pathsIn: string[], opts: AnalyzeOptions = {})
   const results: Analysis[] = [];
   const errors: OmlError[] = [];
   const run = { ...opts, budget: budgetOf(opts) };
-  // several paths: a text met again (a LICENSE copied into many folders) is analysed once (src/analyze/dedupe.ts)
-  const memo = paths.length > 1 && fastPathDefault() ? new SameTextMemo((src) => analyzeRead(src, run)) : null;
+  // several paths: a text met again (a LICENSE copied into many folders) is analysed once (src/analyze/dedupe.ts);
+  // with a result cache, also a text analysed by an earlier run (src/analyze/result-cache.ts)
+  const stored = storedResults(opts);
+  const memo = (paths.length > 1 || stored) && fastPathDefault() ? new SameTextMemo((src) => analyzeRead(src, run), stored) : null;
   for (const p of paths) {
     try {
       results.push(await pathAnalysis(p, run, memo));

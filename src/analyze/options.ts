@@ -24,4 +24,10 @@ export interface AnalyzeOptions {
    * analyzePaths and checkDirectory create one per run; pass your own to share it across calls.
    */
   budget?: ReadBudget;
+  /**
+   * A folder where analyses are kept across runs (result-cache.ts): a text analysed before, with the same
+   * code, data and options, is read from it instead of analysed again. Off unless given; the folder must be
+   * a directory only you can write (else OmlError USAGE naming it). Used by analyzePaths and the pool.
+   */
+  resultCache?: string;
 }

@@ -4,6 +4,7 @@
  */
 import { readArgs } from './args.js';
 import { analyzePaths, analyzeText } from '../analyze/index.js';
+import { compactJson } from '../analyze/dedupe.js';
 import type { AnalyzeOptions } from '../analyze/options.js';
 import { OmlError, isOmlError } from '../errors.js';
 import { withLimits } from '../limits.js';
@@ -21,6 +22,7 @@ import { loadProfile } from './profile.js';
 import { analyzePathsPooled, poolSize, workersSetting } from './pool-run.js';
 import { STDIN_ARG, readStdinSource } from './stdin.js';
 import { usageError } from './usage.js';
+import { openedResultCache } from './result-cache.js';
 
 type Result = { results: Analysis[]; errors: OmlError[] };
 
@@ -51,6 +53,18 @@ async function analyzeLocal(paths: string[], opts: AnalyzeOptions): Promise<Resu
   return out;
 }
 
+/** JSON.stringify(results) and a newline, as bytes: each result's compact JSON from the same-text memo when it made it (dedupe.ts). */
+function compactArray(results: Analysis[]): Buffer {
+  const pieces: Buffer[] = [Buffer.from('[')];
+  const comma = Buffer.from(',');
+  results.forEach((a, i) => {
+    if (i > 0) pieces.push(comma);
+    pieces.push(...compactJson(a));
+  });
+  pieces.push(Buffer.from(']\n'));
+  return Buffer.concat(pieces);
+}
+
 export async function runAnalyze(argv: string[]): Promise<number> {
   const read = readArgs(argv, {
     json: { type: 'boolean', default: false },
@@ -58,6 +72,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     quiet: { type: 'boolean', short: 'q', default: false },
     verbose: { type: 'boolean', default: false },
     'fail-on': { type: 'string' },
+    'result-cache': { type: 'boolean', default: false },
     ...LIMIT_OPTIONS,
     ...HUB_OPTIONS,
   });
@@ -86,16 +101,19 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const workers = workersSetting();
   if (typeof workers === 'object') return usageError('analyze', workers.error);
   let profile: Profile | undefined;
+  let resultCache: string | undefined;
   try {
     if (v.profile) profile = await loadProfile(v.profile);
+    if (v['result-cache']) resultCache = openedResultCache();
   } catch (e) {
     if (!isOmlError(e)) throw e;
     process.stderr.write(`oml analyze: ${oneLine(e.message)}\n`);
     return 2;
   }
-  const { results, errors } = await analyzeArguments(paths, v, { profile, limits: parsed.limits }, analyzeLocal);
+  const { results, errors } = await analyzeArguments(paths, v, { profile, limits: parsed.limits, ...(resultCache ? { resultCache } : {}) }, analyzeLocal);
   // indented for a person at a terminal, compact for a pipe or a file (same content: README "oml analyze")
-  if (v.json) process.stdout.write(`${JSON.stringify(results, null, process.stdout.isTTY === true ? 2 : undefined)}\n`);
+  if (v.json && process.stdout.isTTY === true) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  else if (v.json) process.stdout.write(compactArray(results));
   else {
     const detail: Detail = v.quiet ? 'quiet' : v.verbose ? 'verbose' : 'normal';
     const paint = painter(colourEnabled(process.stdout.isTTY === true));

@@ -12,6 +12,7 @@ export const VERDICT_LIST = 'allowed|allowed-with-obligations|license-required|p
 const ANALYZE = `Usage:
   oml analyze PATH... [--profile FILE] [--json] [--quiet|--verbose] [--fail-on VERDICTS]
           [--max-file-size BYTES] [--max-total-size BYTES] [--online|--offline] [--cache-dir DIR]
+          [--result-cache]
       Identify the license of files, model folders and model cards, extract its terms,
       place it on the openness spectrum and (with --profile) judge commercial use.
       PATH '-' reads one text from stdin (shown as <stdin>, bounded by --max-file-size).
@@ -28,6 +29,8 @@ Options:
                        'unknown' also matches a license text oml did not recognise
   --online, --offline, --cache-dir DIR    Hub access (see README, Models by id)
   --max-file-size BYTES, --max-total-size BYTES    override the read limits
+  --result-cache       keep analyses across runs in your cache folder (OML_RESULT_CACHE_DIR),
+                       which must be writable by you only
 
 Examples:
   oml analyze LICENSE

@@ -39,9 +39,14 @@ function detectBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** A control character real text files do not hold (every C0 control but tab, LF, VT, FF, CR, ESC; and DEL). */
+const BAD_CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
+
 function controlShare(text: string): number {
   const n = Math.min(text.length, CONTROL_SAMPLE);
   if (n === 0) return 0;
+  // most texts have none: one native scan answers that (the loop below counts them when there are)
+  if (!BAD_CONTROL.test(n === text.length ? text : text.slice(0, n))) return 0;
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

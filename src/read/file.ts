@@ -105,8 +105,8 @@ export async function readSource(path: string, limits?: Partial<Limits>, budget?
   return decodeBytes(bytes, path, lim);
 }
 
-/** Synchronous twin of readSource. */
-export function readSourceSync(path: string, limits?: Partial<Limits>, budget?: ReadBudget): SourceText {
+/** The bytes readSourceSync decodes: the same checks, guard and budget charge, without the decoding. */
+export function readBytesSync(path: string, limits?: Partial<Limits>, budget?: ReadBudget): Uint8Array {
   const lim = withLimits(limits);
   let target = path;
   if (budget?.guard) {
@@ -119,6 +119,10 @@ export function readSourceSync(path: string, limits?: Partial<Limits>, budget?: 
     if (real === null) throw outside(path, budget.guard.outside.find((o) => o.link === path)?.target ?? '?');
     target = real;
   }
-  const bytes = readRegularFileSync(target, lim.maxFileBytes, 'maxFileBytes', (size) => budget?.charge(size, path));
-  return decodeBytes(bytes, path, lim);
+  return readRegularFileSync(target, lim.maxFileBytes, 'maxFileBytes', (size) => budget?.charge(size, path));
+}
+
+/** Synchronous twin of readSource. */
+export function readSourceSync(path: string, limits?: Partial<Limits>, budget?: ReadBudget): SourceText {
+  return decodeBytes(readBytesSync(path, limits, budget), path, limits);
 }

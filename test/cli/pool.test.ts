@@ -6,10 +6,11 @@
  * - in one thread (OML_WORKERS=0), the reference;
  * - through the worker pool (OML_WORKERS=2: each worker's same-text memo, copies routed to the worker
  *   that read the first one, which re-stamps its analysis with the copy's path);
- * - with every fast path off (OML_NO_FASTPATH=1: no same-text memo, no sentence memos, no prefilter).
+ * - with every fast path off (OML_NO_FASTPATH=1: no same-text memo, no sentence memos, no prefilter);
+ * - with the result cache (--result-cache), empty and then filled by that run, in one thread and through the pool.
  * Piped, the JSON is compact (one line).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,12 +48,20 @@ describe('oml analyze: worker pool and fast paths', () => {
     const one = await oml(args, { OML_WORKERS: '0' });
     const pool = await oml(args, { OML_WORKERS: '2' });
     const slow = await oml(args, { OML_WORKERS: '0', OML_NO_FASTPATH: '1' });
+    const cache = { OML_RESULT_CACHE_DIR: join(dir, 'results') };
+    const cold = await oml([...args, '--result-cache'], { OML_WORKERS: '0', ...cache });
+    const stored = readdirSync(join(dir, 'results')).length;
+    const warm = await oml([...args, '--result-cache'], { OML_WORKERS: '0', ...cache });
+    const warmPool = await oml([...args, '--result-cache'], { OML_WORKERS: '2', ...cache });
+    // every text without a decoder warning was stored, once (copies share an entry), and the warm runs added none
+    expect(stored).toBeGreaterThanOrEqual(150);
+    expect(readdirSync(join(dir, 'results')).length).toBe(stored);
     expect(one.status).toBe(2);
     expect(one.stderr).toContain('weights.bin');
     expect(one.stderr).toContain('vendor/missing/LICENSE');
     const parsed = JSON.parse(one.stdout) as Array<{ subject: { path: string } }>;
     expect(parsed.map((r) => r.subject.path)).toEqual(subjects);
-    for (const [name, r] of [['pool', pool], ['fast paths off', slow]] as const) {
+    for (const [name, r] of [['pool', pool], ['fast paths off', slow], ['result cache, empty', cold], ['result cache, filled', warm], ['result cache, filled, pool', warmPool]] as const) {
       expect(r.status, name).toBe(one.status);
       expect(r.stderr, name).toBe(one.stderr);
       expect(r.stdout === one.stdout, `stdout differs: ${name}`).toBe(true);
@@ -60,6 +69,17 @@ describe('oml analyze: worker pool and fast paths', () => {
     // piped: compact JSON, one line
     expect(one.stdout.trimEnd().split('\n')).toHaveLength(1);
   }, 600_000);
+
+  it('a result cache folder others may write is refused (exit 2) naming it, before anything is read', async () => {
+    const open = join(dir, 'open-cache');
+    mkdirSync(open, { mode: 0o700 });
+    chmodSync(open, 0o777);
+    const r = await oml(['analyze', distinct[0]!, '--json', '--result-cache'], { OML_RESULT_CACHE_DIR: open });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(open);
+    expect(r.stderr).toContain('writable by no one else');
+    expect(r.stdout).toBe('');
+  });
 
   it('a bad OML_WORKERS is a usage error (exit 2) naming it', async () => {
     const r = await oml(['analyze', distinct[0]!, '--json'], { OML_WORKERS: 'lots' });
