@@ -95,42 +95,73 @@ export class SameTextMemo {
   /** `stored`: results kept across runs (result-cache.ts), read before analysing and written after. */
   constructor(private readonly analyze: (src: SourceText) => Analysis, private readonly stored: ResultCache | null = null) {}
 
-  /**
-   * The analysis of the file `path` whose bytes are `bytes` (decoded by `decode`): from an earlier copy of the
-   * same bytes under the same file name when there is one, without decoding them again. The text is a function
-   * of the bytes and the run's limits, so the bytes' hash keys it; a text the decoder warned about is never kept.
-   */
-  runFile(path: string, bytes: Uint8Array, decode: (b: Uint8Array) => SourceText): Analysis {
+  /** The memo key of a file (its bytes' hash and byte count, and its name), or null when it takes the ordinary path. */
+  private keyOf(path: string, bytes: Uint8Array): { key: string; dir: string; name: string } | null {
     const at = nameStart(path);
     const dir = path.slice(0, at);
     const name = path.slice(at);
-    if (name === '' || !PLAIN_DIR.test(dir) || dir.includes(this.nonce)) return this.analyze(decode(bytes));
-    const key = `${createHash('sha256').update(bytes).digest('hex')}\0${bytes.length}\0${name}`;
-    let entry = this.entries.get(key);
+    if (name === '' || !PLAIN_DIR.test(dir) || dir.includes(this.nonce)) return null;
+    return { key: `${createHash('sha256').update(bytes).digest('hex')}\0${bytes.length}\0${name}`, dir, name };
+  }
+
+  private remember(key: string, entry: Entry): void {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+  }
+
+  /**
+   * The analysis of the file `path` with these bytes when the memo holds it (an earlier copy in this run, or a
+   * result stored by an earlier run), re-stamped with this copy's directory; undefined otherwise (nothing is
+   * analysed: the caller need not have loaded the pipeline).
+   */
+  copy(path: string, bytes: Uint8Array): Analysis | undefined {
+    const k = this.keyOf(path, bytes);
+    if (!k) return undefined;
+    let entry = this.entries.get(k.key);
     if (entry) this.hits++;
     else {
-      const kept = this.stored?.get(key);
-      if (kept && !dir.includes(kept.nonce)) entry = { standIn: kept.standIn, nonce: kept.nonce, base: kept.analysis };
-      else {
-        const src = decode(bytes);
-        if (src.warnings.length) return this.analyze(src);
-        let base: Analysis;
-        try {
-          base = this.analyze({ ...src, path: `${this.standIn}${name}` });
-        } catch {
-          return this.analyze(src); // the error as the ordinary path words it
-        }
-        entry = { standIn: this.standIn, nonce: this.nonce, base };
-        this.stored?.put(key, this.standIn, base);
-      }
-      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, entry);
+      const kept = this.stored?.get(k.key);
+      if (!kept || k.dir.includes(kept.nonce)) return undefined;
+      entry = { standIn: kept.standIn, nonce: kept.nonce, base: kept.analysis };
+      this.remember(k.key, entry);
     }
+    const out = this.copyOf(entry, k.dir);
+    if (out === undefined) this.entries.delete(k.key);
+    return out;
+  }
+
+  /**
+   * The analysis of the file `path` whose bytes are `bytes` (decoded by `decode`): a copy (see copy) when the
+   * memo holds one, else analysed and kept, without decoding a copy again. The text is a function of the bytes
+   * and the run's limits, so the bytes' hash keys it; a text the decoder warned about is never kept.
+   */
+  runFile(path: string, bytes: Uint8Array, decode: (b: Uint8Array) => SourceText): Analysis {
+    const k = this.keyOf(path, bytes);
+    if (!k) return this.analyze(decode(bytes));
+    const held = this.entries.has(k.key);
+    const c = this.copy(path, bytes);
+    if (c) return c;
+    const src = decode(bytes);
+    if (held || src.warnings.length) return this.analyze(src); // a copy that could not be re-stamped, or a warned text
+    let base: Analysis;
+    try {
+      base = this.analyze({ ...src, path: `${this.standIn}${k.name}` });
+    } catch {
+      return this.analyze(src); // the error as the ordinary path words it
+    }
+    const entry = { standIn: this.standIn, nonce: this.nonce, base };
+    this.remember(k.key, entry);
+    this.stored?.put(k.key, this.standIn, base);
+    const out = this.copyOf(entry, k.dir);
+    if (out !== undefined) return out;
+    this.entries.delete(k.key);
+    return this.analyze(src);
+  }
+
+  /** The entry re-stamped with `dir`, its compact JSON kept for compactJson; undefined when it cannot be. */
+  private copyOf(entry: Entry, dir: string): Analysis | undefined {
     const out = restamp(entry.base, entry.standIn, dir, entry.nonce);
-    if (out === NOT_PLAIN) {
-      this.entries.delete(key);
-      return this.analyze(decode(bytes));
-    }
+    if (out === NOT_PLAIN) return undefined;
     // the JSON of the copy: the base's, cut at the stand-in, joined with the directory (which JSON writes as it is:
     // PLAIN_DIR has no quote, backslash or control character; checked), so equal to JSON.stringify(out)
     if (JSON.stringify(dir) === `"${dir}"`) {

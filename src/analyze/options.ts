@@ -1,5 +1,5 @@
-import type { Limits } from '../limits.js';
-import type { ReadBudget } from '../read/budget.js';
+import { withLimits, type Limits } from '../limits.js';
+import { ReadBudget } from '../read/budget.js';
 import type { Profile } from '../types.js';
 import type { KnownModel } from './known-models.js';
 
@@ -30,4 +30,9 @@ export interface AnalyzeOptions {
    * a directory only you can write (else OmlError USAGE naming it). Used by analyzePaths and the pool.
    */
   resultCache?: string;
+}
+
+/** The caller's budget, or a new one for this call (limits.maxTotalBytes). */
+export function budgetOf(opts: AnalyzeOptions): ReadBudget {
+  return opts.budget ?? new ReadBudget(withLimits(opts.limits).maxTotalBytes);
 }

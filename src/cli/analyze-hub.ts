@@ -5,7 +5,7 @@
  */
 import type { AnalyzeOptions } from '../analyze/options.js';
 import { OmlError, isOmlError } from '../errors.js';
-import { analyzeHubId, formatHubId } from '../hub/index.js';
+import { formatHubId } from '../hub/id.js';
 import { withLimits } from '../limits.js';
 import { ReadBudget } from '../read/budget.js';
 import type { Analysis } from '../types.js';
@@ -33,6 +33,8 @@ export async function analyzeArguments(args: string[], flags: HubFlagValues, opt
     if ('error' in k) { errors.push(new OmlError('USAGE', k.error)); continue; }
     if ('error' in hs) { errors.push(new OmlError('USAGE', hs.error)); continue; }
     try {
+      // the Hub client and the analysis of a snapshot are loaded only for a Hub id
+      const { analyzeHubId } = await import('../hub/analyze.js');
       const r = await analyzeHubId(k, { settings: hs.settings, maxFileBytes: withLimits(opts.limits).maxFileBytes }, opts);
       if (r.outcome === 'uncached') {
         errors.push(new OmlError('USAGE', flags.online ? r.message! : `${formatHubId(k)} is a Hub model id, not in the cache, and this run is offline: pass --online to fetch it from the Hub${arg.startsWith('hf:') ? '' : ` (or, if you meant a local path, ${arg} does not exist)`}`));

@@ -3,18 +3,18 @@
  * Exit codes: 0 analysed; 1 a subject has a verdict named by --fail-on; 2 usage or input error.
  */
 import { readArgs } from './args.js';
-import { analyzePaths, analyzeText } from '../analyze/index.js';
+import { analyzePaths } from '../analyze/paths.js';
 import { compactJson } from '../analyze/dedupe.js';
 import type { AnalyzeOptions } from '../analyze/options.js';
 import { OmlError, isOmlError } from '../errors.js';
 import { withLimits } from '../limits.js';
 import { ReadBudget } from '../read/budget.js';
-import { renderAnalysisText, type Detail } from '../report/analysis-text.js';
+import type { Detail } from '../report/analysis-text.js';
 import { oneLine } from '../report/escape.js';
 import type { Analysis, Profile, Verdict } from '../types.js';
 import { analyzeArguments } from './analyze-hub.js';
 import { colourEnabled, painter } from './colour.js';
-import { failing, parseFailOn } from './fail-on.js';
+import { parseFailOn } from './fail-on.js';
 import { HUB_OPTIONS } from './hub-flags.js';
 import { hubUrlHint } from './hub-hint.js';
 import { LIMIT_OPTIONS, limitsFromFlags } from './limit-flags.js';
@@ -43,6 +43,7 @@ async function analyzeLocal(paths: string[], opts: AnalyzeOptions): Promise<Resu
       continue;
     }
     try {
+      const { analyzeText } = await import('../analyze/pipeline.js');
       out.results.push(analyzeText(await readStdinSource(run.limits, run.budget), run));
     } catch (e) {
       if (!isOmlError(e)) throw e;
@@ -117,6 +118,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   else {
     const detail: Detail = v.quiet ? 'quiet' : v.verbose ? 'verbose' : 'normal';
     const paint = painter(colourEnabled(process.stdout.isTTY === true));
+    // the text report (and its wording) is loaded only when it is printed
+    const { renderAnalysisText } = await import('../report/analysis-text.js');
     process.stdout.write(results.map((a) => renderAnalysisText(a, { detail, paint })).join(detail === 'quiet' ? '' : '\n'));
   }
   for (const e of errors) {
@@ -126,6 +129,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   if (errors.length) return 2;
   if (failOn) {
+    const { failing } = await import('./fail-on-judge.js');
     const bad = failing(results, failOn);
     for (const { analysis, matched } of bad) {
       const why = matched.map((m) => (m === 'unknown' && analysis.commercialUse?.verdict !== 'unknown' ? 'unknown (license text not recognised: needs review)' : m));

@@ -4,7 +4,8 @@
  * HF_HUB_OFFLINE, OML_CACHE_DIR, ...) is read by hubSettings.
  */
 import { existsSync } from 'node:fs';
-import { hubSettings, parseHfArgument, parseRepoId, type HubId, type HubSettings } from '../hub/index.js';
+import { parseHfArgument, parseRepoId, type HubId } from '../hub/id.js';
+import { hubSettings, type HubSettings } from '../hub/settings.js';
 
 export const HUB_OPTIONS = {
   online: { type: 'boolean', default: false },

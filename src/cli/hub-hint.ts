@@ -4,7 +4,7 @@
  * oml names Hub models as hf:org/name[@rev]. Bare org/name and hf: ids are
  * already routed to the Hub by analyze-hub.ts; this covers the URL forms.
  */
-import { parseRepoId } from '../hub/index.js';
+import { parseRepoId } from '../hub/id.js';
 
 const HOSTS = ['huggingface.co', 'www.huggingface.co', 'hf.co'];
 const SCHEMES = ['https://', 'http://'];

@@ -2,7 +2,7 @@
  * A Hub model analysed as a model folder: its snapshot folder in the cache is
  * given to analyzePath, with the lineage resolved through the Hub.
  */
-import { analyzePath } from '../analyze/index.js';
+import { analyzePath } from '../analyze/paths.js';
 import { assemble } from '../analyze/assemble.js';
 import type { AnalyzeOptions } from '../analyze/options.js';
 import type { WarningCode } from '../message-codes.js';

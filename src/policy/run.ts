@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyzePath } from '../analyze/index.js';
+import { analyzePath } from '../analyze/paths.js';
 import { OmlError, isOmlError } from '../errors.js';
 import { packageVersion } from '../version.js';
 import { withLimits, type Limits } from '../limits.js';

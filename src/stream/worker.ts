@@ -5,7 +5,7 @@
  * modes give the same Analysis. Errors travel as plain fields (messages.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { sameTextRun } from '../analyze/index.js';
+import { sameTextRun } from '../analyze/paths.js';
 import type { Analysis } from '../types.js';
 import { isOmlError } from '../errors.js';
 import type { Reply, TaskMessage, WorkerData } from './messages.js';
