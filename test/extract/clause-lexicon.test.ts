@@ -56,6 +56,21 @@ describe('reader parts', () => {
     expect(main('We may change these terms.')[0]!.actor).toBe('licensor');
     expect(main('You may use the materials owned by us.')[0]!.actor).toBe('licensee');
   });
+  test('a party named in capitalised words the lexicons do not know, before a modal auxiliary, is `named`', () => {
+    expect(main('Orrin Labs may modify the Model at any time.')[0]!.actor).toBe('named');
+    expect(main('Acme Corp will publish the source of its demo.')[0]!.actor).toBe('named');
+    // one capitalised word starts a sentence as often as it names: a kind of person is the licensee's side
+    expect(main('Researchers may use the Model.')[0]!.actor).not.toBe('named');
+    // a verb that grants is no modal auxiliary: the rights go to "you"
+    expect(main('Orrin Labs grants you a license to modify the Model.')[0]!.actor).toBe('licensee');
+    // lower case, or a word the lexicons know, is no name
+    expect(main('orrin labs may modify the Model.')[0]!.actor).not.toBe('named');
+    expect(main('The Licensor may modify the Model.')[0]!.actor).toBe('licensor');
+  });
+  test('the tokenizer marks words that start with a capital in the text', () => {
+    expect(tokenize('Orrin Labs may use it').map((t) => t.cap === true)).toEqual([true, true, false, false, false]);
+    expect(tokenize('Éclair Labs may use it')[0]!.cap).toBe(true);
+  });
   test('Chinese is segmented with Intl.Segmenter and read with the same categories', () => {
     const p = readClause('您不得将本模型用于商业目的。').parts[0]!;
     expect(p.modality).toBe('prohibition');

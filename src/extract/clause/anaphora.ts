@@ -11,6 +11,8 @@ import { wordSet } from './grammar.js';
 import { MODAL_CATEGORIES } from './lexicon.js';
 
 export const ANAPHOR = 'anaphor';
+/** The actor of a part whose subject is a party named by its own name (partyNamed): rules read it as `named`. */
+export const NAMED_PARTY = 'named';
 
 
 /** The part starts (after a conjunction) with its modal word: its subject is left out. */
@@ -46,4 +48,19 @@ export function speakerNamed(live: Tag[], toks: Token[], start: number, firstMod
   const owned = new Set(live.filter((u) => u.category === 'possessive' && u.concept === 'licensee').map((u) => `${u.start}:${u.end}`));
   if (!licensee.length || !licensee.every((t) => owned.has(`${t.start}:${t.end}`))) return false;
   return !live.some((t) => t.category === 'auxiliary' && t.start > firstModal && t.start <= firstModal + 2);
+}
+
+/**
+ * The part's subject is a name the lexicons do not know, written in capitalised words ("Orrin Labs may modify the
+ * Model at any time", "Acme Corp will publish the source of its demo"), before a modal auxiliary of grammar.yaml's
+ * `party-modals`: that party states its own right or promise (in a license, the licensor naming itself, or a steward
+ * such as a foundation), not the licensee's: actor `named` (a rule that excludes the licensor excludes it too). Two words at least: one capitalised word before the modal is as often a kind of person starting the
+ * sentence ("Researchers may use the Model"), which names the licensee.
+ */
+export function partyNamed(live: Tag[], toks: Token[], start: number, end: number): boolean {
+  let at = start;
+  while (at < end && !wordSet('party-modals').has(toks[at]!.low)) at++;
+  if (at === end || at - start < 2 || live.some((t) => t.start < at)) return false;
+  for (let i = start; i < at; i++) if (!toks[i]!.word || !toks[i]!.cap) return false;
+  return true;
 }

@@ -12,6 +12,7 @@ export const GRAMMAR_SETS = [
   'grant-links', 'noun-determiners', 'np-glue', 'np-end', 'partitive-nouns', 'head-determiners', 'coordinators',
   'source-prepositions', 'zh-source-after', 'anaphor-conjunctions', 'be-forms', 'statement-words', 'title-small-words',
   'alternative-openers', 'alternative-joins', 'alternative-leads', 'indicative-auxiliaries', 'promise-auxiliaries',
+  'party-modals',
 ] as const;
 export type GrammarSet = (typeof GRAMMAR_SETS)[number];
 

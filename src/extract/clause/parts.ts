@@ -7,7 +7,7 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
-import { resolveSubjects, speakerNamed } from './anaphora.js';
+import { NAMED_PARTY, partyNamed, resolveSubjects, speakerNamed } from './anaphora.js';
 import { mayOfThing, possibility } from './possibility.js';
 import { headingVerdict } from './heading.js';
 import { negatedRelative, tagsByStart } from './relative.js';
@@ -173,7 +173,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const owner = (t: Tag) => live.some((u) => u.category === 'possessive' && u.concept === 'possessive' && u.start === t.start && u.end === t.end);
   const found = (live.find((t) => subject(t) && t.start < firstModal) ?? live.find((t) => subject(t) && !owner(t)))?.concept;
   const subjectOf = modality === 'prohibition' ? withheldActor(found, live, toks, firstWord(toks, start)) : found;
-  const actor = subjectOf === 'licensee' && found === 'licensee' && speakerNamed(live, toks, firstWord(toks, start), Math.min(firstModal, live.find((t) => t.category === 'action')?.start ?? Infinity)) ? 'licensor' : subjectOf;
+  const first = firstWord(toks, start);
+  const actor = subjectOf === 'licensee' && found === 'licensee' && speakerNamed(live, toks, first, Math.min(firstModal, live.find((t) => t.category === 'action')?.start ?? Infinity))
+    ? 'licensor' : found === undefined && partyNamed(live, toks, first, end) ? NAMED_PARTY : subjectOf;
   const head = headObject(live, toks);
   const mainObjects = new Set(live.filter((t) => t.category === 'object' && !sourceOf(t, toks, live)).map((t) => t.concept));
   return {

@@ -11,6 +11,8 @@ export interface Token {
   end: number;
   /** True for words (letters/digits), false for punctuation. */
   word: boolean;
+  /** The word starts with an upper-case letter in the text (a name, a defined term, a sentence's first word). */
+  cap?: true;
 }
 
 /**
@@ -135,7 +137,9 @@ export function tokenize(text: string): Token[] {
       out.push({ low: base, start, end: end - 3, word: true }, { low: 'not', start: end - 3, end, word: true });
       continue;
     }
-    out.push({ low, start, end, word: ascii ? asciiWord(low.charCodeAt(0)) : WORDLIKE.test(low) });
+    const tok: Token = { low, start, end, word: ascii ? asciiWord(low.charCodeAt(0)) : WORDLIKE.test(low) };
+    if (tok.word && text[start] !== low[0] && text[start] === text[start]!.toUpperCase()) tok.cap = true;
+    out.push(tok);
   }
   // "May 2024" is a month, not a grant
   for (let i = 0; i + 1 < out.length; i++) {
