@@ -38,6 +38,8 @@ interface Seen {
   reading?: Reading;
   /** Tag keys of the reading. */
   named?: Set<string>;
+  /** The words of the sentence (lowercase tokens). */
+  words?: Set<string>;
   /** The matching parts per lead length, then rule index (a function of the reading and the lead length). */
   parts?: Map<number, Map<number, Part[]>>;
 }
@@ -84,6 +86,36 @@ function triggerOf(cache: Array<string[] | null | undefined>, ri: number, rule: 
   return keys;
 }
 
+/**
+ * What each alternative of a rule's clause needs the sentence to name, every list at least once (a part's actions,
+ * objects, qualifiers and metrics are concepts the sentence's tags name; its words are the sentence's words): the
+ * fast path skips a rule no alternative of which the sentence can meet (the full reading checks every rule).
+ */
+type Needs = Array<Array<{ keys?: string[]; words?: string[] }>>;
+const needsBy = new WeakMap<CompiledRules, Array<Needs | undefined>>();
+function needsOf(cache: Array<Needs | undefined>, ri: number, rule: Rule): Needs {
+  const known = cache[ri];
+  if (known) return known;
+  const out: Needs = rule.clause!.any.map((c) => {
+    const lists: Array<{ keys?: string[]; words?: string[] }> = [];
+    const concepts = (cat: string, list: string[] | undefined) => { if (list) lists.push({ keys: list.map((x) => `${cat}/${x}`) }); };
+    concepts('action', c.action);
+    concepts('object', c.object);
+    concepts('qualifier', c.qualifier);
+    concepts('metric', c.metric);
+    concepts('action', c.andAction);
+    concepts('object', c.andObject);
+    if (c.word) lists.push({ words: c.word });
+    if (c.andWord) lists.push({ words: c.andWord });
+    return lists;
+  });
+  cache[ri] = out;
+  return out;
+}
+function mayMeet(needs: Needs, named: Set<string>, words: Set<string>): boolean {
+  return needs.some((lists) => lists.every((l) => (l.keys ? l.keys.some((k) => named.has(k)) : l.words!.some((w) => words.has(w)))));
+}
+
 /** The first token territories are read from: the matching part's, or an exception part's before it. */
 function territoryStart(all: Part[], match: Part): number {
   let start = match.start;
@@ -121,12 +153,16 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
   };
   let triggerCache = triggers.get(rules);
   if (!triggerCache) triggers.set(rules, (triggerCache = []));
+  let needsCache = needsBy.get(rules);
+  if (!needsCache) needsBy.set(rules, (needsCache = []));
+  const words = seen ? (seen.words ??= new Set(reading.tokens.map((t) => t.low))) : null;
   const out: Array<{ index: number; fields: ClauseFields }> = [];
   for (const ri of indices) {
     const rule = rules.rules[ri]!.rule;
     const clause = rule.clause!;
     const trigger = triggerOf(triggerCache, ri, rule);
     if (trigger && !trigger.some((k) => named.has(k))) continue;
+    if (words && !mayMeet(needsOf(needsCache, ri, rule), named, words)) continue;
     const parts = matches(ri);
     if (!parts.length) continue;
     // territories are read from the matching part on (a place named before it, as in an address, is not excluded),

@@ -58,7 +58,6 @@ function vetoes(c: NoneCond, parts: Part[], toks: Token[]): boolean {
 
 /** The parts that make the clause hold (empty when it does not), given the first token an item's match must reach (0 without a lead-in). */
 export function clauseMatches(clause: Clause, parts: Part[], toks: Token[], minToken = 0): Part[] {
-  if (clause.none.some((c) => vetoes(c, parts, toks))) return [];
   const out: Part[] = [];
   for (const p of parts) {
     if (p.end <= minToken) continue;
@@ -71,5 +70,7 @@ export function clauseMatches(clause: Clause, parts: Part[], toks: Token[], minT
     });
     if (ok) out.push(p);
   }
+  // a veto is looked for only once some part meets the clause (most sentences meet none)
+  if (out.length && clause.none.some((c) => vetoes(c, parts, toks))) return [];
   return out;
 }
