@@ -67,6 +67,14 @@ describe('reader parts', () => {
     expect(main('orrin labs may modify the Model.')[0]!.actor).not.toBe('named');
     expect(main('The Licensor may modify the Model.')[0]!.actor).toBe('licensor');
   });
+  test('an "only" that names nothing of its own narrows the part before it', () => {
+    const parts = readClause('Recipients may run the parameters for research, but for nothing else.').parts;
+    expect(parts[0]!.only).toBe(true);
+    expect(parts[0]!.qualifiers.has('research')).toBe(true);
+    // an "only" part with its own act stays its own
+    const own = readClause('You may use the Model, but only the base weights may be hosted.').parts;
+    expect(own[0]!.only).toBe(false);
+  });
   test('the tokenizer marks words that start with a capital in the text', () => {
     expect(tokenize('Orrin Labs may use it').map((t) => t.cap === true)).toEqual([true, true, false, false, false]);
     expect(tokenize('Éclair Labs may use it')[0]!.cap).toBe(true);

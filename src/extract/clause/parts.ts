@@ -301,6 +301,9 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
         p.modality = 'prohibition';
         p.negated = prev.negated;
       }
+      // "..., but for nothing else", "..., and only that": an "only" that names nothing of its own narrows the part before it
+      if (prev && p.only && role === 'main' && p.modality === undefined && p.actor === undefined
+        && !p.actions.size && !p.objects.size && !p.qualifiers.size && !p.metrics.size) prev.only = true;
       parts.push(p);
     }
     role = next;
