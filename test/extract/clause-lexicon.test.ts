@@ -66,6 +66,9 @@ describe('reader parts', () => {
     // lower case, or a word the lexicons know, is no name
     expect(main('orrin labs may modify the Model.')[0]!.actor).not.toBe('named');
     expect(main('The Licensor may modify the Model.')[0]!.actor).toBe('licensor');
+    // never for a ban or a duty: capitalised words as often name a class of licensees (fail closed)
+    expect(main('Approved Partners may not sell the Model.')[0]!.actor).not.toBe('named');
+    expect(main('Approved Partners must credit Acme in every release.')[0]!.actor).not.toBe('named');
   });
   test('an "only" that names nothing of its own narrows the part before it', () => {
     const parts = readClause('Recipients may run the parameters for research, but for nothing else.').parts;

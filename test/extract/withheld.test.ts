@@ -35,6 +35,9 @@ describe('a party stating its own conduct', () => {
     ['Students do not get the right to use the Model commercially.', 'non-commercial'],
     ['Hobbyists will not deploy the Model in production.', 'non-production'],
     ['A student does not have the right to sell the Model.', 'non-commercial'],
+    // a class of licensees in capitalised words is no party of its own when it is forbidden something
+    ['Approved Partners may not sell the Model.', 'non-commercial'],
+    ['Approved Partners must not host the Model for third parties.', 'no-hosting-service'],
   ])('short of a named party speaking of itself, it still forbids (fail closed): %s', (sentence, term) => {
     expect(terms(sentence)).toContain(term);
   });

@@ -55,7 +55,9 @@ export function speakerNamed(live: Tag[], toks: Token[], start: number, firstMod
  * Model at any time", "Acme Corp will publish the source of its demo"), before a modal auxiliary of grammar.yaml's
  * `party-modals`: that party states its own right or promise (in a license, the licensor naming itself, or a steward
  * such as a foundation), not the licensee's: actor `named` (a rule that excludes the licensor excludes it too). Two words at least: one capitalised word before the modal is as often a kind of person starting the
- * sentence ("Researchers may use the Model"), which names the licensee.
+ * sentence ("Researchers may use the Model"), which names the licensee. Never a ban or a duty (parts.ts): capitalised
+ * words are as often a class of licensees a license defines ("Approved Partners may not sell the Model", "Research
+ * Participants must register"), and reading that class as a party of its own would drop the restriction (fail closed).
  */
 export function partyNamed(live: Tag[], toks: Token[], start: number, end: number): boolean {
   let at = start;

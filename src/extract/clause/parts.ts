@@ -175,7 +175,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const subjectOf = modality === 'prohibition' ? withheldActor(found, live, toks, firstWord(toks, start)) : found;
   const first = firstWord(toks, start);
   const actor = subjectOf === 'licensee' && found === 'licensee' && speakerNamed(live, toks, first, Math.min(firstModal, live.find((t) => t.category === 'action')?.start ?? Infinity))
-    ? 'licensor' : found === undefined && partyNamed(live, toks, first, end) ? NAMED_PARTY : subjectOf;
+    ? 'licensor' : found === undefined && modality !== 'prohibition' && modality !== 'duty' && partyNamed(live, toks, first, end) ? NAMED_PARTY : subjectOf;
   const head = headObject(live, toks);
   const mainObjects = new Set(live.filter((t) => t.category === 'object' && !sourceOf(t, toks, live)).map((t) => t.concept));
   return {
