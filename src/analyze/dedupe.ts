@@ -4,14 +4,16 @@
  *
  * How the reuse stays exact. The analysis depends on a file's path only through its name (markdown or
  * HTML by extension, the `LicenseRef-oml-unresolved-<name>` reference, the ranking of a folder's license
- * files) and quotes the path in `source`, `path` and messages. So the key is the text's hash together with
- * its encoding, byte count and file name (the directory is left out); the text is analysed once under a
- * stand-in directory that holds a random nonce, and each copy's result is that analysis with the stand-in
- * replaced by the copy's directory in every string. A result the stand-in does not come out of whole (the
- * nonce left anywhere after the replacement), a text the reader warned about, a directory with characters
- * a message might escape, and an analysis that throws all take the ordinary path instead. Bounded: at most
- * MAX_ENTRIES results, the oldest dropped first. Off with OML_NO_FASTPATH=1 (test/cli/dedupe.test.ts shows
- * the same JSON either way).
+ * files) and quotes the path in `source`, `path` and messages, and its text is a function of the file's bytes
+ * and the run's limits. So the key is the bytes' hash together with their count and the file name (the directory
+ * is left out; a copy is not decoded again); the text is analysed once under a stand-in directory that holds a
+ * random nonce, and each copy's result is that analysis with the stand-in replaced by the copy's directory in
+ * every string. A result the stand-in does not come out of whole (the nonce left anywhere after the replacement),
+ * a text the decoder warned about, a directory with characters a message might escape, and an analysis that
+ * throws all take the ordinary path instead. With a result cache (result-cache.ts) an entry can also come from
+ * an earlier run, under the stand-in it was made with. Bounded: at most MAX_ENTRIES results, the oldest dropped
+ * first. Off with OML_NO_FASTPATH=1 (test/analyze/dedupe.test.ts and test/cli/pool.test.ts show the same JSON
+ * either way).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Analysis, SourceText } from '../types.js';
@@ -116,7 +118,10 @@ export class SameTextMemo {
    */
   copy(path: string, bytes: Uint8Array): Analysis | undefined {
     const k = this.keyOf(path, bytes);
-    if (!k) return undefined;
+    return k ? this.copyByKey(k) : undefined;
+  }
+
+  private copyByKey(k: { key: string; dir: string }): Analysis | undefined {
     let entry = this.entries.get(k.key);
     if (entry) this.hits++;
     else {
@@ -139,7 +144,7 @@ export class SameTextMemo {
     const k = this.keyOf(path, bytes);
     if (!k) return this.analyze(decode(bytes));
     const held = this.entries.has(k.key);
-    const c = this.copy(path, bytes);
+    const c = this.copyByKey(k);
     if (c) return c;
     const src = decode(bytes);
     if (held || src.warnings.length) return this.analyze(src); // a copy that could not be re-stamped, or a warned text

@@ -1,6 +1,6 @@
 /**
- * `--result-cache` (analyze and check): keep analyses across runs in the user's cache folder
- * (src/analyze/result-cache.ts), OML_RESULT_CACHE_DIR to choose another.
+ * `oml analyze --result-cache`: keep analyses across runs in the user's cache folder (src/analyze/result-cache.ts),
+ * OML_RESULT_CACHE_DIR to choose another. `oml check`, the gate, never reads it.
  */
 import { checkResultFolder, defaultResultCacheDir } from '../analyze/result-cache.js';
 
