@@ -66,3 +66,12 @@ export function partyNamed(live: Tag[], toks: Token[], start: number, end: numbe
   for (let i = start; i < at; i++) if (!toks[i]!.word || !toks[i]!.cap) return false;
   return true;
 }
+
+/**
+ * A ban said not to exist names whom it frees right after it, in capitalised words the lexicons do not know: "nothing in
+ * this License restricts Acme Labs from selling the Model" frees Acme Labs, not the licensee (lexicon cancel/freedom).
+ */
+export function freedNamed(live: Tag[], toks: Token[]): boolean {
+  const f = live.find((t) => t.category === 'cancel' && t.concept === 'freedom');
+  return f !== undefined && toks[f.end]?.word === true && toks[f.end]!.cap === true && !live.some((t) => t.start === f.end);
+}

@@ -7,7 +7,7 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
-import { NAMED_PARTY, partyNamed, resolveSubjects, speakerNamed } from './anaphora.js';
+import { NAMED_PARTY, freedNamed, partyNamed, resolveSubjects, speakerNamed } from './anaphora.js';
 import { mayOfThing, possibility } from './possibility.js';
 import { headingVerdict } from './heading.js';
 import { negatedRelative, tagsByStart } from './relative.js';
@@ -17,6 +17,8 @@ import { MODAL_CATEGORIES } from './lexicon.js';
 import { HAN } from './tokens.js';
 import { opensAlternatives } from './alternatives.js';
 import { withheldActor } from './withheld.js';
+import { HARD_BREAK, COMMA, COLON } from './punct.js';
+import { clauseAfterAnd, definesBefore, spreadDefinition } from './definition-end.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -56,9 +58,6 @@ export interface Part {
   tags: Tag[];
 }
 
-const HARD_BREAK = new Set([';', '；', '。', '!', '?', '！', '？']);
-const COMMA = new Set([',', '，', '、', '—', '–']);
-const COLON = new Set([':', '：']);
 
 /** "no" negates only when a right, a use or a qualifier follows within 4 words ("no commercial use", "no right"), not "no fee". */
 const NO_NEGATES: ReadonlySet<string> = new Set(['grant', 'qualifier', 'action', 'object', 'actor', 'prohibit']);
@@ -136,6 +135,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     } else negated = true;
   }
   const prohibit = has('prohibit');
+  const freed = live.some((t) => t.category === 'cancel' && t.concept === 'freedom');
   let modality: Modality | undefined;
   let imperativeVerb = false;
   // a negated requirement ("does not require", "no license is required", "need not") states no duty, and forbids nothing
@@ -158,7 +158,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (mayOfThing(live, tags, toks)) modality = undefined;
-  else if (has('grant')) modality = 'grant';
+  // (a ban said not to exist frees the act: "nothing in this license prevents you from fine-tuning", lexicon cancel/freedom)
+  else if (has('grant') || freed) modality = 'grant';
   // an imperative: the part (a sentence, or a list item after its marker) starts with a verb ("Keep the notices", "Ship a copy")
   else if (role === 'main' && imperative(toks, start, live)) { modality = 'duty'; imperativeVerb = true; }
   const set = (c: string) => new Set(live.filter((t) => t.category === c).map((t) => t.concept));
@@ -175,7 +176,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const subjectOf = modality === 'prohibition' ? withheldActor(found, live, toks, firstWord(toks, start)) : found;
   const first = firstWord(toks, start);
   const actor = subjectOf === 'licensee' && found === 'licensee' && speakerNamed(live, toks, first, Math.min(firstModal, live.find((t) => t.category === 'action')?.start ?? Infinity))
-    ? 'licensor' : found === undefined && modality !== 'prohibition' && modality !== 'duty' && partyNamed(live, toks, first, end) ? NAMED_PARTY : subjectOf;
+    ? 'licensor' : found === undefined && modality !== 'prohibition' && modality !== 'duty' && (partyNamed(live, toks, first, end) || freedNamed(live, toks)) ? NAMED_PARTY : subjectOf;
   const head = headObject(live, toks);
   const mainObjects = new Set(live.filter((t) => t.category === 'object' && !sourceOf(t, toks, live)).map((t) => t.concept));
   return {
@@ -185,7 +186,7 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     hypothetical: live.some((t) => t.category === 'hypothetical' && (t.concept !== 'example' || t.start < firstModalWord)),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
     start, end, tags: live, imperative: imperativeVerb, lead: false, mainObjects,
-    grantNounOnly: modality === 'grant' && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun'),
+    grantNounOnly: modality === 'grant' && !freed && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun'),
     ...(modality ? { modality } : {}),
     ...(actor ? { actor } : {}),
     ...(head ? { head } : {}),
@@ -360,32 +361,17 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
       for (let j = i + 1; j < toks.length && !COMMA.has(toks[j]!.low) && !HARD_BREAK.has(toks[j]!.low) && !COLON.has(toks[j]!.low) && !markerAt.has(j) && !alternativesAt.has(j); j++) {
         if (modalAt.has(j) || (role !== 'main' && clauseAt.has(j))) modal = true;
       }
+      // (a definition also ends at ", and" that starts a clause of its own: "“Generated Content” means ..., and all
+      // Generated Content is owned by you", definition-end.ts)
+      if (!modal && role === 'main' && definesBefore(toks, tags, start, i) && clauseAfterAnd(toks, tags, i)) modal = true;
       // (an enumerated condition goes on as one: "only if (a) you ..., (b) you include a copy, and (c) you keep ...")
       if (modal) { close(i, role !== 'main' && enumerated(toks, i + 1) ? role : 'main'); start = i + 1; }
     }
   }
   close(toks.length, 'main');
   resolveSubjects(parts, toks);
-  // a definition ("X" means ...) defines with every part of its sentence
-  // (up to a new clause after ";" with a subject and a modality of its own: "“X” means ...; you may use it only for X")
-  const def = parts.findIndex((p) => p.definition);
-  if (def >= 0) {
-    for (let k = def + 1; k < parts.length; k++) {
-      const p = parts[k]!;
-      if (!p.definition && p.start > 0 && HARD_BREAK.has(toks[p.start - 1]!.low) && p.actor !== undefined && (p.modality !== undefined || p.only)) break;
-      // (and after ", and" that starts a clause with a modality of its own: "“Output” means ..., and you may not use Output to ...")
-      // (a modal word, not a negation alone: "..., and not connected to any commercial activity" still defines)
-      if (!p.definition && p.start > 1 && COMMA.has(toks[p.start - 1]!.low) && toks[p.start]!.low === 'and' && !enumerated(toks, p.start + 1)
-        && p.modality !== undefined && p.tags.some((t) => t.category === 'grant' || t.category === 'duty' || t.category === 'prohibit')) break;
-      p.definition = true;
-    }
-  }
+  spreadDefinition(parts, toks, enumerated);
   return parts;
-}
-
-/** A definition ("X" means ...) ends at the comma i before "and" when what follows has a modality: "“Output” means ..., and you may not ...". */
-function definesBefore(toks: Token[], tags: Tag[], start: number, i: number): boolean {
-  return toks[i + 1]?.low === 'and' && tags.some((t) => t.category === 'definition' && t.start >= start && t.start < i);
 }
 
 function hasModal(_parts: Part[], start: number, end: number, tags: Tag[]): boolean {
