@@ -18,6 +18,7 @@ import { HAN } from './tokens.js';
 import { opensAlternatives } from './alternatives.js';
 import { withheldActor } from './withheld.js';
 import { HARD_BREAK, COMMA, COLON } from './punct.js';
+import { coordinatedClause } from './coordinated.js';
 import { clauseAfterAnd, definesBefore, spreadDefinition } from './definition-end.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
@@ -353,7 +354,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     // (but not a modal phrase that names its own subject: "If you wish to sell it, you will need a license")
     // (nor, after an exception or a condition, a negation that starts the main clause: "Except for the copyright licence
     // above, no rights are granted")
-    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1) && !(role !== 'main' && negAt.has(i + 1))) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags) || definesBefore(toks, tags, start, i))) {
+    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1) && !(role !== 'main' && negAt.has(i + 1))) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags) || definesBefore(toks, tags, start, i) || coordinatedClause(toks, tags, i))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
