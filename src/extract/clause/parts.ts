@@ -18,6 +18,7 @@ import { HAN } from './tokens.js';
 import { opensAlternatives } from './alternatives.js';
 import { withheldActor } from './withheld.js';
 import { HARD_BREAK, COMMA, COLON } from './punct.js';
+import { wordSet } from './grammar.js';
 import { coordinatedClause } from './coordinated.js';
 import { clauseAfterAnd, definesBefore, spreadDefinition } from './definition-end.js';
 
@@ -73,6 +74,18 @@ function firstWord(toks: Token[], start: number): number {
   return i;
 }
 
+/**
+ * A grant noun that is also the document, named with "this" / "the" as the object of a verb or of "of" ("include this
+ * Licence", "a copy of this Licence"); as the subject it still grants ("This Licence does not cover deployment in the UK").
+ */
+function namesDocument(t: Tag, objects: Tag[], toks: Token[], live: Tag[]): boolean {
+  if (!objects.some((o) => o.concept === 'license-text' && o.start <= t.start && o.end >= t.end)) return false;
+  if (!wordSet('document-determiners').has(toks[t.start - 1]?.low ?? '')) return false;
+  const before = t.start - 2;
+  // ("a copy of this Licence", not "the terms of this License", which names what governs)
+  return (toks[before]?.low === 'of' && wordSet('partitive-nouns').has(toks[before - 1]?.low ?? '')) || live.some((u) => u.category === 'action' && u.end === before + 1);
+}
+
 /** The part starts with a bare verb of the lexicon ("Keep", "Ship"), not a noun made of one ("Use of", "Distribution"). */
 function imperative(toks: Token[], start: number, live: Tag[]): boolean {
   const i = firstWord(toks, start);
@@ -121,6 +134,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     && (t.category !== 'grant' || !insideLonger(t, actors)) && (t.category !== 'action' || !insideLonger(t, parties))
     // nor inside a licence asked for ("许可" in "单独的许可", "获取授权"): the licence is a thing to get, not a grant
     && (t.category !== 'grant' || !insideLonger(t, requests))
+    // (nor a grant noun that names the document: "this Licence" in "include a copy of this Licence" is a text, it grants nothing)
+    && (t.category !== 'grant' || t.concept !== 'grant-noun' || !namesDocument(t, objects, toks, kept))
     // a duty word inside a grant phrase ("shall have the right to", "will be entitled to") binds to nothing
     && (t.category !== 'duty' || !insideLonger(t, grants))));
   const cats = new Set<string>();
