@@ -263,13 +263,14 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const byStart = tagsByStart(tags);
   // a break word right after a modal word ("you must also provide") goes on with the same part
   const modalEnd = new Set<number>();
+  const actorEnd = new Set<number>();
   for (const t of tags) {
     const modal = MODAL_CATEGORIES.has(t.category);
     if (modal) modalEnd.add(t.end);
     if (t.category === 'negation') negAt.add(t.start);
     // (nor does a word that forbids inside a name: "the Prohibited Use Policy")
     if (modal && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys)) && !(t.category === 'prohibit' && insideLonger(t, objectTags))) modalAt.add(t.start);
-    if (t.category === 'actor') { clauseAt.add(t.start); actorAt.add(t.start); } else if (t.category === 'action') clauseAt.add(t.start);
+    if (t.category === 'actor') { clauseAt.add(t.start); actorAt.add(t.start); actorEnd.add(t.end); } else if (t.category === 'action') clauseAt.add(t.start);
   }
   const zh = toks.some((t) => HAN.test(t.low));
   let role: Role = 'main';
@@ -356,7 +357,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     if (role === 'main' && i > start && negatedRelative(toks, byStart, start, i)) { close(i, 'exception'); start = i; continue; }
     const m = markerAt.get(i);
     // (an aside, "if any,", starts no part)
-    if (m && m.concept !== 'aside' && !(m.concept === 'break' && modalEnd.has(i) && !zh)) {
+    // (nor, in a condition, one right after its subject: "provided that you also convey the source")
+    if (m && m.concept !== 'aside' && !(m.concept === 'break' && (modalEnd.has(i) || (actorEnd.has(i) && role === 'condition')) && !zh)) {
       const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
       if (parenDepth > 0 && next !== 'main' && parenMarkerDepth < 0 && toks[i - 1]?.low === '(') parenMarkerDepth = parenDepth;
       close(i, next);
