@@ -264,6 +264,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   // a break word right after a modal word ("you must also provide") goes on with the same part
   const modalEnd = new Set<number>();
   const actorEnd = new Set<number>();
+  const asideEnds = new Set(tags.filter((t) => t.category === 'marker' && t.concept === 'aside').map((t) => t.end));
   for (const t of tags) {
     const modal = MODAL_CATEGORIES.has(t.category);
     if (modal) modalEnd.add(t.end);
@@ -371,7 +372,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     // (but not a modal phrase that names its own subject: "If you wish to sell it, you will need a license")
     // (nor, after an exception or a condition, a negation that starts the main clause: "Except for the copyright licence
     // above, no rights are granted")
-    if (COMMA.has(tok.low) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1) && !(role !== 'main' && negAt.has(i + 1))) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags) || definesBefore(toks, tags, start, i) || coordinatedClause(toks, tags, i))) {
+    // (nor a comma that closes an aside: "Patent rights, if any, are not included in the licence")
+    if (COMMA.has(tok.low) && !asideEnds.has(i + 1) && !(!zh && ((modalAt.has(i + 1) && !actorAt.has(i + 1) && !(role !== 'main' && negAt.has(i + 1))) || (role === 'main' && toks[i + 1]?.low === 'to'))) && (role !== 'main' || hasModal(parts, start, i, tags) || definesBefore(toks, tags, start, i) || coordinatedClause(toks, tags, i))) {
       // a comma starts a new main part when the words up to the next comma or break carry a modality of their own,
       // or, after a condition or an exception, a subject or a verb ("If you sue, your license ends")
       let modal = false;
