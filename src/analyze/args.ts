@@ -5,22 +5,24 @@
  */
 import { z } from 'zod';
 import { OmlError } from '../errors.js';
+import { lazySchema } from '../lazy-schema.js';
 import { LimitsSchema, withLimits, type Limits } from '../limits.js';
 import { WarningSchema, type SourceText } from '../types.js';
+import { plainlyValidOptions } from './options-check.js';
 
-const Path = z.string().refine((s) => s.trim() !== '', 'empty path');
+const Path = lazySchema(() => z.string().refine((s) => s.trim() !== '', 'empty path'));
 
-const SourceTextArg = z.object({
+const SourceTextArg = lazySchema(() => z.object({
   path: z.string(),
   text: z.string(),
   encoding: z.string().optional(),
   bytes: z.number().int().nonnegative().optional(),
   warnings: z.array(WarningSchema).optional(),
-});
+}));
 
 
-/** The options object: only its shape is checked here (profile and the rest are validated where they are used). */
-const OptionsArg = z.object({ limits: LimitsSchema.partial().optional(), markdown: z.enum(['remark', 'fast']).optional(), resultCache: Path.optional() }).loose().optional();
+/** The options object: only its shape is checked here (profile and the rest are validated where they are used); exported for the test of options-check.ts. */
+export const OptionsArg = lazySchema(() => z.object({ limits: LimitsSchema.partial().optional(), markdown: z.enum(['remark', 'fast']).optional(), resultCache: Path.optional() }).loose().optional());
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
@@ -36,6 +38,8 @@ function fail(fn: string, arg: string, issues: z.core.$ZodIssue[], value: unknow
 }
 
 export function checkOptions(fn: string, opts: unknown): void {
+  // the common case without building the schema (options-check.ts accepts only what the schema accepts)
+  if (plainlyValidOptions(opts)) return;
   const r = OptionsArg.safeParse(opts);
   if (!r.success) fail(fn, 'options', r.error.issues, opts);
 }
@@ -66,6 +70,8 @@ export function checkTextSize(src: { path: string; text: string }, limits?: Part
 }
 
 export function checkPath(fn: string, p: unknown, name = 'path'): string {
+  // what Path accepts, without building it: a string that is not blank (a zod string parse returns it as is)
+  if (typeof p === 'string' && p.trim() !== '') return p;
   const r = Path.safeParse(p);
   if (!r.success) {
     if (typeof p === 'string') throw new OmlError('USAGE', `${fn}: ${name}: empty path`);

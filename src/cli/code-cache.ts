@@ -16,6 +16,7 @@ import { accessSync, constants, readFileSync, renameSync, unlinkSync, writeFileS
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { stampedSha256 } from '../compiled/stamp.js';
 
 const MAGIC = 'oml-code-cache/1';
 /** A header line is short; a longer first line is not a cache file of ours. */
@@ -33,19 +34,26 @@ interface CacheHeader {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
+/** The sha256 of the bundle's bytes and of a cache's V8 data (by default hashed; a run passes stamped digests). */
+export interface Digests {
+  bundle: (bytes: Buffer) => string;
+  payload: (data: Buffer) => string;
+}
+const HASHED: Digests = { bundle: sha256, payload: sha256 };
+
 /** What a cache for this bundle must say in its header (besides its own payload digest). */
-function expected(bundle: Buffer): Omit<CacheHeader, 'payload'> {
-  return { bundle: sha256(bundle), node: process.version, v8: process.versions.v8, arch: process.arch };
+function expected(bundle: Buffer, digests: Digests): Omit<CacheHeader, 'payload'> {
+  return { bundle: digests.bundle(bundle), node: process.version, v8: process.versions.v8, arch: process.arch };
 }
 
 /** The cache file's bytes: `MAGIC\nJSON header\n` and V8's data. */
-export function encodeCache(bundle: Buffer, data: Buffer): Buffer {
-  const header: CacheHeader = { ...expected(bundle), payload: sha256(data) };
+export function encodeCache(bundle: Buffer, data: Buffer, digests: Digests = HASHED): Buffer {
+  const header: CacheHeader = { ...expected(bundle, digests), payload: sha256(data) };
   return Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'latin1'), data]);
 }
 
 /** V8's data from a cache file made for exactly this bundle and runtime, or why there is none. */
-export function decodeCache(bundle: Buffer, file: Buffer | null): { data: Buffer } | { status: CacheStatus } {
+export function decodeCache(bundle: Buffer, file: Buffer | null, digests: Digests = HASHED): { data: Buffer } | { status: CacheStatus } {
   if (!file) return { status: 'missing' };
   const end1 = file.indexOf(10);
   const end2 = end1 < 0 ? -1 : file.indexOf(10, end1 + 1);
@@ -56,10 +64,10 @@ export function decodeCache(bundle: Buffer, file: Buffer | null): { data: Buffer
   } catch {
     return { status: 'corrupt' };
   }
-  const want = expected(bundle);
+  const want = expected(bundle, digests);
   if (header.bundle !== want.bundle || header.node !== want.node || header.v8 !== want.v8 || header.arch !== want.arch) return { status: 'stale' };
   const data = file.subarray(end2 + 1);
-  if (typeof header.payload !== 'string' || header.payload !== sha256(data)) return { status: 'corrupt' };
+  if (typeof header.payload !== 'string' || header.payload !== digests.payload(data)) return { status: 'corrupt' };
   return { data };
 }
 
@@ -100,19 +108,31 @@ export interface CompiledBundle {
   status: CacheStatus;
   /** The bundle's bytes (the cache header's digest is of them). */
   bytes: Buffer;
+  /** How this run knows the bundle's digest (hashed, or from its stat stamp). */
+  digests: Digests;
+}
+
+/**
+ * The digests of the bundle and of the cache file's V8 data from their stat stamps (src/compiled/stamp.ts:
+ * FILE.sources.json beside each) when the files did not change since a run hashed them, else hashed: a run
+ * does not hash the 2.3 MB bundle and its 1.2 MB cache again. Both files are read before their stats are taken.
+ */
+function stampedDigests(bundleFile: string, cacheFile: string): Digests {
+  return { bundle: (b) => stampedSha256(bundleFile, b), payload: (d) => stampedSha256(cacheFile, d) };
 }
 
 /** `bundleFile` compiled with the cache `cacheFile` when that cache is made for it and V8 takes it; otherwise compiled normally. */
 export function compileBundle(bundleFile: string, cacheFile: string, opts: { noCache?: boolean } = {}): CompiledBundle {
   const bytes = readFileSync(bundleFile);
-  const found = opts.noCache ? { status: 'disabled' as const } : decodeCache(bytes, readOrNull(cacheFile));
+  const digests = stampedDigests(bundleFile, cacheFile);
+  const found = opts.noCache ? { status: 'disabled' as const } : decodeCache(bytes, readOrNull(cacheFile), digests);
   const cachedData = 'data' in found ? found.data : undefined;
   // the build writes ASCII (esbuild charset ascii): latin1 then gives V8 a one-byte string without UTF-8 decoding
   const text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const source = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
   const script = new vm.Script(source, { filename: bundleFile, cachedData });
   const status: CacheStatus = 'status' in found ? found.status : script.cachedDataRejected ? 'rejected' : 'accepted';
-  return { script, status, bytes };
+  return { script, status, bytes, digests };
 }
 
 /** Runs the compiled bundle in this context as `require` would run a CommonJS file; returns its module.exports. */
@@ -125,7 +145,7 @@ export function runBundle(b: CompiledBundle, bundleFile: string): unknown {
 
 /** Writes a cache of what V8 has compiled of the bundle so far (call after running it); false when it could not. */
 export function saveCache(b: CompiledBundle, cacheFile: string): boolean {
-  return writable(path.dirname(cacheFile)) && writeCache(cacheFile, encodeCache(b.bytes, b.script.createCachedData()));
+  return writable(path.dirname(cacheFile)) && writeCache(cacheFile, encodeCache(b.bytes, b.script.createCachedData(), b.digests));
 }
 
 export interface CachedRun {

@@ -17,7 +17,7 @@
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { fastPathsOn } from '../fast-path.js';
 
 /** How long before the run began a file must have last changed for its stats to be recorded. */
@@ -84,4 +84,14 @@ function write(file: string, stamp: Stamp): void {
   } catch {
     rmSync(tmp, { force: true }); // not writable (or gone): every run hashes
   }
+}
+
+/**
+ * The sha256 of a build artefact's bytes (a stored binary, the CLI bundle, its code cache), from the stamp
+ * `stampFile` (default FILE.sources.json beside it) when the file did not change since a run last hashed
+ * it, else hashed (and stamped), by the rules above. Read `bytes` from `file` before calling: the file is
+ * stat'ed after the read, so any change before the stat shows in its stats.
+ */
+export function stampedSha256(file: string, bytes: Uint8Array, stampFile = `${file}.sources.json`): string {
+  return stampedDigest(stampFile, path.dirname(file), [file], () => createHash('sha256').update(bytes).digest('hex'));
 }

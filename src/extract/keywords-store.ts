@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { compiledPath, readStoredPair, sha256Hex } from '../compiled/index.js';
+import { stampedSha256 } from '../compiled/stamp.js';
 import type { KeywordAutomaton } from './keywords.js';
 
 const ASCII = 128;
@@ -59,7 +60,7 @@ export function readStoredKeywords(keywords: readonly string[], p = storedKeywor
   const { meta, bin } = stored;
   const { size } = meta;
   if (!sameList(meta.keywords, keywords) || meta.endianness !== endianness() || !Number.isInteger(size) || size! < 1) return null;
-  if (bin.length !== 4 * (size! * ASCII + size!) || meta.bin !== sha256Hex(bin)) return null;
+  if (bin.length !== 4 * (size! * ASCII + size!) || meta.bin !== stampedSha256(p.bin, bin)) return null;
   if (!validEdges(meta.wide, size!) || !validOut(meta.out, size!, keywords.length)) return null;
   // own copies: typed-array views need aligned offsets, and the automaton outlives the read buffer's pool
   const ascii = new Int32Array(size! * ASCII);

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildId, compiledPath, sha256Hex } from '../compiled/index.js';
+import { stampedSha256 } from '../compiled/stamp.js';
 import { compiledLexiconsDigest } from '../lexicon.js';
 import type { LexiconIndex, Phrase } from './clause/lexicon.js';
 import type { ClausePrefilter } from './prefilter.js';
@@ -58,7 +59,7 @@ export function readReaderIndex(file: string, stamp: string | null): { rules: st
     const header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as Partial<Header>;
     if (header?.stamp !== stamp || typeof header.rules !== 'string') return null;
     const payload = bytes.subarray(nl + 1);
-    if (header.sha256 !== sha256Hex(payload)) return null;
+    if (header.sha256 !== stampedSha256(file, payload)) return null;
     const v = JSON.parse(payload.toString('utf8')) as Partial<StoredReaderIndex>;
     const p = v?.prefilter;
     if (!isEntries(v.en) || !isEntries(v.zh) || !p || !isEntries(p.byWord) || !Array.isArray(p.always)

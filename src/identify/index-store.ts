@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { compiledPath, readStoredPair, sha256Hex } from '../compiled/index.js';
+import { stampedSha256 } from '../compiled/stamp.js';
 import type { ShingleIndex, Template } from './templates.js';
 
 const NAME = 'shingle-index';
@@ -27,12 +28,19 @@ interface StoredIndexMeta {
 
 /** What the stored index must have been built from: the templates' ids and sequences, in order. */
 export function templatesDigest(templates: readonly Template[]): string {
-  const h = createHash('sha256');
-  for (const t of templates) {
-    h.update(`${t.id}\0${t.seq.length}\0`);
-    h.update(new Uint8Array(t.seq.buffer, t.seq.byteOffset, t.seq.byteLength));
-  }
-  return h.digest('hex');
+  // the same bytes as one update per piece, laid out in one buffer first: one call into the hash, not
+  // two per template (a one-file run checks ~800 templates)
+  const heads = templates.map((t) => `${t.id}\0${t.seq.length}\0`);
+  let bound = 0;
+  templates.forEach((t, i) => { bound += 3 * heads[i]!.length + t.seq.byteLength; });
+  const all = Buffer.allocUnsafe(bound);
+  let at = 0;
+  templates.forEach((t, i) => {
+    at += all.write(heads[i]!, at, 'utf8');
+    all.set(new Uint8Array(t.seq.buffer, t.seq.byteOffset, t.seq.byteLength), at);
+    at += t.seq.byteLength;
+  });
+  return createHash('sha256').update(all.subarray(0, at)).digest('hex');
 }
 
 
@@ -73,7 +81,7 @@ export function readStoredIndex(templates: readonly Template[], p = storedIndexP
   if (meta.endianness !== endianness() || !Number.isInteger(bits) || bits! < 1 || bits! > 30 || !Number.isInteger(occurrences) || occurrences! < 0) return null;
   if (!Array.isArray(sampled) || sampled.length !== templates.length) return null;
   const l = layout(bits!, occurrences!);
-  if (bin.length !== l.bytes || meta.bin !== sha256Hex(bin) || meta.digest !== templatesDigest(templates)) return null;
+  if (bin.length !== l.bytes || meta.bin !== stampedSha256(p.bin, bin) || meta.digest !== templatesDigest(templates)) return null;
   // typed-array views need an aligned offset: copy when the read buffer is not
   const b = bin.byteOffset % 4 === 0 ? bin : Buffer.from(bin);
   const index: ShingleIndex = {
