@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from 'recheck';
 import { TOKEN_PATTERNS } from '../../src/extract/clause/tokens.js';
 import { THRESHOLD_PATTERNS } from '../../src/extract/clause/threshold.js';
+import { DEFINITION_END_PATTERNS } from '../../src/extract/clause/definition-end.js';
 
 const PARAMS = { timeout: 120_000, attackTimeout: null, randomSeed: 42 } as const;
 
@@ -10,6 +11,7 @@ describe('recheck: clause reader', () => {
   const all = [
     ...TOKEN_PATTERNS.map((r, i) => ({ where: `tokens ${i}`, re: r })),
     ...THRESHOLD_PATTERNS.map((r, i) => ({ where: `threshold ${i}`, re: r })),
+    ...DEFINITION_END_PATTERNS.map((r, i) => ({ where: `definition-end ${i}`, re: r })),
   ];
   it(`${all.length} patterns are safe`, async () => {
     const bad: string[] = [];

@@ -15,6 +15,7 @@ const SUBJECT_GAP = 2;
 /** A verb in the present tense ("terminates", "belong"), not a participle or a noun made of one ("based", "using", "distribution"). */
 const FINITE = /^[a-z]+$/;
 const NOT_FINITE = /(?:ing|ed|ion|ment)$/;
+export const DEFINITION_END_PATTERNS: readonly RegExp[] = [FINITE, NOT_FINITE];
 
 /** A definition starts before token i, in the part that began at start. */
 function definedBefore(tags: Tag[], start: number, i: number): boolean {

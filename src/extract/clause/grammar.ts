@@ -9,7 +9,7 @@ import { loadLexicon } from '../../lexicon.js';
 
 export const GRAMMAR_SETS = [
   'subject-pronouns', 'third-possessives', 'noun-leads', 'purpose-gap-stops', 'relative-pronouns', 'relative-auxiliaries',
-  'grant-links', 'noun-determiners', 'np-glue', 'np-end', 'partitive-nouns', 'irregular-participles', 'head-determiners', 'document-determiners', 'coordinators',
+  'grant-links', 'noun-determiners', 'np-glue', 'np-end', 'partitive-nouns', 'irregular-participles', 'head-determiners', 'document-determiners', 'not-model-names', 'coordinators',
   'source-prepositions', 'zh-source-after', 'anaphor-conjunctions', 'be-forms', 'statement-words', 'title-small-words',
   'alternative-openers', 'alternative-joins', 'alternative-leads', 'indicative-auxiliaries', 'promise-auxiliaries',
   'party-modals',

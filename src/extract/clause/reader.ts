@@ -5,6 +5,7 @@
 import { readerLexicons } from './lexicon.js';
 import { splitParts, type Part } from './parts.js';
 import { tagTokens, type Tag } from './tag.js';
+import { namedModels } from './named-object.js';
 import { isChinese, tokenize, type Token } from './tokens.js';
 
 export interface Reading {
@@ -17,7 +18,8 @@ export interface Reading {
 /** Reads a sentence; `tokens`, when given, are tokenize(text) already computed by the caller. */
 export function readClause(text: string, tokens: Token[] = tokenize(text)): Reading {
   const lex = readerLexicons();
-  const tags = tagTokens(text, tokens, isChinese(text) ? lex.zh : lex.en);
+  const zh = isChinese(text);
+  const tags = zh ? tagTokens(text, tokens, lex.zh) : namedModels(tokens, tagTokens(text, tokens, lex.en));
   return { text, tokens, tags, parts: splitParts(tokens, tags) };
 }
 

@@ -29,7 +29,7 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
 /** Every regex of this module, for the ReDoS proof. */
-export const TOKEN_PATTERNS: readonly RegExp[] = [EN_TOKEN, ASCII_TOKEN, NON_ASCII, HAN, WORDLIKE, WORD_CHAR];
+
 
 /** Is the character code a letter or digit (ASCII). */
 function asciiWord(c: number): boolean {
@@ -115,6 +115,24 @@ function scanSpans(text: string): Array<[number, number]> {
   return out;
 }
 
+const CONTRACTIONS: Record<string, string> = { "'re": 'are', "'ll": 'will', "'ve": 'have' };
+/** A web address: a scheme, "://", then anything up to a space, a quote or a bracket (one pass, no backtracking). */
+const URL = /\bhttps?:\/\/[^\s"'<>()\[\]]+/g;
+const URL_END = /[.,;:!?]/;
+export const TOKEN_PATTERNS: readonly RegExp[] = [EN_TOKEN, ASCII_TOKEN, NON_ASCII, HAN, WORDLIKE, WORD_CHAR, URL, URL_END];
+
+/** The [start, end) spans of the web addresses in text, without a closing ".", ",", ";" or ":". */
+function urlSpans(text: string): Array<[number, number]> {
+  if (!text.includes('://')) return [];
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(URL)) {
+    let end = m.index + m[0].length;
+    while (end > m.index && URL_END.test(text[end - 1]!)) end--;
+    out.push([m.index, end]);
+  }
+  return out;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   if (isChinese(text)) {
@@ -129,12 +147,29 @@ export function tokenize(text: string): Token[] {
   // ASCII: lowercase once (same length), match the ASCII pattern on it; otherwise a character scanner
   const src = ascii ? text.toLowerCase() : text;
   const spans = ascii ? asciiSpans(src) : scanSpans(text);
+  const urls = urlSpans(text);
+  let u = 0;
   for (const [start, end] of spans) {
+    // a web address is one token ("https://acme.example/register": its ":" and "/" are no punctuation of the clause)
+    while (u < urls.length && urls[u]![1] <= start) u++;
+    const url = urls[u];
+    if (url && start >= url[0]) {
+      if (start === url[0]) out.push({ low: src.slice(url[0], url[1]).toLowerCase(), start: url[0], end: url[1], word: true });
+      continue;
+    }
     const raw = src.slice(start, end);
     const low = ascii ? raw : raw.toLowerCase().replace(/’/g, "'");
     if (low.length > 3 && low.endsWith("n't")) {
       const base = low === "won't" ? 'will' : low === "can't" ? 'can' : low.slice(0, -3);
       out.push({ low: base, start, end: end - 3, word: true }, { low: 'not', start: end - 3, end, word: true });
+      continue;
+    }
+    // "you're" -> you are, "you'll" -> you will, "we've" -> we have
+    const contraction = CONTRACTIONS[low.slice(-3)];
+    if (low.length > 3 && contraction) {
+      const tok: Token = { low: low.slice(0, -3), start, end: end - 3, word: true };
+      if (text[start] !== low[0] && text[start] === text[start]!.toUpperCase()) tok.cap = true;
+      out.push(tok, { low: contraction, start: end - 3, end, word: true });
       continue;
     }
     const tok: Token = { low, start, end, word: ascii ? asciiWord(low.charCodeAt(0)) : WORDLIKE.test(low) };
