@@ -1,5 +1,5 @@
 /**
- * Where a definition ends. A definition ("X" means ...) defines with every part of its sentence, up to a new clause
+ * Whether a part defines a term, and where a definition ends. A definition ("X" means ...) defines with every part of its sentence, up to a new clause
  * that says something of its own: after ";" with a subject and a modality, or after ", and" with a modality
  * ("“Output” means ..., and you may not use Output to ...") or with a subject and a verb of its own ("“Generated
  * Content” means ..., and all Generated Content is owned by you", "“IP Claim” means ..., and your license terminates
@@ -67,3 +67,24 @@ export function spreadDefinition(parts: Part[], toks: Token[], enumerated: (toks
     p.definition = true;
   }
 }
+
+/** An exclusion said of the licence ("this license does not cover ..."): the licence named before it. */
+export function withholds(live: Tag[]): boolean {
+  return live.some((t) => t.category === 'definition' && t.concept === 'exclusion'
+    && live.some((u) => u.category === 'object' && (u.concept === 'license-text' || u.concept === 'terms') && u.start < t.start));
+}
+
+/**
+ * The part defines a term: a definition word, except an exclusion said of the grant itself, which withholds a right
+ * ("the rights granted do not include commercial use", "this licence does not cover deployment in the UK"; but
+ * "'Study Purposes' does not include commercial use" defines).
+ */
+export function defines(live: Tag[], toks: Token[], start: number): boolean {
+  const grantNamed = (u: Tag) => (u.category === 'grant' && (u.concept === 'grant-noun' || u.concept === 'grant-verb'))
+    || (u.category === 'object' && (u.concept === 'license-text' || u.concept === 'terms'));
+  // (a quoted subject is a defined term: '"Licensed Patents" does not include ...')
+  const quoted = (t: Tag) => toks.slice(start, t.start).some((k) => QUOTE_MARKS.has(k.low));
+  return live.some((t) => t.category === 'definition'
+    && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
+}
+const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);

@@ -20,7 +20,7 @@ import { withheldActor } from './withheld.js';
 import { HARD_BREAK, COMMA, COLON } from './punct.js';
 import { wordSet } from './grammar.js';
 import { coordinatedClause } from './coordinated.js';
-import { clauseAfterAnd, definesBefore, spreadDefinition } from './definition-end.js';
+import { clauseAfterAnd, defines, definesBefore, spreadDefinition, withholds } from './definition-end.js';
 
 export type Modality = 'grant' | 'duty' | 'prohibition';
 export type Role = 'main' | 'exception' | 'condition';
@@ -171,7 +171,8 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   // guardrails may not catch every harmful request"), it forbids nothing (possibility.ts; a passive still does: "harmful
   // content may not be generated", and so does a purpose named: "the Model may not serve commercial customers")
   else if (negated && !has('actor') && !has('duty') && possibility(live, tags, toks)) modality = undefined;
-  else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier'))) modality = 'prohibition';
+  // (and a licence said not to cover something withholds it: "this license does not cover you")
+  else if (negated && (has('grant') || has('duty') || has('action') || has('qualifier') || withholds(live))) modality = 'prohibition';
   else if (has('duty')) modality = 'duty';
   else if (mayOfThing(live, tags, toks)) modality = undefined;
   // (a ban said not to exist frees the act: "nothing in this license prevents you from fine-tuning", lexicon cancel/freedom)
@@ -210,19 +211,6 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
 }
 
 /**
- * The part defines a term: a definition word, except an exclusion said of the grant itself, which withholds a right
- * ("the rights granted do not include commercial use", "this licence does not cover deployment in the UK"; but
- * "'Study Purposes' does not include commercial use" defines).
- */
-function defines(live: Tag[], toks: Token[], start: number): boolean {
-  const grantNamed = (u: Tag) => (u.category === 'grant' && (u.concept === 'grant-noun' || u.concept === 'grant-verb'))
-    || (u.category === 'object' && (u.concept === 'license-text' || u.concept === 'terms'));
-  // (a quoted subject is a defined term: '"Licensed Patents" does not include ...')
-  const quoted = (t: Tag) => toks.slice(start, t.start).some((k) => QUOTE_MARKS.has(k.low));
-  return live.some((t) => t.category === 'definition'
-    && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
-}
-/**
  * A need negated in one word ("无需", "不需要") with a grant word after it negates only the need: "您无需获得我们的许可即可
  * 将本模型用于商业目的" grants commercial use, it forbids nothing. The negation and its need are dropped from the part.
  */
@@ -234,7 +222,6 @@ function withoutNegatedNeed(live: Tag[]): Tag[] {
   if (!live.some((g) => g.category === 'grant' && g.concept !== 'grant-noun' && g.start >= last)) return live;
   return live.filter((t) => !((t.category === 'negation' || t.category === 'duty') && negations.some((n) => n.start === t.start && n.end === t.end)));
 }
-const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
 
 
 /** Does an enumeration marker ("(b)", "b)", "and (c)", "or (ii)") start at toks[i]? */
