@@ -254,7 +254,8 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const asideEnds = new Set(tags.filter((t) => t.category === 'marker' && t.concept === 'aside').map((t) => t.end));
   for (const t of tags) {
     const modal = MODAL_CATEGORIES.has(t.category);
-    if (modal) modalEnd.add(t.end);
+    // (and after its auxiliary: "may be further sublicensed", "must also be")
+    if (modal) { modalEnd.add(t.end); if (wordSet('be-forms').has(toks[t.end]?.low ?? '')) modalEnd.add(t.end + 1); }
     if (t.category === 'negation') negAt.add(t.start);
     // (nor does a word that forbids inside a name: "the Prohibited Use Policy")
     if (modal && t.concept !== 'grant-noun' && !(t.category === 'negation' && inSpan(t, onlys)) && !(t.category === 'prohibit' && insideLonger(t, objectTags))) modalAt.add(t.start);
