@@ -5,6 +5,7 @@
 import type { Term } from '../../types.js';
 import type { CompiledRules } from '../compile.js';
 import type { Rule } from '../schema.js';
+import type { ClauseCond } from './schema.js';
 import { readerLexicons } from './lexicon.js';
 import { clauseMatches } from './match.js';
 import type { Part } from './parts.js';
@@ -112,8 +113,18 @@ function needsOf(cache: Array<Needs | undefined>, ri: number, rule: Rule): Needs
   cache[ri] = out;
   return out;
 }
-function mayMeet(needs: Needs, named: Set<string>, words: Set<string>): boolean {
-  return needs.some((lists) => lists.every((l) => (l.keys ? l.keys.some((k) => named.has(k)) : l.words!.some((w) => words.has(w)))));
+/**
+ * The alternatives of a rule's clause the sentence may meet (those whose lists it names, in rule order), or null when it
+ * may meet none: a part meets an alternative only with concepts and words of its sentence, so the others need no look.
+ */
+function mayMeet(any: readonly ClauseCond[], needs: Needs, named: Set<string>, words: Set<string>): readonly ClauseCond[] | null {
+  let out: ClauseCond[] | null = null;
+  let all = true;
+  for (let a = 0; a < needs.length; a++) {
+    if (needs[a]!.every((l) => (l.keys ? l.keys.some((k) => named.has(k)) : l.words!.some((w) => words.has(w))))) (out ??= []).push(any[a]!);
+    else all = false;
+  }
+  return all ? any : out;
 }
 
 /** The first token territories are read from: the matching part's, or an exception part's before it. */
@@ -141,8 +152,8 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
   }
   if (!reading.tags.length) return [];
   const minToken = firstItemToken(reading, input.leadLength);
-  const matches = (ri: number): Part[] => {
-    const compute = () => clauseMatches(rules.rules[ri]!.rule.clause!, reading.parts, reading.tokens, minToken);
+  const matches = (ri: number, any: readonly ClauseCond[] | undefined): Part[] => {
+    const compute = () => clauseMatches(rules.rules[ri]!.rule.clause!, reading.parts, reading.tokens, minToken, any);
     if (!seen) return compute();
     const byLead = (seen.parts ??= new Map());
     let memo = byLead.get(input.leadLength);
@@ -162,8 +173,9 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
     const clause = rule.clause!;
     const trigger = triggerOf(triggerCache, ri, rule);
     if (trigger && !trigger.some((k) => named.has(k))) continue;
-    if (words && !mayMeet(needsOf(needsCache, ri, rule), named, words)) continue;
-    const parts = matches(ri);
+    const any = words ? mayMeet(clause.any, needsOf(needsCache, ri, rule), named, words) : undefined;
+    if (any === null) continue;
+    const parts = matches(ri, any);
     if (!parts.length) continue;
     // territories are read from the matching part on (a place named before it, as in an address, is not excluded),
     // or from an exception before it, which names what is left out ("除德国和法国外，您可在全球范围内使用")
