@@ -12,9 +12,8 @@ function found(re: RegExp, text: string): boolean {
   return re.test(text);
 }
 
-/** Does a rule's pattern match the sentence with none of its `unless` patterns (a function of the sentence and its lead-in only)? */
-function gates(cr: CompiledRule, text: string, lead: string | undefined): boolean {
-  const combined = lead !== undefined ? `${lead} ${text}` : undefined;
+/** Does a rule's pattern match the sentence with none of its `unless` patterns (a function of the sentence and its lead-in only; combined: "lead + ' ' + text")? */
+function gates(cr: CompiledRule, text: string, lead: string | undefined, combined: string | undefined): boolean {
   const target = cr.rule.leadIn === true && combined !== undefined ? combined : text;
   // cheap exit first: most candidate rules match nothing, and then their unless lists need not run
   if (!cr.patterns.some((re) => found(re, target))) return false;
@@ -49,7 +48,11 @@ const gatedBy = new WeakMap<CompiledRules, Map<string, number[]>>();
 
 /** The regex rules whose keywords occur and whose patterns gate in on the sentence (see gates), in rule order. */
 export function gatedRules(rules: CompiledRules, view: string, lead: string | undefined, fast: boolean): number[] {
-  const compute = () => keywordCandidates(rules, view, lead).filter((ri) => gates(rules.rules[ri]!, view, lead));
+  const compute = () => {
+    // "lead-in + item", made once for every candidate
+    const combined = lead !== undefined ? `${lead} ${view}` : undefined;
+    return keywordCandidates(rules, view, lead).filter((ri) => gates(rules.rules[ri]!, view, lead, combined));
+  };
   if (!fast) return compute();
   let memo = gatedBy.get(rules);
   if (!memo) gatedBy.set(rules, (memo = new Map()));

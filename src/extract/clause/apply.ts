@@ -61,6 +61,12 @@ function seenSentence(rules: CompiledRules, target: string): Seen {
   return s;
 }
 
+/** The reading of a sentence on the fast path: made once per sentence, shared by every caller (the permission veto, the clause rules). */
+export function seenReading(rules: CompiledRules, target: string): Reading {
+  const seen = seenSentence(rules, target);
+  return (seen.reading ??= readClause(target, seen.tokens));
+}
+
 /** The tokens of a reading that lie in the lead-in. */
 function firstItemToken(r: Reading, leadLength: number): number {
   if (leadLength === 0) return 0;
@@ -121,10 +127,20 @@ function mayMeet(any: readonly ClauseCond[], needs: Needs, named: Set<string>, w
   let out: ClauseCond[] | null = null;
   let all = true;
   for (let a = 0; a < needs.length; a++) {
-    if (needs[a]!.every((l) => (l.keys ? l.keys.some((k) => named.has(k)) : l.words!.some((w) => words.has(w))))) (out ??= []).push(any[a]!);
+    if (meetsAll(needs[a]!, named, words)) (out ??= []).push(any[a]!);
     else all = false;
   }
   return all ? any : out;
+}
+/** Every list names something of the sentence: a concept of its tags (keys) or one of its words. */
+function meetsAll(lists: Needs[number], named: Set<string>, words: Set<string>): boolean {
+  for (const l of lists) {
+    const set = l.keys ? named : words;
+    let hit = false;
+    for (const x of l.keys ?? l.words!) if (set.has(x)) { hit = true; break; }
+    if (!hit) return false;
+  }
+  return true;
 }
 
 /** The first token territories are read from: the matching part's, or an exception part's before it. */

@@ -115,6 +115,43 @@ function scanSpans(text: string): Array<[number, number]> {
   return out;
 }
 
+/** "don't" -> "do" + "not", "won't" -> "will" + "not", "can't" -> "can" + "not": pushed to out (false for any other word). */
+function contraction(out: Token[], low: string, start: number, end: number): boolean {
+  if (low.length <= 3 || !low.endsWith("n't")) return false;
+  const base = low === "won't" ? 'will' : low === "can't" ? 'can' : low.slice(0, -3);
+  out.push({ low: base, start, end: end - 3, word: true }, { low: 'not', start: end - 3, end, word: true });
+  return true;
+}
+
+/**
+ * The tokens of ASCII text, in one scan of the text lowercased once (same length): the spans of asciiSpans, each a word
+ * (a run of [a-z0-9] with inner joiners: capitalised when its first letter is upper-case) or one mark.
+ */
+function asciiTokens(text: string, out: Token[]): void {
+  const src = text.toLowerCase();
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (asciiWord(c)) {
+      const start = i;
+      i++;
+      for (;;) {
+        while (i < n && asciiWord(src.charCodeAt(i))) i++;
+        if (i + 1 < n && asciiJoiner(src.charCodeAt(i)) && asciiWord(src.charCodeAt(i + 1))) { i += 2; continue; }
+        break;
+      }
+      const low = src.slice(start, i);
+      if (contraction(out, low, start, i)) continue;
+      const first = text.charCodeAt(start);
+      out.push(first >= 65 && first <= 90 ? { low, start, end: i, word: true, cap: true } : { low, start, end: i, word: true });
+    } else {
+      if (!asciiSpace(c)) out.push({ low: src[i]!, start: i, end: i + 1, word: false });
+      i++;
+    }
+  }
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   if (isChinese(text)) {
@@ -125,21 +162,17 @@ export function tokenize(text: string): Token[] {
     }
     return out;
   }
-  const ascii = !NON_ASCII.test(text);
-  // ASCII: lowercase once (same length), match the ASCII pattern on it; otherwise a character scanner
-  const src = ascii ? text.toLowerCase() : text;
-  const spans = ascii ? asciiSpans(src) : scanSpans(text);
-  for (const [start, end] of spans) {
-    const raw = src.slice(start, end);
-    const low = ascii ? raw : raw.toLowerCase().replace(/’/g, "'");
-    if (low.length > 3 && low.endsWith("n't")) {
-      const base = low === "won't" ? 'will' : low === "can't" ? 'can' : low.slice(0, -3);
-      out.push({ low: base, start, end: end - 3, word: true }, { low: 'not', start: end - 3, end, word: true });
-      continue;
+  if (!NON_ASCII.test(text)) asciiTokens(text, out);
+  else {
+    // a character scanner (Unicode letters, digits and marks)
+    for (const [start, end] of scanSpans(text)) {
+      const low = text.slice(start, end).toLowerCase().replace(/’/g, "'");
+      if (!contraction(out, low, start, end)) {
+        const tok: Token = { low, start, end, word: WORDLIKE.test(low) };
+        if (tok.word && text[start] !== low[0] && text[start] === text[start]!.toUpperCase()) tok.cap = true;
+        out.push(tok);
+      }
     }
-    const tok: Token = { low, start, end, word: ascii ? asciiWord(low.charCodeAt(0)) : WORDLIKE.test(low) };
-    if (tok.word && text[start] !== low[0] && text[start] === text[start]!.toUpperCase()) tok.cap = true;
-    out.push(tok);
   }
   // "May 2024" is a month, not a grant
   for (let i = 0; i + 1 < out.length; i++) {
