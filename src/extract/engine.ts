@@ -251,8 +251,10 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   const usesOf = (term: string, def: number): string[] => {
     // only uses that cross the defined amount: "exceeds the Threshold", "above any such Limit"
     const re = new RegExp(`\\b(?:exceed(?:s|ed|ing)?|above|over|surpass(?:es|ed|ing)?|reach(?:es|ed|ing)?|meet(?:s|ing)?|more\\s+than)\\s+(?:the\\s+|any\\s+|such\\s+|this\\s+|that\\s+){0,2}${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![A-Za-z0-9])`);
+    // (a use writes the term's first word as it is: most sentences, without it, need no regex)
+    const first = term.split(/\s+/)[0]!;
     const out: string[] = [];
-    for (let j = 0; j < views.length && out.length < DEFINED_USES; j++) if (j !== def && re.test(views[j]!)) out.push(views[j]!);
+    for (let j = 0; j < views.length && out.length < DEFINED_USES; j++) if (j !== def && views[j]!.includes(first) && re.test(views[j]!)) out.push(views[j]!);
     return out;
   };
   /** Up to SCOPE_LOOKBEHIND earlier sentences of sentence i's segment, nearest first. */

@@ -5,6 +5,7 @@
  */
 import type { CompiledRule, CompiledRules } from './compile.js';
 import { scanKeywords } from './keywords.js';
+import { textId } from './text-id.js';
 
 /** Does re match anywhere in text (re is compiled with the g flag: lastIndex is reset). */
 function found(re: RegExp, text: string): boolean {
@@ -42,7 +43,7 @@ function keywordCandidates(rules: CompiledRules, view: string, lead: string | un
   return idx;
 }
 
-/** Gated regex rules of sentences seen before, per compiled rule set, keyed by lead-in and sentence (bounded: cleared when full). */
+/** Gated regex rules of sentences seen before, per compiled rule set, keyed by the numbers of lead-in and sentence (text-id.ts; bounded: cleared when full). */
 const GATED_MAX = 20_000;
 const gatedBy = new WeakMap<CompiledRules, Map<string, number[]>>();
 
@@ -56,7 +57,7 @@ export function gatedRules(rules: CompiledRules, view: string, lead: string | un
   if (!fast) return compute();
   let memo = gatedBy.get(rules);
   if (!memo) gatedBy.set(rules, (memo = new Map()));
-  const key = lead === undefined ? `u:${view}` : `${lead.length}:${lead}${view}`;
+  const key = lead === undefined ? `u:${textId(view)}` : `${textId(lead)}:${textId(view)}`;
   let idx = memo.get(key);
   if (!idx) {
     idx = compute();

@@ -41,6 +41,8 @@ interface Seen {
   named?: Set<string>;
   /** The words of the sentence (lowercase tokens). */
   words?: Set<string>;
+  /** Per rule index: the alternatives of its clause the sentence may meet (mayMeet), or null. */
+  alternatives?: Map<number, readonly ClauseCond[] | null>;
   /** The matching parts per lead length, then rule index (a function of the reading and the lead length). */
   parts?: Map<number, Map<number, Part[]>>;
 }
@@ -189,7 +191,12 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
     const clause = rule.clause!;
     const trigger = triggerOf(triggerCache, ri, rule);
     if (trigger && !trigger.some((k) => named.has(k))) continue;
-    const any = words ? mayMeet(clause.any, needsOf(needsCache, ri, rule), named, words) : undefined;
+    let any: readonly ClauseCond[] | null | undefined;
+    if (seen && words) {
+      const alts = (seen.alternatives ??= new Map());
+      any = alts.get(ri);
+      if (any === undefined) alts.set(ri, (any = mayMeet(clause.any, needsOf(needsCache, ri, rule), named, words)));
+    }
     if (any === null) continue;
     const parts = matches(ri, any);
     if (!parts.length) continue;
