@@ -43,6 +43,8 @@ interface Seen {
   words?: Set<string>;
   /** Per rule index: the alternatives of its clause the sentence may meet (mayMeet), or null. */
   alternatives?: Map<number, readonly ClauseCond[] | null>;
+  /** Per rule index: the threshold read at its metric (readThreshold), once read. */
+  thresholds?: Map<number, ReturnType<typeof readThreshold>>;
   /** The matching parts per lead length, then rule index (a function of the reading and the lead length). */
   parts?: Map<number, Map<number, Part[]>>;
 }
@@ -219,7 +221,14 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
       if (!tag) continue;
       const tStart = reading.tokens[tag.start]!.start;
       const tEnd = reading.tokens[tag.end - 1]!.end;
-      const th = readThreshold(input.target, tStart, tEnd, rules.norm, readerLexicons().metrics, clause.threshold.percent === true, otherMetrics(reading, metric));
+      // (a function of the reading and the rule: kept with the reading, a definition sentence is read on every document)
+      const read = () => readThreshold(input.target, tStart, tEnd, rules.norm, readerLexicons().metrics, clause.threshold!.percent === true, otherMetrics(reading, metric));
+      let th: ReturnType<typeof readThreshold>;
+      if (seen) {
+        const ths = (seen.thresholds ??= new Map());
+        if (ths.has(ri)) th = ths.get(ri);
+        else ths.set(ri, (th = read()));
+      } else th = read();
       if (!th) continue;
       // a number with no comparator, in a sentence with no modality, condition, "only" or consequence, describes
       // ("our service had 2 million users"): it sets no threshold; `framed` rules ask for both a frame and a comparator
