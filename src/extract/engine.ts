@@ -26,6 +26,7 @@ import type { Rule } from './schema.js';
 import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
 import { fastPathsOn } from '../fast-path.js';
 import { thresholdStatedElsewhere } from './threshold-merge.js';
+import { textId } from './text-id.js';
 
 export interface ExtractOptions {
   rules?: CompiledRules;
@@ -153,6 +154,10 @@ const DEFINITION = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?["“](?<term>[A-Z][^"”\n]{0,
 /** How many earlier sentences of the segment a `fallback: preceding` scope reads. */
 const SCOPE_LOOKBEHIND = 3;
 
+/** The uses of definitions found before (see extractTerms), bounded: cleared when full. */
+const USES_MAX = 2_000;
+const usesMemo = new Map<string, string[]>();
+
 /** How many sentences using a defined term are read for the consequence of its definition. */
 const DEFINED_USES = 20;
 
@@ -257,6 +262,19 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     for (let j = 0; j < views.length && out.length < DEFINED_USES; j++) if (j !== def && views[j]!.includes(first) && re.test(views[j]!)) out.push(views[j]!);
     return out;
   };
+  // the uses of a definition are a function of the term, the definition's place and the document's sentences (by number,
+  // text-id.ts): a document read again (a second run, a copy) finds them again without the regex
+  let docKey: string | undefined;
+  const rememberedUses = (term: string, def: number): string[] => {
+    const k = `${def}|${term}|${(docKey ??= views.map(textId).join(','))}`;
+    let u = usesMemo.get(k);
+    if (!u) {
+      u = usesOf(term, def);
+      if (usesMemo.size >= USES_MAX) usesMemo.clear();
+      usesMemo.set(k, u);
+    }
+    return u;
+  };
   /** Up to SCOPE_LOOKBEHIND earlier sentences of sentence i's segment, nearest first. */
   const precedingOf = (i: number): string[] => {
     const out: string[] = [];
@@ -274,7 +292,7 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     const def = DEFINITION.exec(view)?.groups?.term;
     // (read once: every rule with a consequence asks)
     let uses: string[] | undefined;
-    if (def) sv.uses = () => (uses ??= usesOf(def, i));
+    if (def) sv.uses = () => (uses ??= rememberedUses(def, i));
     // a sentence met before in the same surroundings: the same hits (sentence-hits.ts; a definition reads the whole document)
     const key = fast && !def ? hitsKey(view, lead, following, precedingOf(i)) : null;
     let hits = key !== null ? storedHits(rules, key) : undefined;
