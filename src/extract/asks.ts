@@ -16,11 +16,26 @@ export function asks(text: string): boolean {
   return /[?？]$/.test(text.trim());
 }
 
+/** Whether a sentence without a lead-in names (a heading), per text, once decided (bounded: cleared when full). */
+const NAMES_MAX = 20_000;
+const namesMemo = new Map<string, boolean>();
+
 export function asksOrNames(text: string, lead: string | undefined, segmentKind: string | undefined): boolean {
   const t = text.trim();
   if (asks(t)) return true;
   if (lead !== undefined) return false;
   if (segmentKind === 'heading') return true;
+  let v = namesMemo.get(t);
+  if (v === undefined) {
+    v = names(t);
+    if (namesMemo.size >= NAMES_MAX) namesMemo.clear();
+    namesMemo.set(t, v);
+  }
+  return v;
+}
+
+/** A short line of its own that ends with no punctuation, has no modal word and writes its words in title case. */
+function names(t: string): boolean {
   if (/[.!;:。；：！,，]$/.test(t) || /\p{Script=Han}/u.test(t)) return false;
   const words = t.replace(/^(?:\(?[0-9a-z]{1,4}[.)]|[-*•])\s+/i, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (!words.length || words.length > MAX_HEADING_WORDS) return false;

@@ -13,19 +13,20 @@
  */
 import type { ParsedDocument, Segment, Sentence, Term, TermOrigin } from '../types.js';
 import { getRules, type CompiledRule, type CompiledRules } from './compile.js';
-import type { FieldSpec } from './schema.js';
+import { fieldValue, type Fields, type SentenceView } from './fields.js';
 import { splitSentences } from '../parse/sentences.js';
 import { foldForReading } from '../parse/fold.js';
 import { gatedRules } from './gate.js';
 import { definedTerms } from './clause/defined.js';
 import { unlessTerms, type PendingTerm } from './clause/unless.js';
 import { asks as isQuestion, asksOrNames } from './asks.js';
-import { applyClauseRules, type ClauseFields } from './clause/apply.js';
+import { applyClauseRules, seenReading, type ClauseFields } from './clause/apply.js';
 import { vetoesGrant } from './clause/grant-veto.js';
 import type { Rule } from './schema.js';
 import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
 import { fastPathsOn } from '../fast-path.js';
 import { thresholdStatedElsewhere } from './threshold-merge.js';
+import { textId } from './text-id.js';
 
 export interface ExtractOptions {
   rules?: CompiledRules;
@@ -47,10 +48,6 @@ export const fastPathDefault: () => boolean = fastPathsOn;
 /** How many sentences after the matched one (same segment) the consequence may be read from. */
 export const CONSEQUENCE_LOOKAHEAD = 2;
 
-function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /**
  * Markdown emphasis delimiters: a run of 1-3 `*` or 2-3 `_` that touches a
  * non-space character on at least one side (so "5 * 3" and a "* " bullet stay).
@@ -61,6 +58,19 @@ const EMPHASIS = /(?<=\S)(?:\*{1,3}|_{2,3})|(?:\*{1,3}|_{2,3})(?=\S)/g;
 export function ruleView(text: string): string {
   if (!text.includes('*') && !text.includes('__')) return text;
   return text.replace(EMPHASIS, '');
+}
+
+/** The rule view of sentences read before (folded, emphasis removed: a function of the text), bounded: cleared when full. */
+const VIEW_MEMO_MAX = 20_000;
+const viewMemo = new Map<string, string>();
+function viewOf(text: string): string {
+  let v = viewMemo.get(text);
+  if (v === undefined) {
+    v = ruleView(foldForReading(text).text);
+    if (viewMemo.size >= VIEW_MEMO_MAX) viewMemo.clear();
+    viewMemo.set(text, v);
+  }
+  return v;
 }
 
 /** A list marker at the start of a sentence: bullet, "1.", "1.2)", "a)", "(iv)", "A.". */
@@ -138,98 +148,18 @@ export function leadIns(doc: ParsedDocument, sentences: Sentence[], views: strin
   return out;
 }
 
-/** Types that read the sentence when no capture group supplies the text. */
-const CONTEXT_TYPES = new Set(['currency', 'period', 'territories', 'scope', 'consequence']);
-
-type Fields = Partial<Pick<Term, 'value' | 'comparator' | 'period' | 'currency' | 'consequence' | 'text' | 'territories' | 'scope'>>;
-
-/** What a rule sees of one sentence. */
-interface SentenceView {
-  /** The sentence without emphasis markers. */
-  text: string;
-  /** The lead-in chain of a list item, if any. */
-  lead?: string;
-  /** Up to CONSEQUENCE_LOOKAHEAD following sentences of the same segment (views). */
-  following: string[];
-  /** Earlier sentences of the same segment, nearest first (for `fallback: preceding`). */
-  preceding?: () => string[];
-  /** When the sentence defines a term ("X" means ...): the other sentences that cross it ("exceeds the X"), in document order. */
-  uses?: () => string[];
-}
-
 /** A definition sentence: optional list marker, a quoted capitalised term, then means / shall mean / refers to. */
 const DEFINITION = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?["“](?<term>[A-Z][^"”\n]{0,60}?)["”]\s*(?::\s*)?(?:shall\s+mean|means|refers\s+to|is\s+defined\s+as)\b/;
 
 /** How many earlier sentences of the segment a `fallback: preceding` scope reads. */
 const SCOPE_LOOKBEHIND = 3;
 
+/** The uses of definitions found before (see extractTerms), bounded: cleared when full. */
+const USES_MAX = 2_000;
+const usesMemo = new Map<string, string[]>();
+
 /** How many sentences using a defined term are read for the consequence of its definition. */
 const DEFINED_USES = 20;
-
-/** The consequence found in a list of sentences: a license request anywhere wins, else the first one found. */
-function consequenceIn(rules: CompiledRules, texts: string[]): string | undefined {
-  let nearest: string | undefined;
-  for (const t of texts) {
-    const c = rules.norm.consequence(t);
-    if (c === 'license-required') return c;
-    nearest ??= c;
-  }
-  return nearest;
-}
-
-/**
- * "NEW YORK" -> "New York", "STATE OF OREGON" -> "State of Oregon"; words of up to
- * three letters stay as written ("PRC", "UK") except of/and/the; text with any
- * lowercase letter is returned as is.
- */
-function titleCase(s: string): string {
-  if (/\p{Ll}/u.test(s)) return s;
-  return s.replace(/\p{L}+/gu, (w) => {
-    if (/^(?:OF|AND|THE)$/.test(w)) return w.toLowerCase();
-    return w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase();
-  });
-}
-
-function fieldValue(
-  rules: CompiledRules, spec: FieldSpec, groups: Record<string, string | undefined>, sentence: string, sv: SentenceView,
-): unknown {
-  if (spec.value !== undefined) return spec.value;
-  const src = spec.from !== undefined ? groups[spec.from] : undefined;
-  if (spec.from !== undefined && src === undefined && !CONTEXT_TYPES.has(spec.type)) return spec.default;
-  const n = rules.norm;
-  let v: unknown;
-  switch (spec.type) {
-    case 'number': v = src !== undefined ? n.number(src) : undefined; break;
-    case 'currency': v = n.currency(src ?? sentence); break;
-    case 'period': v = n.period(src ?? sentence); break;
-    case 'comparator': v = src !== undefined ? n.comparator(src) : undefined; break;
-    case 'text': v = src !== undefined ? (spec.case === 'title' ? titleCase(clean(src)) : clean(src)) : undefined; break;
-    case 'territories': { const t = n.territories(src ?? sentence); v = t.length ? t : undefined; break; }
-    case 'scope': {
-      v = n.scope(src ?? sentence);
-      // opt-in: a sentence naming neither weights nor outputs takes the scope of the nearest earlier sentence of its paragraph that does
-      if (v === undefined && spec.fallback === 'preceding' && sv.preceding) {
-        for (const t of sv.preceding()) if ((v = n.scope(t)) !== undefined) break;
-      }
-      break;
-    }
-    case 'consequence': {
-      if (src !== undefined) { v = n.consequence(src); break; }
-      // the sentence decides; a request for a license in one of the next sentences of the same
-      // segment turns a termination (or silence) into license-required; silence takes the nearest consequence
-      v = n.consequence(sentence);
-      if (v === undefined || v === 'prohibited') {
-        const nx = consequenceIn(rules, sv.following);
-        if (nx === 'license-required' || v === undefined) v = nx;
-      }
-      // a definition ("Threshold" means annual revenue of ...) takes the consequence from the sentences that use the term
-      if (v === undefined && sv.uses) v = consequenceIn(rules, sv.uses());
-      break;
-    }
-    case 'const': v = undefined; break;
-  }
-  return v ?? spec.default;
-}
 
 /** The fields of every match of a rule that gates in (see gates). */
 function matchRule(rules: CompiledRules, cr: CompiledRule, sv: SentenceView): Fields[] {
@@ -293,7 +223,7 @@ function sentenceHits(rules: CompiledRules, idx: number[], sv: SentenceView, fas
   const combined = sv.lead !== undefined ? `${sv.lead} ${sv.text}` : sv.text;
   // a permission's fixed phrase states no right where the clause reader reads something else (grant-veto.ts)
   let veto: boolean | undefined;
-  const vetoed = (h: Hit) => rules.rules[h.index]!.rule.term.kind === 'permission' && (veto ??= vetoesGrant(combined));
+  const vetoed = (h: Hit) => rules.rules[h.index]!.rule.term.kind === 'permission' && (veto ??= vetoesGrant(combined, fast ? (t) => seenReading(rules, t) : undefined));
   if (hits.some(vetoed)) hits.splice(0, hits.length, ...hits.filter((h) => !vetoed(h)));
   // the regex form is the escape hatch for fixed phrases: where it found a term, the clause form of that term adds nothing
   const byRegex = new Set(hits.map((h) => rules.termIds[h.index]!));
@@ -314,7 +244,7 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   const fast = opts.fast ?? fastPathDefault();
   const origin = opts.origin ?? 'text';
   // rules read the folded text (NFKC, hidden characters, look-alikes, numbers); evidence quotes the input
-  const views = sentences.map((s) => ruleView(foldForReading(s.text).text));
+  const views = sentences.map((s) => viewOf(s.text));
   const leads = leadIns(doc, sentences, views);
   const terms: Term[] = [];
   const byKey = new Map<string, Term>();
@@ -326,9 +256,24 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   const usesOf = (term: string, def: number): string[] => {
     // only uses that cross the defined amount: "exceeds the Threshold", "above any such Limit"
     const re = new RegExp(`\\b(?:exceed(?:s|ed|ing)?|above|over|surpass(?:es|ed|ing)?|reach(?:es|ed|ing)?|meet(?:s|ing)?|more\\s+than)\\s+(?:the\\s+|any\\s+|such\\s+|this\\s+|that\\s+){0,2}${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![A-Za-z0-9])`);
+    // (a use writes the term's first word as it is: most sentences, without it, need no regex)
+    const first = term.split(/\s+/)[0]!;
     const out: string[] = [];
-    for (let j = 0; j < views.length && out.length < DEFINED_USES; j++) if (j !== def && re.test(views[j]!)) out.push(views[j]!);
+    for (let j = 0; j < views.length && out.length < DEFINED_USES; j++) if (j !== def && views[j]!.includes(first) && re.test(views[j]!)) out.push(views[j]!);
     return out;
+  };
+  // the uses of a definition are a function of the term, the definition's place and the document's sentences (by number,
+  // text-id.ts): a document read again (a second run, a copy) finds them again without the regex
+  let docKey: string | undefined;
+  const rememberedUses = (term: string, def: number): string[] => {
+    const k = `${def}|${term}|${(docKey ??= views.map(textId).join(','))}`;
+    let u = usesMemo.get(k);
+    if (!u) {
+      u = usesOf(term, def);
+      if (usesMemo.size >= USES_MAX) usesMemo.clear();
+      usesMemo.set(k, u);
+    }
+    return u;
   };
   /** Up to SCOPE_LOOKBEHIND earlier sentences of sentence i's segment, nearest first. */
   const precedingOf = (i: number): string[] => {
@@ -345,7 +290,9 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
     }
     const sv: SentenceView = { text: view, ...(lead !== undefined ? { lead } : {}), following, preceding: () => precedingOf(i) };
     const def = DEFINITION.exec(view)?.groups?.term;
-    if (def) sv.uses = () => usesOf(def, i);
+    // (read once: every rule with a consequence asks)
+    let uses: string[] | undefined;
+    if (def) sv.uses = () => (uses ??= rememberedUses(def, i));
     // a sentence met before in the same surroundings: the same hits (sentence-hits.ts; a definition reads the whole document)
     const key = fast && !def ? hitsKey(view, lead, following, precedingOf(i)) : null;
     let hits = key !== null ? storedHits(rules, key) : undefined;

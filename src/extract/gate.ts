@@ -5,6 +5,7 @@
  */
 import type { CompiledRule, CompiledRules } from './compile.js';
 import { scanKeywords } from './keywords.js';
+import { textId } from './text-id.js';
 
 /** Does re match anywhere in text (re is compiled with the g flag: lastIndex is reset). */
 function found(re: RegExp, text: string): boolean {
@@ -12,9 +13,8 @@ function found(re: RegExp, text: string): boolean {
   return re.test(text);
 }
 
-/** Does a rule's pattern match the sentence with none of its `unless` patterns (a function of the sentence and its lead-in only)? */
-function gates(cr: CompiledRule, text: string, lead: string | undefined): boolean {
-  const combined = lead !== undefined ? `${lead} ${text}` : undefined;
+/** Does a rule's pattern match the sentence with none of its `unless` patterns (a function of the sentence and its lead-in only; combined: "lead + ' ' + text")? */
+function gates(cr: CompiledRule, text: string, lead: string | undefined, combined: string | undefined): boolean {
   const target = cr.rule.leadIn === true && combined !== undefined ? combined : text;
   // cheap exit first: most candidate rules match nothing, and then their unless lists need not run
   if (!cr.patterns.some((re) => found(re, target))) return false;
@@ -43,17 +43,21 @@ function keywordCandidates(rules: CompiledRules, view: string, lead: string | un
   return idx;
 }
 
-/** Gated regex rules of sentences seen before, per compiled rule set, keyed by lead-in and sentence (bounded: cleared when full). */
+/** Gated regex rules of sentences seen before, per compiled rule set, keyed by the numbers of lead-in and sentence (text-id.ts; bounded: cleared when full). */
 const GATED_MAX = 20_000;
 const gatedBy = new WeakMap<CompiledRules, Map<string, number[]>>();
 
 /** The regex rules whose keywords occur and whose patterns gate in on the sentence (see gates), in rule order. */
 export function gatedRules(rules: CompiledRules, view: string, lead: string | undefined, fast: boolean): number[] {
-  const compute = () => keywordCandidates(rules, view, lead).filter((ri) => gates(rules.rules[ri]!, view, lead));
+  const compute = () => {
+    // "lead-in + item", made once for every candidate
+    const combined = lead !== undefined ? `${lead} ${view}` : undefined;
+    return keywordCandidates(rules, view, lead).filter((ri) => gates(rules.rules[ri]!, view, lead, combined));
+  };
   if (!fast) return compute();
   let memo = gatedBy.get(rules);
   if (!memo) gatedBy.set(rules, (memo = new Map()));
-  const key = lead === undefined ? `u:${view}` : `${lead.length}:${lead}${view}`;
+  const key = lead === undefined ? `u:${textId(view)}` : `${textId(lead)}:${textId(view)}`;
   let idx = memo.get(key);
   if (!idx) {
     idx = compute();

@@ -100,6 +100,12 @@ function rulesOfToken(f: ClausePrefilter, low: string): number[] {
 /** The clause rules that may hold on a sentence of these (English) tokens. */
 export function possibleClauseRules(f: ClausePrefilter, tokens: readonly Token[]): Set<number> {
   const out = new Set<number>(f.always);
-  for (const t of tokens) for (const ri of rulesOfToken(f, t.low)) out.add(ri);
+  // (a word said again adds nothing: "the", "you", "of" come many times in a sentence)
+  const lows = new Set<string>();
+  for (const t of tokens) {
+    if (lows.has(t.low)) continue;
+    lows.add(t.low);
+    for (const ri of rulesOfToken(f, t.low)) out.add(ri);
+  }
   return out;
 }

@@ -3,12 +3,13 @@
  * same sentence comes again in the same surroundings. The rules read a sentence, its lead-in, the
  * CONSEQUENCE_LOOKAHEAD sentences after it and the SCOPE_LOOKBEHIND before it in its segment (and, for a
  * definition, the sentences that use the term: those are never memoised), so the key holds all of them,
- * each prefixed with its length (no separator a text could forge). Bounded: at most MAX_ENTRIES sentences
+ * each by its number (text-id.ts). Bounded: at most MAX_ENTRIES sentences
  * per rule set and MAX_KEY_CHARS per key; cleared when full. Callers get copies, so a caller changing a
  * term cannot change the memo (test/extract/fastpath.test.ts: same JSON with the fast paths off).
  */
 import type { CompiledRules } from './compile.js';
 import type { ClauseFields } from './clause/apply.js';
+import { textId } from './text-id.js';
 
 export type Hit = { index: number; fields: ClauseFields };
 
@@ -22,8 +23,12 @@ export function hitsKey(view: string, lead: string | undefined, following: reado
   for (const t of following) n += t.length;
   for (const t of preceding) n += t.length;
   if (n > MAX_KEY_CHARS) return null;
-  const part = (s: string) => `${s.length}:${s}`;
-  return `${lead === undefined ? '-' : part(lead)}|${part(view)}|${following.map(part).join('')}|${preceding.map(part).join('')}`;
+  // each text by its number (text-id.ts): numbers joined with separators no number contains
+  let key = `${lead === undefined ? '-' : textId(lead)}|${textId(view)}|`;
+  for (const t of following) key += `${textId(t)},`;
+  key += '|';
+  for (const t of preceding) key += `${textId(t)},`;
+  return key;
 }
 
 function copyHit(h: Hit): Hit {

@@ -5,6 +5,7 @@
 import type { Term } from '../../types.js';
 import type { CompiledRules } from '../compile.js';
 import type { Rule } from '../schema.js';
+import type { ClauseCond } from './schema.js';
 import { readerLexicons } from './lexicon.js';
 import { clauseMatches } from './match.js';
 import type { Part } from './parts.js';
@@ -40,6 +41,10 @@ interface Seen {
   named?: Set<string>;
   /** The words of the sentence (lowercase tokens). */
   words?: Set<string>;
+  /** Per rule index: the alternatives of its clause the sentence may meet (mayMeet), or null. */
+  alternatives?: Map<number, readonly ClauseCond[] | null>;
+  /** Per rule index: the threshold read at its metric (readThreshold), once read. */
+  thresholds?: Map<number, ReturnType<typeof readThreshold>>;
   /** The matching parts per lead length, then rule index (a function of the reading and the lead length). */
   parts?: Map<number, Map<number, Part[]>>;
 }
@@ -58,6 +63,12 @@ function seenSentence(rules: CompiledRules, target: string): Seen {
   if (memo.size >= SEEN_MAX) memo.clear();
   memo.set(target, s);
   return s;
+}
+
+/** The reading of a sentence on the fast path: made once per sentence, shared by every caller (the permission veto, the clause rules). */
+export function seenReading(rules: CompiledRules, target: string): Reading {
+  const seen = seenSentence(rules, target);
+  return (seen.reading ??= readClause(target, seen.tokens));
 }
 
 /** The tokens of a reading that lie in the lead-in. */
@@ -112,8 +123,28 @@ function needsOf(cache: Array<Needs | undefined>, ri: number, rule: Rule): Needs
   cache[ri] = out;
   return out;
 }
-function mayMeet(needs: Needs, named: Set<string>, words: Set<string>): boolean {
-  return needs.some((lists) => lists.every((l) => (l.keys ? l.keys.some((k) => named.has(k)) : l.words!.some((w) => words.has(w)))));
+/**
+ * The alternatives of a rule's clause the sentence may meet (those whose lists it names, in rule order), or null when it
+ * may meet none: a part meets an alternative only with concepts and words of its sentence, so the others need no look.
+ */
+function mayMeet(any: readonly ClauseCond[], needs: Needs, named: Set<string>, words: Set<string>): readonly ClauseCond[] | null {
+  let out: ClauseCond[] | null = null;
+  let all = true;
+  for (let a = 0; a < needs.length; a++) {
+    if (meetsAll(needs[a]!, named, words)) (out ??= []).push(any[a]!);
+    else all = false;
+  }
+  return all ? any : out;
+}
+/** Every list names something of the sentence: a concept of its tags (keys) or one of its words. */
+function meetsAll(lists: Needs[number], named: Set<string>, words: Set<string>): boolean {
+  for (const l of lists) {
+    const set = l.keys ? named : words;
+    let hit = false;
+    for (const x of l.keys ?? l.words!) if (set.has(x)) { hit = true; break; }
+    if (!hit) return false;
+  }
+  return true;
 }
 
 /** The first token territories are read from: the matching part's, or an exception part's before it. */
@@ -141,8 +172,8 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
   }
   if (!reading.tags.length) return [];
   const minToken = firstItemToken(reading, input.leadLength);
-  const matches = (ri: number): Part[] => {
-    const compute = () => clauseMatches(rules.rules[ri]!.rule.clause!, reading.parts, reading.tokens, minToken);
+  const matches = (ri: number, any: readonly ClauseCond[] | undefined): Part[] => {
+    const compute = () => clauseMatches(rules.rules[ri]!.rule.clause!, reading.parts, reading.tokens, minToken, any);
     if (!seen) return compute();
     const byLead = (seen.parts ??= new Map());
     let memo = byLead.get(input.leadLength);
@@ -162,8 +193,14 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
     const clause = rule.clause!;
     const trigger = triggerOf(triggerCache, ri, rule);
     if (trigger && !trigger.some((k) => named.has(k))) continue;
-    if (words && !mayMeet(needsOf(needsCache, ri, rule), named, words)) continue;
-    const parts = matches(ri);
+    let any: readonly ClauseCond[] | null | undefined;
+    if (seen && words) {
+      const alts = (seen.alternatives ??= new Map());
+      any = alts.get(ri);
+      if (any === undefined) alts.set(ri, (any = mayMeet(clause.any, needsOf(needsCache, ri, rule), named, words)));
+    }
+    if (any === null) continue;
+    const parts = matches(ri, any);
     if (!parts.length) continue;
     // territories are read from the matching part on (a place named before it, as in an address, is not excluded),
     // or from an exception before it, which names what is left out ("除德国和法国外，您可在全球范围内使用")
@@ -184,7 +221,14 @@ export function applyClauseRules(rules: CompiledRules, indices: readonly number[
       if (!tag) continue;
       const tStart = reading.tokens[tag.start]!.start;
       const tEnd = reading.tokens[tag.end - 1]!.end;
-      const th = readThreshold(input.target, tStart, tEnd, rules.norm, readerLexicons().metrics, clause.threshold.percent === true, otherMetrics(reading, metric));
+      // (a function of the reading and the rule: kept with the reading, a definition sentence is read on every document)
+      const read = () => readThreshold(input.target, tStart, tEnd, rules.norm, readerLexicons().metrics, clause.threshold!.percent === true, otherMetrics(reading, metric));
+      let th: ReturnType<typeof readThreshold>;
+      if (seen) {
+        const ths = (seen.thresholds ??= new Map());
+        if (ths.has(ri)) th = ths.get(ri);
+        else ths.set(ri, (th = read()));
+      } else th = read();
       if (!th) continue;
       // a number with no comparator, in a sentence with no modality, condition, "only" or consequence, describes
       // ("our service had 2 million users"): it sets no threshold; `framed` rules ask for both a frame and a comparator

@@ -9,7 +9,7 @@
  * permission, whatever phrase the regex form found.
  */
 import type { Part } from './parts.js';
-import { readClause } from './reader.js';
+import { readClause, type Reading } from './reader.js';
 import { MODAL_CATEGORIES } from './lexicon.js';
 
 const NOT_GRANTEES: ReadonlySet<string> = new Set(['licensor', 'licensee-grant', 'downstream']);
@@ -40,8 +40,8 @@ function grantsLicensee(p: Part): boolean {
  * the use, reproduction and distribution of" the model, "This license includes the patent license to make, use and sell
  * the Package") is left to the fixed phrase.
  */
-export function vetoesGrant(target: string): boolean {
-  const parts = readClause(target).parts;
+export function vetoesGrant(target: string, read: (text: string) => Reading = readClause): boolean {
+  const parts = read(target).parts;
   if (parts.some(grantsLicensee)) return false;
   return parts.some((p) => (p.modality !== undefined && !p.definition) || supposes(p) || licensorActs(p));
 }

@@ -56,12 +56,15 @@ function vetoes(c: NoneCond, parts: Part[], toks: Token[]): boolean {
     && !(c.without && parts.some((q) => c.without!.some((w) => partMeets(w, q, toks, q.role)))));
 }
 
-/** The parts that make the clause hold (empty when it does not), given the first token an item's match must reach (0 without a lead-in). */
-export function clauseMatches(clause: Clause, parts: Part[], toks: Token[], minToken = 0): Part[] {
+/**
+ * The parts that make the clause hold (empty when it does not), given the first token an item's match must reach (0 without a
+ * lead-in). `any`: the alternatives of clause.any worth a look (the fast path leaves out those the sentence cannot meet).
+ */
+export function clauseMatches(clause: Clause, parts: Part[], toks: Token[], minToken = 0, any: readonly ClauseCond[] = clause.any): Part[] {
   const out: Part[] = [];
   for (const p of parts) {
     if (p.end <= minToken) continue;
-    const ok = clause.any.some((c: ClauseCond) => {
+    const ok = any.some((c: ClauseCond) => {
       if (!partMeets(c, p, toks, 'main')) return false;
       if (c.exception && !parts.some((q) => q !== p && q.role === 'exception' && partMeets(c.exception!, q, toks, 'exception'))) return false;
       if (c.condition && !parts.some((q) => q !== p && q.role === 'condition' && partMeets(c.condition!, q, toks, 'condition'))) return false;

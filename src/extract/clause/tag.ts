@@ -42,7 +42,15 @@ function matchZh(p: Phrase, text: string, toks: Token[], i: number): number {
 
 /** Per lexicon: a token's forms and the phrases that may start with it, memoized (bounded). */
 const MEMO_MAX = 50_000;
-interface Entry { forms: string[]; phrases: Phrase[] }
+interface Entry {
+  low: string;
+  forms: string[];
+  phrases: Phrase[];
+  /** Per next token's entry: the phrases whose second word that token matches, and the one-word phrases (list order). */
+  next?: Map<Entry, Phrase[]>;
+  /** The one-word phrases (at the last token). */
+  single?: Phrase[];
+}
 const NO_PHRASES: Phrase[] = [];
 const memos = new WeakMap<LexiconIndex, Map<string, Entry>>();
 
@@ -59,10 +67,35 @@ function entryFor(memo: Map<string, Entry>, lex: LexiconIndex, low: string): Ent
       if (!first || first.includes(low)) phrases.push(p);
     }
   }
-  e = { forms, phrases: phrases.length ? phrases : NO_PHRASES };
+  e = { low, forms, phrases: phrases.length ? phrases : NO_PHRASES };
   if (memo.size >= MEMO_MAX) memo.clear();
   memo.set(low, e);
   return e;
+}
+
+/** Below this many phrases at a token all are tried; from it on, only those whose second word the next token matches. */
+const PAIR_FROM = 8;
+const NEXT_MAX = 4_000;
+
+/**
+ * The phrases of e that may match at a token followed by nx (undefined at the last token): the one-word phrases and those
+ * whose second word nx matches (the test matchEn makes first), in list order, memoized per pair of entries.
+ */
+function pairPhrases(e: Entry, nx: Entry | undefined): Phrase[] {
+  if (e.phrases.length < PAIR_FROM) return e.phrases;
+  if (!nx) return (e.single ??= e.phrases.filter((p) => p.words.length === 1));
+  const memo = (e.next ??= new Map());
+  let list = memo.get(nx);
+  if (!list) {
+    list = e.phrases.filter((p) => {
+      if (p.words.length === 1) return true;
+      const acc = p.accept[1];
+      return acc ? acc.includes(nx.low) : nx.forms.includes(p.words[1]!);
+    });
+    if (memo.size >= NEXT_MAX) memo.clear();
+    memo.set(nx, list);
+  }
+  return list;
 }
 
 export function tagTokens(text: string, toks: Token[], lex: LexiconIndex): Tag[] {
@@ -78,7 +111,7 @@ export function tagTokens(text: string, toks: Token[], lex: LexiconIndex): Tag[]
   const coveredUntil: number[] = new Array(CATEGORY_COUNT).fill(0);
   const best: Array<Tag | undefined> = new Array(CATEGORY_COUNT);
   for (let i = 0; i < toks.length; i++) {
-    const candidates = en ? entries[i]!.phrases : lex.byFirst.get(text[toks[i]!.start]!.toLowerCase()) ?? NO_PHRASES;
+    const candidates = en ? pairPhrases(entries[i]!, entries[i + 1]) : lex.byFirst.get(text[toks[i]!.start]!.toLowerCase()) ?? NO_PHRASES;
     if (!candidates.length) continue;
     best.fill(undefined);
     let any = false;

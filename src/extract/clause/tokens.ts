@@ -133,6 +133,49 @@ function urlSpans(text: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * "don't" -> "do" + "not", "won't" -> "will" + "not", "can't" -> "can" + "not", "you're" -> "you" + "are", "you'll" ->
+ * "you" + "will", "we've" -> "we" + "have": pushed to out (false for any other word); the first of the last three keeps `cap`.
+ */
+function contraction(out: Token[], low: string, start: number, end: number, cap: boolean): boolean {
+  if (low.length <= 3) return false;
+  const tail = low.slice(-3);
+  const second = tail === "n't" ? 'not' : CONTRACTIONS[tail];
+  if (second === undefined) return false;
+  const base = low === "won't" ? 'will' : low === "can't" ? 'can' : low.slice(0, -3);
+  out.push(cap && second !== 'not' ? { low: base, start, end: end - 3, word: true, cap: true } : { low: base, start, end: end - 3, word: true }, { low: second, start: end - 3, end, word: true });
+  return true;
+}
+
+/**
+ * The tokens of ASCII text, in one scan of the text lowercased once (same length): the spans of asciiSpans, each a word
+ * (a run of [a-z0-9] with inner joiners: capitalised when its first letter is upper-case) or one mark.
+ */
+function asciiTokens(text: string, out: Token[]): void {
+  const src = text.toLowerCase();
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (asciiWord(c)) {
+      const start = i;
+      i++;
+      for (;;) {
+        while (i < n && asciiWord(src.charCodeAt(i))) i++;
+        if (i + 1 < n && asciiJoiner(src.charCodeAt(i)) && asciiWord(src.charCodeAt(i + 1))) { i += 2; continue; }
+        break;
+      }
+      const low = src.slice(start, i);
+      const first = text.charCodeAt(start);
+      if (contraction(out, low, start, i, first >= 65 && first <= 90)) continue;
+      out.push(first >= 65 && first <= 90 ? { low, start, end: i, word: true, cap: true } : { low, start, end: i, word: true });
+    } else {
+      if (!asciiSpace(c)) out.push({ low: src[i]!, start: i, end: i + 1, word: false });
+      i++;
+    }
+  }
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   if (isChinese(text)) {
@@ -143,42 +186,39 @@ export function tokenize(text: string): Token[] {
     }
     return out;
   }
-  const ascii = !NON_ASCII.test(text);
-  // ASCII: lowercase once (same length), match the ASCII pattern on it; otherwise a character scanner
-  const src = ascii ? text.toLowerCase() : text;
-  const spans = ascii ? asciiSpans(src) : scanSpans(text);
-  const urls = urlSpans(text);
-  let u = 0;
-  for (const [start, end] of spans) {
-    // a web address is one token ("https://acme.example/register": its ":" and "/" are no punctuation of the clause)
-    while (u < urls.length && urls[u]![1] <= start) u++;
-    const url = urls[u];
-    if (url && start >= url[0]) {
-      if (start === url[0]) out.push({ low: src.slice(url[0], url[1]).toLowerCase(), start: url[0], end: url[1], word: true });
-      continue;
+  if (!NON_ASCII.test(text)) asciiTokens(text, out);
+  else {
+    // a character scanner (Unicode letters, digits and marks)
+    for (const [start, end] of scanSpans(text)) {
+      const low = text.slice(start, end).toLowerCase().replace(/’/g, "'");
+      if (!contraction(out, low, start, end, text[start] !== low[0] && text[start] === text[start]!.toUpperCase())) {
+        const tok: Token = { low, start, end, word: WORDLIKE.test(low) };
+        if (tok.word && text[start] !== low[0] && text[start] === text[start]!.toUpperCase()) tok.cap = true;
+        out.push(tok);
+      }
     }
-    const raw = src.slice(start, end);
-    const low = ascii ? raw : raw.toLowerCase().replace(/’/g, "'");
-    if (low.length > 3 && low.endsWith("n't")) {
-      const base = low === "won't" ? 'will' : low === "can't" ? 'can' : low.slice(0, -3);
-      out.push({ low: base, start, end: end - 3, word: true }, { low: 'not', start: end - 3, end, word: true });
-      continue;
-    }
-    // "you're" -> you are, "you'll" -> you will, "we've" -> we have
-    const contraction = CONTRACTIONS[low.slice(-3)];
-    if (low.length > 3 && contraction) {
-      const tok: Token = { low: low.slice(0, -3), start, end: end - 3, word: true };
-      if (text[start] !== low[0] && text[start] === text[start]!.toUpperCase()) tok.cap = true;
-      out.push(tok, { low: contraction, start: end - 3, end, word: true });
-      continue;
-    }
-    const tok: Token = { low, start, end, word: ascii ? asciiWord(low.charCodeAt(0)) : WORDLIKE.test(low) };
-    if (tok.word && text[start] !== low[0] && text[start] === text[start]!.toUpperCase()) tok.cap = true;
-    out.push(tok);
   }
+  const urls = urlSpans(text);
+  const toks = urls.length ? mergeUrls(out, urls, text) : out;
   // "May 2024" is a month, not a grant
-  for (let i = 0; i + 1 < out.length; i++) {
-    if (out[i]!.low === 'may' && text[out[i]!.start] === 'M' && /^\d/.test(out[i + 1]!.low)) out[i]!.low = 'may-month';
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.low === 'may' && text[toks[i]!.start] === 'M' && /^\d/.test(toks[i + 1]!.low)) toks[i]!.low = 'may-month';
+  }
+  return toks;
+}
+
+/** A web address is one token ("https://acme.example/register": its ":" and "/" are no punctuation of the clause). */
+function mergeUrls(toks: Token[], urls: Array<[number, number]>, text: string): Token[] {
+  const out: Token[] = [];
+  let u = 0;
+  for (const t of toks) {
+    while (u < urls.length && urls[u]![1] <= t.start) u++;
+    const url = urls[u];
+    if (url && t.start >= url[0]) {
+      if (out[out.length - 1]?.end !== url[1]) out.push({ low: text.slice(url[0], url[1]).toLowerCase(), start: url[0], end: url[1], word: true });
+      continue;
+    }
+    out.push(t);
   }
   return out;
 }
