@@ -52,30 +52,41 @@ function asciiJoiner(c: number): boolean {
   return c === 46 || c === 44 || c === 39 || c === 45 || c === 64;
 }
 
-/**
- * The spans ASCII_TOKEN matches in lowercased ASCII text, by a character scan (no match arrays): a run of [a-z0-9],
- * continued by one joiner followed by [a-z0-9]; any other non-space character is a token of its own.
- */
-export function asciiSpans(src: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** The end of the ASCII word going on at i: a run of [a-z0-9], continued by one joiner followed by [a-z0-9]. */
+function asciiWordEnd(src: string, from: number): number {
+  const n = src.length;
+  let i = from;
+  for (;;) {
+    while (i < n && asciiWord(src.charCodeAt(i))) i++;
+    if (i + 1 < n && asciiJoiner(src.charCodeAt(i)) && asciiWord(src.charCodeAt(i + 1))) { i += 2; continue; }
+    return i;
+  }
+}
+
+/** Scans lowercased ASCII text once: each word (see asciiWordEnd) and each other non-space character, in order. */
+function scanAscii(src: string, word: (start: number, end: number) => void, mark: (at: number) => void): void {
   const n = src.length;
   let i = 0;
   while (i < n) {
     const c = src.charCodeAt(i);
     if (asciiWord(c)) {
       const start = i;
-      i++;
-      for (;;) {
-        while (i < n && asciiWord(src.charCodeAt(i))) i++;
-        if (i + 1 < n && asciiJoiner(src.charCodeAt(i)) && asciiWord(src.charCodeAt(i + 1))) { i += 2; continue; }
-        break;
-      }
-      out.push([start, i]);
+      i = asciiWordEnd(src, i + 1);
+      word(start, i);
     } else {
-      if (!asciiSpace(c)) out.push([i, i + 1]);
+      if (!asciiSpace(c)) mark(i);
       i++;
     }
   }
+}
+
+/**
+ * The spans ASCII_TOKEN matches in lowercased ASCII text, by a character scan (no match arrays): a run of [a-z0-9],
+ * continued by one joiner followed by [a-z0-9]; any other non-space character is a token of its own.
+ */
+export function asciiSpans(src: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  scanAscii(src, (start, end) => out.push([start, end]), (at) => out.push([at, at + 1]));
   return out;
 }
 
@@ -153,27 +164,12 @@ function contraction(out: Token[], low: string, start: number, end: number, cap:
  */
 function asciiTokens(text: string, out: Token[]): void {
   const src = text.toLowerCase();
-  const n = src.length;
-  let i = 0;
-  while (i < n) {
-    const c = src.charCodeAt(i);
-    if (asciiWord(c)) {
-      const start = i;
-      i++;
-      for (;;) {
-        while (i < n && asciiWord(src.charCodeAt(i))) i++;
-        if (i + 1 < n && asciiJoiner(src.charCodeAt(i)) && asciiWord(src.charCodeAt(i + 1))) { i += 2; continue; }
-        break;
-      }
-      const low = src.slice(start, i);
-      const first = text.charCodeAt(start);
-      if (contraction(out, low, start, i, first >= 65 && first <= 90)) continue;
-      out.push(first >= 65 && first <= 90 ? { low, start, end: i, word: true, cap: true } : { low, start, end: i, word: true });
-    } else {
-      if (!asciiSpace(c)) out.push({ low: src[i]!, start: i, end: i + 1, word: false });
-      i++;
-    }
-  }
+  scanAscii(src, (start, end) => {
+    const low = src.slice(start, end);
+    const first = text.charCodeAt(start);
+    if (contraction(out, low, start, end, first >= 65 && first <= 90)) return;
+    out.push(first >= 65 && first <= 90 ? { low, start, end, word: true, cap: true } : { low, start, end, word: true });
+  }, (at) => out.push({ low: src[at]!, start: at, end: at + 1, word: false }));
 }
 
 export function tokenize(text: string): Token[] {
