@@ -84,7 +84,9 @@ export function defines(live: Tag[], toks: Token[], start: number): boolean {
     || (u.category === 'object' && (u.concept === 'license-text' || u.concept === 'terms'));
   // (a quoted subject is a defined term: '"Licensed Patents" does not include ...')
   const quoted = (t: Tag) => toks.slice(start, t.start).some((k) => QUOTE_MARKS.has(k.low));
-  return live.some((t) => t.category === 'definition'
+  // (an appositive explains a word, the sentence still states: "Commercial use, meaning any use for profit, is excluded")
+  const appositive = (t: Tag) => toks[t.start]!.low === 'meaning' && COMMA.has(toks[t.start - 1]?.low ?? '');
+  return live.some((t) => t.category === 'definition' && !appositive(t)
     && (t.concept !== 'exclusion' || quoted(t) || !live.some((u) => u.start < t.start && grantNamed(u))));
 }
 const QUOTE_MARKS = new Set(['"', '“', '”', '\'', '‘', '’', '「', '」']);
