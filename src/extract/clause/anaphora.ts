@@ -73,5 +73,14 @@ export function partyNamed(live: Tag[], toks: Token[], start: number, end: numbe
  */
 export function freedNamed(live: Tag[], toks: Token[]): boolean {
   const f = live.find((t) => t.category === 'cancel' && t.concept === 'freedom');
-  return f !== undefined && toks[f.end]?.word === true && toks[f.end]!.cap === true && !live.some((t) => t.start === f.end);
+  return f !== undefined && unknownName(toks, live, f.end);
+}
+
+/**
+ * toks[k] is a word of a name the lexicons do not know: capitalised, and inside no tag (partyNamed, freedNamed,
+ * coordinated.ts and named-object.ts read names with it).
+ */
+export function unknownName(toks: Token[], tags: readonly Tag[], k: number): boolean {
+  const t = toks[k];
+  return t !== undefined && t.word && t.cap === true && !tags.some((u) => u.start <= k && k < u.end);
 }

@@ -7,6 +7,7 @@ import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { MODAL_CATEGORIES } from './lexicon.js';
 import { wordSet } from './grammar.js';
+import { unknownName } from './anaphora.js';
 
 /** Capitalised words a name may have before its modal word ("Orrin Labs", "Acme Research Institute"). */
 const NAME_WORDS = 4;
@@ -25,8 +26,8 @@ export function coordinatedClause(toks: Token[], tags: Tag[], i: number): boolea
   const end = actor ? actor.start : at;
   if (!actor && (end - from < 1 || end - from > NAME_WORDS)) return false;
   for (let k = from; k < end; k++) {
-    // (before a party: a determiner, "and the Licensor shall"; else every word of the name is capitalised and unknown)
-    if (!toks[k]!.word || tagged(k) || (!actor && !toks[k]!.cap) || (actor && k - from > 1)) return false;
+    // (before a party: at most two words, "and the Licensor shall"; else every word is of a name the lexicons do not know)
+    if (actor ? k - from > 1 || !toks[k]!.word || tagged(k) : !unknownName(toks, tags, k)) return false;
   }
   return true;
 }

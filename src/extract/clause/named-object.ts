@@ -8,21 +8,20 @@ import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
 import { conceptGroup } from './lexicon.js';
 import { wordSet } from './grammar.js';
+import { unknownName } from './anaphora.js';
 
 /** Names longer than this many words are not read as a model's name. */
 const NAME_WORDS = 3;
 
 export function namedModels(toks: Token[], tags: Tag[]): Tag[] {
   const acts = conceptGroup('acts-on-model');
-  const tagged = new Set<number>();
-  for (const t of tags) for (let k = t.start; k < t.end; k++) tagged.add(k);
   const out: Tag[] = [];
   for (const a of tags) {
     // (a participle describes the name after it, "the pretrained PaGeR checkpoints": it acts on nothing)
     if (a.category !== 'action' || !acts.has(a.concept) || toks[a.end - 1]!.low.endsWith('ed')) continue;
     let k = a.end;
     if (wordSet('not-model-names').has(toks[k]?.low ?? '')) continue;
-    while (k < toks.length && k - a.end < NAME_WORDS && toks[k]!.cap && toks[k]!.word && !tagged.has(k) && !toks[k]!.low.endsWith("'s")) k++;
+    while (k - a.end < NAME_WORDS && unknownName(toks, tags, k) && !toks[k]!.low.endsWith("'s")) k++;
     if (k > a.end && a.end > 0) out.push({ category: 'object', concept: 'model', key: 'object/model', start: a.end, end: k });
   }
   return out.length ? [...tags, ...out].sort((x, y) => x.start - y.start) : tags;
