@@ -3,8 +3,10 @@
  * products built on it?") and a heading ("Permitted Uses of the Model", "License to Use, Modify and Distribute"). A
  * heading is a markdown heading, or a short line of its own that ends with no punctuation, has no modal word and writes
  * its words in title case. A list item under a lead-in ("You may:" / "- Commercial use") is not a heading.
- * The engine drops permission terms read in them (engine.ts), and duties read in a question ("Is registration
- * required?", "Do I have to credit you?" state no duty); restrictions are still read (fail closed).
+ * The engine drops permission terms and terms of kind other read in them (engine.ts: "Which country's law governs this
+ * license?", "Changes to this Licence" state no governing law and no right to change the terms), and duties read in a
+ * question ("Is registration required?", "Do I have to credit you?" state no duty); restrictions, thresholds and
+ * terminations are still read (fail closed).
  */
 import { wordSet } from './clause/grammar.js';
 

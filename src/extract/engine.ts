@@ -300,12 +300,12 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
       hits = sentenceHits(rules, gatedRules(rules, view, lead, fast), sv, fast);
       if (key !== null) storeHits(rules, key, hits);
     }
-    // a question or a heading grants nothing, and a question binds to nothing (asks.ts)
+    // a question or a heading grants nothing and states no term of kind other, and a question binds to nothing (asks.ts)
     const asks = asksOrNames(view, lead, doc.segments[s.segment]?.kind);
     const question = asks && isQuestion(view);
     for (const { index: ri, fields: f } of hits) {
       const cr = rules.rules[ri]!;
-      if (asks && cr.rule.term.kind === 'permission') continue;
+      if (asks && (cr.rule.term.kind === 'permission' || cr.rule.term.kind === 'other')) continue;
       if (question && cr.rule.term.kind === 'obligation') continue;
       {
         const term: Term = {

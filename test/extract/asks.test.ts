@@ -41,3 +41,18 @@ describe('a question binds to nothing', () => {
     expect(names('You may not use the checkpoints for commercial purposes, may you?')).toContain('non-commercial');
   });
 });
+
+describe('a question or a heading states no term of kind other', () => {
+  const names = (text: string) => extractTerms(docOf(text)).map((t) => t.name);
+  it.each([
+    ['Which law applies to this licence?', 'governing-law'],
+    ['Section 14 - Changes to this Licence', 'unilateral-updates'],
+    ['Who owns the outputs of the model?', 'output-ownership'],
+    ['Does Acme own the outputs?', 'output-ownership'],
+  ])('%s', (text, name) => expect(names(text)).not.toContain(name));
+
+  it('the statement after it is still read, and a termination asked about is kept (fail closed)', () => {
+    expect(names('Which law applies? This licence is governed by the laws of Norway.')).toContain('governing-law');
+    expect(names('Article 9 - Changes to this Agreement\n\nOrchard Labs may amend this Agreement at any time by posting a new version.')).toContain('unilateral-updates');
+  });
+});
