@@ -7,6 +7,7 @@
  */
 import type { Tag } from './tag.js';
 import type { Token } from './tokens.js';
+import { enumerated, opensSentence } from './enumeration.js';
 import { NAMED_PARTY, freedNamed, partyNamed, resolveSubjects, speakerNamed } from './anaphora.js';
 import { mayOfThing, possibility } from './possibility.js';
 import { headingVerdict } from './heading.js';
@@ -224,18 +225,12 @@ function withoutNegatedNeed(live: Tag[]): Tag[] {
 }
 
 
-/** Does an enumeration marker ("(b)", "b)", "and (c)", "or (ii)") start at toks[i]? */
-function enumerated(toks: Token[], i: number): boolean {
-  const at = toks[i]?.low === 'and' || toks[i]?.low === 'or' ? i + 1 : i;
-  const open = toks[at]?.low === '(' ? at + 1 : at;
-  const mark = toks[open]?.low;
-  return mark !== undefined && /^(?:[a-z]|[ivx]{1,4}|\d{1,2})$/.test(mark) && toks[open + 1]?.low === ')';
-}
-
 export function splitParts(toks: Token[], tags: Tag[]): Part[] {
   const parts: Part[] = [];
   const markerAt = new Map<number, Tag>();
-  for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start)) markerAt.set(t.start, t);
+  // (an opening marker, "Subject to ...", conditions what follows only where it opens the sentence: "outputs are subject to
+  // the restrictions" states the restriction)
+  for (const t of tags) if (t.category === 'marker' && !markerAt.has(t.start) && (t.concept !== 'opening' || opensSentence(toks, t.start))) markerAt.set(t.start, t);
   // a list of alternatives ("whether commercial or not") is an aside: the scan for a new clause after a comma stops there
   // (not one a cancel phrase holds: "whether or not")
   const cancelled = tags.filter((t) => t.category === 'cancel');
@@ -348,7 +343,7 @@ export function splitParts(toks: Token[], tags: Tag[]): Part[] {
     // (an aside, "if any,", starts no part)
     // (nor, in a condition, one right after its subject: "provided that you also convey the source")
     if (m && m.concept !== 'aside' && !(m.concept === 'break' && (modalEnd.has(i) || (actorEnd.has(i) && role === 'condition')) && !zh)) {
-      const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' ? 'condition' : 'main';
+      const next: Role = m.concept === 'exception' ? 'exception' : m.concept === 'condition' || m.concept === 'opening' ? 'condition' : 'main';
       if (parenDepth > 0 && next !== 'main' && parenMarkerDepth < 0 && toks[i - 1]?.low === '(') parenMarkerDepth = parenDepth;
       close(i, next);
       start = i;
