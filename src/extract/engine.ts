@@ -27,6 +27,7 @@ import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
 import { fastPathsOn } from '../fast-path.js';
 import { thresholdStatedElsewhere } from './threshold-merge.js';
 import { textId } from './text-id.js';
+import { DEFINITION, glossDefinedNames } from './defined-names.js';
 
 export interface ExtractOptions {
   rules?: CompiledRules;
@@ -149,7 +150,6 @@ export function leadIns(doc: ParsedDocument, sentences: Sentence[], views: strin
 }
 
 /** A definition sentence: optional list marker, a quoted capitalised term, then means / shall mean / refers to. */
-const DEFINITION = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?["“](?<term>[A-Z][^"”\n]{0,60}?)["”]\s*(?::\s*)?(?:shall\s+mean|means|refers\s+to|is\s+defined\s+as)\b/;
 
 /** How many earlier sentences of the segment a `fallback: preceding` scope reads. */
 const SCOPE_LOOKBEHIND = 3;
@@ -244,7 +244,8 @@ export function extractTerms(doc: ParsedDocument, opts: ExtractOptions = {}): Te
   const fast = opts.fast ?? fastPathDefault();
   const origin = opts.origin ?? 'text';
   // rules read the folded text (NFKC, hidden characters, look-alikes, numbers); evidence quotes the input
-  const views = sentences.map((s) => viewOf(s.text));
+  // (a name the document defines and the lexicons do not know is read with its definition: defined-names.ts)
+  const views = glossDefinedNames(sentences.map((s) => viewOf(s.text)));
   const leads = leadIns(doc, sentences, views);
   const terms: Term[] = [];
   const byKey = new Map<string, Term>();

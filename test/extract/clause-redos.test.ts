@@ -4,6 +4,7 @@ import { check } from 'recheck';
 import { TOKEN_PATTERNS } from '../../src/extract/clause/tokens.js';
 import { THRESHOLD_PATTERNS } from '../../src/extract/clause/threshold.js';
 import { DEFINITION_END_PATTERNS } from '../../src/extract/clause/definition-end.js';
+import { DEFINED_NAME_PATTERNS } from '../../src/extract/defined-names.js';
 
 const PARAMS = { timeout: 120_000, attackTimeout: null, randomSeed: 42 } as const;
 
@@ -12,6 +13,7 @@ describe('recheck: clause reader', () => {
     ...TOKEN_PATTERNS.map((r, i) => ({ where: `tokens ${i}`, re: r })),
     ...THRESHOLD_PATTERNS.map((r, i) => ({ where: `threshold ${i}`, re: r })),
     ...DEFINITION_END_PATTERNS.map((r, i) => ({ where: `definition-end ${i}`, re: r })),
+    ...DEFINED_NAME_PATTERNS.map((r, i) => ({ where: `defined-names ${i}`, re: r })),
   ];
   it(`${all.length} patterns are safe`, async () => {
     const bad: string[] = [];
