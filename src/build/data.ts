@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalogSourceFiles, defaultCatalogDir, loadCatalogEntries } from '../catalog/load.js';
+import { CATALOG_COMPILED, catalogShinglesPath, splitShingles } from '../catalog/compiled-catalog.js';
 import { RULE_SOURCES, loadRulesData } from '../extract/compile.js';
 import { defaultRulesDir } from '../extract/load.js';
 import { DATA_TABLES, loadDataTable } from '../assess/data.js';
@@ -34,7 +35,10 @@ const catalogDir = defaultCatalogDir();
 // the SPDX fingerprints first: they derive from the spdx-license-list dependency (not committed)
 const nSpdx = writeSpdxFingerprints();
 process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('spdx-fingerprints'))} (${nSpdx} SPDX licenses)\n`);
-write('catalog', catalogDir, catalogSourceFiles(catalogDir), loadCatalogEntries(catalogDir));
+// the catalog's entries in catalog.json, their fingerprints' shingles as one stream beside it (src/catalog/compiled-catalog.ts)
+const catalog = splitShingles(loadCatalogEntries(catalogDir));
+writeFileSync(catalogShinglesPath(), catalog.bin);
+write(CATALOG_COMPILED, catalogDir, catalogSourceFiles(catalogDir), catalog.value);
 // the matcher's shingle index over the catalog and SPDX templates just written (src/identify/index-store.ts)
 const nTemplates = writeShingleIndex();
 process.stdout.write(`build-data: ${path.relative(process.cwd(), compiledPath('shingle-index'))} (${nTemplates} templates)\n`);

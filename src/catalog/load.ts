@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { OmlError } from '../errors.js';
 import { dataPath } from '../paths.js';
-import { readCompiled, sourceFiles } from '../compiled/index.js';
+import { sourceFiles } from '../compiled/index.js';
+import { readCompiledCatalog } from './compiled-catalog.js';
 import { CatalogFileSchema, FingerprintSidecarSchema, type CatalogEntry, type SpdxFingerprintFile, type StoredFingerprint } from './schema.js';
 import { loadSpdxFingerprints, loadSpdxShingles } from './spdx-load.js';
 
@@ -124,12 +125,12 @@ export function catalogSourceFiles(dir: string): string[] {
 
 /**
  * Loads the catalog in dir (default: the package's licenses/). For the package's
- * own catalog, the build's validated dist/data/catalog.json is used when it was
- * made from exactly the current YAML files (see src/compiled).
+ * own catalog, the build's validated dist/data/catalog.json (with its shingle stream,
+ * compiled-catalog.ts) is used when it was made from exactly the current YAML files (see src/compiled).
  */
 export function loadCatalog(dir: string = defaultCatalogDir()): LoadedCatalog {
   const compiled = dir === defaultCatalogDir()
-    ? readCompiled<CatalogEntry[]>('catalog', dir, catalogSourceFiles(dir))
+    ? readCompiledCatalog(dir, catalogSourceFiles(dir))
     : null;
   const entries = compiled ?? loadCatalogEntries(dir);
   for (const e of entries) {

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sortedUnique } from './fingerprint.js';
-import { decodeShingles } from '../binary.js';
 import type { LoadedCatalog } from '../catalog/load.js';
 import { getLoadedCatalog } from '../catalog/index.js';
+import { shinglesOf } from '../catalog/compiled-catalog.js';
 import type { CatalogEntry } from '../catalog/schema.js';
 import type { Family } from '../types.js';
 import { readStoredIndex } from './index-store.js';
@@ -78,7 +78,7 @@ export function buildMatcher(catalog: LoadedCatalog): Matcher {
   const templates: Template[] = [];
   for (const entry of catalog.entries) {
     for (const fp of entry.fingerprint) {
-      templates.push(mk(entry, entry.id, entry.spdx, entry.name, entry.family, entry.version, fp.hash, fp.words, decodeShingles(fp.shingles)));
+      templates.push(mk(entry, entry.id, entry.spdx, entry.name, entry.family, entry.version, fp.hash, fp.words, shinglesOf(fp)));
     }
   }
   const families = spdxFamilies(catalog.dir);

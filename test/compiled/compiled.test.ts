@@ -17,6 +17,7 @@ import { loadSpdxFingerprints, loadSpdxShingles, spdxDigest } from '../../src/ca
 import { buildSpdxFingerprints } from '../../src/build/spdx-fingerprints.js';
 import { LEXICON_SOURCES, lexiconsDir, loadLexicon, parseLexiconFiles } from '../../src/lexicon.js';
 import { readCompiledFile } from '../../src/compiled/index.js';
+import { readCompiledCatalog } from '../../src/catalog/compiled-catalog.js';
 import { validatedLexicons } from '../../src/build/lexicons.js';
 import { SpdxFingerprintFileSchema } from '../../src/catalog/schema.js';
 import { ReaderLexiconSchema } from '../../src/extract/clause/lexicon.js';
@@ -26,7 +27,7 @@ const built = existsSync(compiledPath('catalog'));
 describe.runIf(built)('compiled data written by the build (npm test builds first)', () => {
   test('catalog.json is the validated catalog of the current YAML files', () => {
     const dir = defaultCatalogDir();
-    const value = readCompiled('catalog', dir, catalogSourceFiles(dir));
+    const value = readCompiledCatalog(dir, catalogSourceFiles(dir));
     expect(value, 'dist/data/catalog.json is stale: run npm run build').not.toBeNull();
     expect(value).toEqual(JSON.parse(JSON.stringify(loadCatalogEntries(dir))));
   });
@@ -110,16 +111,16 @@ describe('digest guards against stale compiled data', () => {
       mkdirSync(path.dirname(path.join(dir, path.relative(src, f))), { recursive: true });
       cpSync(f, path.join(dir, path.relative(src, f)));
     }
-    expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).not.toBeNull();
+    expect(readCompiledCatalog(dir, catalogSourceFiles(dir))).not.toBeNull();
     const one = catalogSourceFiles(dir)[0]!;
     writeFileSync(one, readFileSync(one, 'utf8').replace(/^name: .*$/m, 'name: Edited Name'));
-    expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).toBeNull();
+    expect(readCompiledCatalog(dir, catalogSourceFiles(dir))).toBeNull();
     // a regenerated fingerprint sidecar is a source too
     const sidecar = catalogSourceFiles(dir).find((f) => f.includes(`${path.sep}fingerprints${path.sep}`))!;
     writeFileSync(one, readFileSync(path.join(src, path.basename(one))));
-    expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).not.toBeNull();
+    expect(readCompiledCatalog(dir, catalogSourceFiles(dir))).not.toBeNull();
     appendFileSync(sidecar, '\n');
-    expect(readCompiled('catalog', dir, catalogSourceFiles(dir))).toBeNull();
+    expect(readCompiledCatalog(dir, catalogSourceFiles(dir))).toBeNull();
   });
 });
 
