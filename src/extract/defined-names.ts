@@ -1,12 +1,15 @@
 /**
  * Names a document defines and then uses, read with their meaning: '"IP Claim" means a lawsuit alleging that the Model
  * infringes a patent' makes "your licence terminates if you file an IP Claim" read as "... file an IP Claim (a lawsuit
- * alleging that the Model infringes a patent)". Only for a name of two words or more that the lexicons do not read at all (every word
- * capitalised, no tag: "IP Claim"; not one word, mostly a model's or a company's own name): such a name carries no meaning of its own, so its definition can only
- * add what the text says. A name the lexicons read ("Commercial Use", "Derivative Works") keeps its own meaning.
- * The gloss is the definition up to its first comma, semicolon or closing sentence mark, at most GLOSS_WORDS words,
- * without quotes, naming things, acts and qualifiers only (no grant, duty or negation; not headed by the licensed model itself:
- * '"Tencent Hunyuan" shall mean the large language models ...' names the model, not another one); a use inside quotes is left as written ('"Built with Acme Chat"'); rules read it in the sentence's view, and evidence still quotes the sentence as written.
+ * alleging that the Model infringes a patent)".
+ * - Only a name of two words or more, every word capitalised, that the lexicons do not read at all ("IP Claim"): it
+ *   carries no meaning of its own, so its definition can only add what the text says. Not one word (mostly a model's or
+ *   a company's own name), nor a name the lexicons read ("Commercial Use", "Derivative Works").
+ * - The gloss is the definition up to its first comma, semicolon or full stop, at most GLOSS_WORDS words, with no
+ *   quotes, naming things, acts and qualifiers only: no grant, duty or negation, and not headed by the licensed model
+ *   itself ('"Tencent Hunyuan" shall mean the large language models ...' names the model, not another one).
+ * - A use inside quotes is left as written ('"Built with Acme Chat"').
+ * Rules read the gloss in the sentence's view; evidence still quotes the sentence as written.
  */
 import { readClause } from './clause/reader.js';
 
@@ -31,13 +34,14 @@ const NOT_IN_GLOSS = new Set(['grant', 'duty', 'negation', 'prohibit', 'cancel',
 /** What a license's own definitions name: the licensed model and its derivatives are read by their own words. */
 const LICENSED = new Set(['model', 'other-model', 'derivative']);
 
-const STOPS = new Set([',', ';', '.', ':', '，', '；', '。', '(', ')', '"', '“', '”']);
+/** Where a gloss ends; STOPS also where none can be taken (a list, a quote, a parenthesis: "means the following:"). */
+const ENDS = new Set([',', ';', '.', '，', '；', '。']);
+const STOPS = new Set([...ENDS, ':', '(', ')', '"', '“', '”']);
 
 function gloss(body: string): string | undefined {
   let end = 0;
   while (end < body.length && !STOPS.has(body[end]!)) end++;
-  // a definition that goes on in quotes or a list ("means the following:") has no short gloss
-  if (end < body.length && body[end] !== ',' && body[end] !== ';' && body[end] !== '.' && body[end] !== '，' && body[end] !== '；' && body[end] !== '。') return undefined;
+  if (end < body.length && !ENDS.has(body[end]!)) return undefined;
   const words = body.slice(0, end).trim().split(SPACES).filter(Boolean);
   if (!words.length || words.length > GLOSS_WORDS) return undefined;
   const text = words.join(' ');
@@ -48,7 +52,7 @@ function gloss(body: string): string | undefined {
 }
 
 /** A name of capitalised words that the reader tags nowhere. */
-function unknownName(name: string): boolean {
+function unreadName(name: string): boolean {
   const words = name.split(SPACES);
   if (words.length < 2 || words.length > NAME_WORDS || !words.every((w) => CAPITALISED.test(w))) return false;
   return readClause(name).tags.length === 0;
@@ -95,7 +99,7 @@ export function glossDefinedNames(views: string[]): string[] {
     const name = m?.groups?.term?.trim();
     if (!m || !name || defs.some((d) => d.name === name)) continue;
     const text = gloss(views[i]!.slice(m[0].length));
-    if (text !== undefined && unknownName(name)) defs.push({ name, text });
+    if (text !== undefined && unreadName(name)) defs.push({ name, text });
   }
   if (!defs.length) return views;
   return views.map((v) => {

@@ -149,8 +149,6 @@ export function leadIns(doc: ParsedDocument, sentences: Sentence[], views: strin
   return out;
 }
 
-/** A definition sentence: optional list marker, a quoted capitalised term, then means / shall mean / refers to. */
-
 /** How many earlier sentences of the segment a `fallback: preceding` scope reads. */
 const SCOPE_LOOKBEHIND = 3;
 
