@@ -22,6 +22,8 @@ import { unlessTerms, type PendingTerm } from './clause/unless.js';
 import { asks as isQuestion, asksOrNames } from './asks.js';
 import { applyClauseRules, seenReading, type ClauseFields } from './clause/apply.js';
 import { vetoesGrant } from './clause/grant-veto.js';
+import { framedAway } from './clause/nothing-frame.js';
+import { readClause, type Reading } from './clause/reader.js';
 import type { Rule } from './schema.js';
 import { hitsKey, storeHits, storedHits, type Hit } from './sentence-hits.js';
 import { fastPathsOn } from '../fast-path.js';
@@ -228,6 +230,14 @@ function sentenceHits(rules: CompiledRules, idx: number[], sv: SentenceView, fas
   const clauseIdx = byRegex.size ? rules.clauseRules.filter((ri) => !byRegex.has(rules.termIds[ri]!)) : rules.clauseRules;
   hits.push(...applyClauseRules(rules, clauseIdx, { target: combined, leadLength: sv.lead !== undefined ? sv.lead.length + 1 : 0, fast },
     (rule, target) => contextFields(rules, rule, target, sv)));
+  // no ban and no duty, of either form, where the sentence says none exists ("Nothing in this Licence requires you to display ...")
+  const kindOf = (h: Hit) => rules.rules[h.index]!.rule.term.kind;
+  let reading: Reading | undefined;
+  const away = (h: Hit) => {
+    const k = kindOf(h);
+    return (k === 'restriction' || k === 'obligation') && framedAway((reading ??= fast ? seenReading(rules, combined) : readClause(combined)), k);
+  };
+  if (hits.some(away)) hits.splice(0, hits.length, ...hits.filter((h) => !away(h)));
   return hits;
 }
 

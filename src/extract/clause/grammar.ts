@@ -12,7 +12,8 @@ export const GRAMMAR_SETS = [
   'grant-links', 'noun-determiners', 'np-glue', 'np-end', 'partitive-nouns', 'irregular-participles', 'head-determiners', 'document-determiners', 'not-model-names', 'coordinators',
   'source-prepositions', 'zh-source-after', 'anaphor-conjunctions', 'be-forms', 'statement-words', 'title-small-words',
   'alternative-openers', 'alternative-joins', 'alternative-leads', 'indicative-auxiliaries', 'promise-auxiliaries',
-  'party-modals',
+  'party-modals', 'imperative-auxiliaries', 'imperative-reversals',
+  'nothing-subjects', 'nothing-frees', 'nothing-leaves', 'nothing-binds',
 ] as const;
 export type GrammarSet = (typeof GRAMMAR_SETS)[number];
 

@@ -20,6 +20,7 @@ import { opensAlternatives } from './alternatives.js';
 import { withheldActor } from './withheld.js';
 import { HARD_BREAK, COMMA, COLON } from './punct.js';
 import { wordSet } from './grammar.js';
+import { NOTHING_FRAMES } from './nothing-frame.js';
 import { coordinatedClause } from './coordinated.js';
 import { clauseAfterAnd, defines, definesBefore, spreadDefinition, withholds } from './definition-end.js';
 
@@ -96,6 +97,14 @@ function imperative(toks: Token[], start: number, live: Tag[]): boolean {
   return next !== 'of' && live.some((t) => t.category === 'action' && t.start === i && t.end === i + 1 && lemmaIsSelf(toks[i]!.low, live, i));
 }
 
+/** The part opens with a negated imperative: "Do not" / "Don't" and a word after it ("Don't sue us over patents"). */
+function negatedImperative(toks: Token[], start: number, live: Tag[]): boolean {
+  const i = firstWord(toks, start);
+  if (!wordSet('imperative-auxiliaries').has(toks[i]?.low ?? '')) return false;
+  const neg = live.find((t) => t.category === 'negation' && t.start === i + 1);
+  return neg !== undefined && toks.slice(neg.end).some((t) => t.word) && !wordSet('imperative-reversals').has(toks[neg.end]?.low ?? '');
+}
+
 /** The token is written as its lemma (a bare verb), as the lexicon spells it. */
 function lemmaIsSelf(low: string, live: Tag[], i: number): boolean {
   // ("pass", "access", "address" end in "ss": bare verbs, not a third person "-s")
@@ -166,7 +175,11 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   const firstBan = live.find((t) => t.category === 'prohibit')?.start ?? Infinity;
   const secondBan = live.some((n) => n.category === 'negation' && n.start > firstBan
     && live.some((g) => g.category === 'grant' && g.concept !== 'grant-noun' && g.start >= n.end && g.start <= n.end + 1));
-  if (prohibit) modality = negated && !secondBan ? undefined : 'prohibition';
+  // "Nothing in this Licence limits / requires / restricts ..." states no ban, duty, limit or grant (nothing-frame.ts)
+  if (live.some((t) => t.category === 'cancel' && NOTHING_FRAMES.has(t.concept))) modality = undefined;
+  else if (prohibit) modality = negated && !secondBan ? undefined : 'prohibition';
+  // "Don't present outputs as human work": a ban on the reader, whatever the verb
+  else if (role === 'main' && negatedImperative(toks, start, live)) { modality = 'prohibition'; imperativeVerb = true; }
   else if (noDuty) modality = undefined;
   // "may not" and a verb said of a thing, with no one bound and nothing done by the licensee, tells what may happen ("the
   // guardrails may not catch every harmful request"), it forbids nothing (possibility.ts; a passive still does: "harmful

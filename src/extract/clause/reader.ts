@@ -6,6 +6,7 @@ import { readerLexicons } from './lexicon.js';
 import { splitParts, type Part } from './parts.js';
 import { tagTokens, type Tag } from './tag.js';
 import { namedModels } from './named-object.js';
+import { nothingFrames } from './nothing-frame.js';
 import { isChinese, tokenize, type Token } from './tokens.js';
 
 export interface Reading {
@@ -19,7 +20,7 @@ export interface Reading {
 export function readClause(text: string, tokens: Token[] = tokenize(text)): Reading {
   const lex = readerLexicons();
   const zh = isChinese(text);
-  const tags = zh ? tagTokens(text, tokens, lex.zh) : namedModels(tokens, tagTokens(text, tokens, lex.en));
+  const tags = zh ? tagTokens(text, tokens, lex.zh) : nothingFrames(tokens, namedModels(tokens, tagTokens(text, tokens, lex.en)));
   return { text, tokens, tags, parts: splitParts(tokens, tags) };
 }
 
