@@ -13,7 +13,8 @@ export const GRAMMAR_SETS = [
   'source-prepositions', 'zh-source-after', 'anaphor-conjunctions', 'be-forms', 'statement-words', 'title-small-words',
   'alternative-openers', 'alternative-joins', 'alternative-leads', 'indicative-auxiliaries', 'promise-auxiliaries',
   'party-modals', 'imperative-auxiliaries', 'imperative-reversals',
-  'nothing-subjects', 'nothing-frees', 'nothing-leaves', 'nothing-binds',
+  'nothing-subjects', 'nothing-frees', 'nothing-leaves', 'nothing-binds', 'attributive-grants',
+  'ability-modals', 'aside-examples', 'kind-examples',
 ] as const;
 export type GrammarSet = (typeof GRAMMAR_SETS)[number];
 

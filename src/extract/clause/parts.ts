@@ -213,8 +213,9 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
   return {
     role, negated, only: has('only'), definition: defines(live, toks, start),
     // an example after the modal word illustrates what is required or allowed ("you must ship a copy, for example in a
-    // file named LICENSE"): only one before it (or in a part without one) makes the part hypothetical
-    hypothetical: live.some((t) => t.category === 'hypothetical' && (t.concept !== 'example' || t.start < firstModalWord)),
+    // file named LICENSE"), and so does one set off after what it illustrates ("Redistribution of Outputs in bulk, for
+    // example as a dataset, is prohibited"): only one that opens the part before the modal word makes it hypothetical
+    hypothetical: live.some((t) => t.category === 'hypothetical' && (t.concept !== 'example' || (t.start < firstModalWord && !illustrates(t, live, toks)))),
     actions: set('action'), objects: set('object'), qualifiers: set('qualifier'), metrics: set('metric'),
     start, end, tags: live, imperative: imperativeVerb, lead: false, mainObjects,
     grantNounOnly: modality === 'grant' && !freed && !live.some((t) => t.category === 'grant' && t.concept !== 'grant-noun'),
@@ -222,6 +223,18 @@ function readPart(role: Role, start: number, end: number, all: Tag[], toks: Toke
     ...(actor ? { actor } : {}),
     ...(head ? { head } : {}),
   };
+}
+
+/**
+ * An example after an action or an object it illustrates: one set off by a comma ("in bulk, for example as a dataset,",
+ * grammar.yaml `aside-examples`) or one that names kinds of what stands right before it ("activities such as research",
+ * `kind-examples`, no comma).
+ */
+function illustrates(t: Tag, live: Tag[], toks: Token[]): boolean {
+  const comma = toks[t.start - 1]?.low === ',';
+  const word = toks[t.start]!.low;
+  if (!(comma ? wordSet('aside-examples').has(word) : wordSet('kind-examples').has(word))) return false;
+  return live.some((u) => (u.category === 'action' || u.category === 'object') && u.end < t.start);
 }
 
 /**

@@ -7,7 +7,12 @@ import { splitParts, type Part } from './parts.js';
 import { tagTokens, type Tag } from './tag.js';
 import { namedModels } from './named-object.js';
 import { nothingFrames } from './nothing-frame.js';
+import { attributiveGrants } from './attributive.js';
+import { abilityGrants } from './ability.js';
 import { isChinese, tokenize, type Token } from './tokens.js';
+
+/** English tags pass through these steps in order, each reading what the lexicon's phrases alone cannot (see each file). */
+const EN_STEPS: ReadonlyArray<(toks: Token[], tags: Tag[]) => Tag[]> = [namedModels, attributiveGrants, abilityGrants, nothingFrames];
 
 export interface Reading {
   text: string;
@@ -20,7 +25,7 @@ export interface Reading {
 export function readClause(text: string, tokens: Token[] = tokenize(text)): Reading {
   const lex = readerLexicons();
   const zh = isChinese(text);
-  const tags = zh ? tagTokens(text, tokens, lex.zh) : nothingFrames(tokens, namedModels(tokens, tagTokens(text, tokens, lex.en)));
+  const tags = zh ? tagTokens(text, tokens, lex.zh) : EN_STEPS.reduce((acc, step) => step(tokens, acc), tagTokens(text, tokens, lex.en));
   return { text, tokens, tags, parts: splitParts(tokens, tags) };
 }
 
